@@ -1,0 +1,15 @@
+//! awsval: one generic, wire-neutral [`Value`] for every AWS/Smithy shape.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod blob;
+pub mod error;
+pub mod limits;
+pub mod timestamp;
+pub mod value;
+
+pub use blob::Blob;
+pub use error::{Error, ErrorKind, Path, PathSegment, Result};
+pub use limits::Limits;
+pub use timestamp::{Precision, Timestamp, TimestampFormat};
+pub use value::{Document, Equivalence, List, Map, Name, Structure, Union, Value};

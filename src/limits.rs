@@ -1,0 +1,77 @@
+//! Bounds that keep decoding of untrusted input within known time and memory.
+
+/// Bounds a decoder enforces on its input; exceeding one is an [`ErrorKind::Limit`] error.
+///
+/// Memory is always bounded by the input's size (nothing is preallocated from a number read off
+/// the wire); these limits bound it further and bound the recursion depth.
+///
+/// ```
+/// use awsval::Limits;
+///
+/// let limits = Limits::default().with_max_depth(32).with_max_string_len(1 << 20);
+/// assert_eq!(limits.max_depth, 32);
+/// assert_eq!(Limits::default().max_depth, 128);
+/// ```
+///
+/// [`ErrorKind::Limit`]: crate::ErrorKind::Limit
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// How deeply structures, unions, lists, maps and documents may nest (default 128).
+    pub max_depth: usize,
+    /// The longest input in bytes (default: unbounded).
+    pub max_input_len: usize,
+    /// The longest string or blob in bytes, after decoding (default: unbounded).
+    pub max_string_len: usize,
+    /// The most items in one list or entries in one map (default: unbounded).
+    pub max_collection_len: usize,
+}
+
+impl Limits {
+    /// The default nesting depth.
+    pub const DEFAULT_MAX_DEPTH: usize = 128;
+
+    /// No bounds at all but the default depth: only for trusted input.
+    pub const fn new() -> Self {
+        Self {
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_input_len: usize::MAX,
+            max_string_len: usize::MAX,
+            max_collection_len: usize::MAX,
+        }
+    }
+
+    /// Sets [`Limits::max_depth`].
+    #[must_use]
+    pub const fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// Sets [`Limits::max_input_len`].
+    #[must_use]
+    pub const fn with_max_input_len(mut self, max_input_len: usize) -> Self {
+        self.max_input_len = max_input_len;
+        self
+    }
+
+    /// Sets [`Limits::max_string_len`].
+    #[must_use]
+    pub const fn with_max_string_len(mut self, max_string_len: usize) -> Self {
+        self.max_string_len = max_string_len;
+        self
+    }
+
+    /// Sets [`Limits::max_collection_len`].
+    #[must_use]
+    pub const fn with_max_collection_len(mut self, max_collection_len: usize) -> Self {
+        self.max_collection_len = max_collection_len;
+        self
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::new()
+    }
+}
