@@ -5,6 +5,7 @@
 pub mod blob;
 pub mod error;
 pub mod limits;
+pub mod schema;
 pub mod timestamp;
 pub mod value;
 

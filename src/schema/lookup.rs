@@ -1,0 +1,65 @@
+//! Wire-name tables, built once per structure, union and enum when a model is finished.
+
+use rustc_hash::FxHashMap;
+
+use super::model::{MemberData, ShapeData};
+use super::traits::EnumLiteral;
+
+/// Member and enum-value indexes by the names that appear on the wire.
+#[derive(Debug, Default)]
+pub(super) struct Lookup {
+    by_name: FxHashMap<Box<str>, u32>,
+    /// Only when some member has a `jsonName`; otherwise `by_name` serves.
+    by_json_name: Option<FxHashMap<Box<str>, u32>>,
+    /// Only when some member has an `xmlName`; otherwise `by_name` serves.
+    by_xml_name: Option<FxHashMap<Box<str>, u32>>,
+    /// String enum values to their index.
+    by_enum_value: FxHashMap<&'static str, u32>,
+}
+
+impl Lookup {
+    pub(super) fn build(shape: &ShapeData) -> Self {
+        Self {
+            by_name: shape.members.iter().enumerate().map(|(i, m)| (m.name.as_str().into(), i as u32)).collect(),
+            by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
+            by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
+            by_enum_value: shape
+                .traits
+                .enum_values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, value)| match value.value {
+                    EnumLiteral::String(text) => Some((text, i as u32)),
+                    EnumLiteral::Int(_) => None,
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).map(|&i| i as usize)
+    }
+
+    pub(super) fn json_name(&self, name: &str) -> Option<usize> {
+        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
+    }
+
+    pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
+    }
+
+    pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
+        self.by_enum_value.get(text).map(|&i| i as usize)
+    }
+}
+
+/// A table by the renamed names, when at least one member is renamed.
+fn renamed_index<'s>(
+    shape: &'s ShapeData,
+    renamed: impl Fn(&'s MemberData) -> Option<&'s str>,
+) -> Option<FxHashMap<Box<str>, u32>> {
+    shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
+        let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str());
+        shape.members.iter().enumerate().map(|(i, m)| (wire_name(m).into(), i as u32)).collect()
+    })
+}

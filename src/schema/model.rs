@@ -1,0 +1,298 @@
+//! The finished, immutable model and the handles codecs walk it with.
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+use super::lookup::Lookup;
+use super::shape_type::ShapeType;
+use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
+use crate::timestamp::TimestampFormat;
+use crate::value::Name;
+
+/// The index of a shape in its [`Model`] (or in the [`ModelBuilder`](super::ModelBuilder)
+/// that is building it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ShapeId(pub(super) u32);
+
+impl ShapeId {
+    /// The position of the shape in its model.
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct ShapeData {
+    pub(super) name: Box<str>,
+    pub(super) shape_type: ShapeType,
+    pub(super) members: Vec<MemberData>,
+    pub(super) traits: ShapeTraits,
+    pub(super) lookup: Lookup,
+}
+
+#[derive(Debug)]
+pub(super) struct MemberData {
+    pub(super) name: Name,
+    pub(super) target: ShapeId,
+    pub(super) traits: MemberTraits,
+}
+
+/// A finished set of shapes: validated, with sensitivity resolved and lookup tables built.
+///
+/// Build one with [`ModelBuilder`](super::ModelBuilder), load one from a model file, or ask a
+/// derived type for its own.
+pub struct Model {
+    pub(super) shapes: Vec<ShapeData>,
+    pub(super) by_name: FxHashMap<Box<str>, ShapeId>,
+}
+
+impl Model {
+    /// The shape named `name` (the first one, if a builder declared the name twice).
+    pub fn shape(&self, name: &str) -> Option<ShapeRef<'_>> {
+        self.by_name.get(name).map(|&id| self.get(id))
+    }
+
+    /// The shape `id`.
+    ///
+    /// # Panics
+    /// If `id` comes from another model and is out of this one's range.
+    pub fn get(&self, id: ShapeId) -> ShapeRef<'_> {
+        assert!(id.index() < self.shapes.len(), "ShapeId {} is not in this model", id.0);
+        ShapeRef { model: self, id }
+    }
+
+    /// Every shape, in declaration order.
+    pub fn shapes(&self) -> impl ExactSizeIterator<Item = ShapeRef<'_>> {
+        (0..self.shapes.len() as u32).map(|i| ShapeRef { model: self, id: ShapeId(i) })
+    }
+
+    /// How many shapes the model has.
+    pub fn len(&self) -> usize {
+        self.shapes.len()
+    }
+
+    /// Whether the model has no shapes.
+    pub fn is_empty(&self) -> bool {
+        self.shapes.is_empty()
+    }
+}
+
+impl fmt::Debug for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.shapes()).finish()
+    }
+}
+
+/// A shape of a [`Model`]: a copyable handle that reads its type, traits and members.
+#[derive(Clone, Copy)]
+pub struct ShapeRef<'m> {
+    model: &'m Model,
+    id: ShapeId,
+}
+
+impl<'m> ShapeRef<'m> {
+    fn data(self) -> &'m ShapeData {
+        &self.model.shapes[self.id.index()]
+    }
+
+    /// The model the shape belongs to.
+    pub fn model(self) -> &'m Model {
+        self.model
+    }
+
+    /// The shape's id in its model.
+    pub fn id(self) -> ShapeId {
+        self.id
+    }
+
+    /// The shape's name as declared (`Arn`, or a full id `com.example#Arn`).
+    pub fn name(self) -> &'m str {
+        &self.data().name
+    }
+
+    /// The name without a Smithy namespace: `Arn` for `com.example#Arn`.
+    pub fn short_name(self) -> &'m str {
+        let name = self.name();
+        name.rsplit_once('#').map_or(name, |(_, short)| short)
+    }
+
+    /// The shape's type.
+    pub fn shape_type(self) -> ShapeType {
+        self.data().shape_type
+    }
+
+    /// The shape's traits.
+    pub fn traits(self) -> &'m ShapeTraits {
+        &self.data().traits
+    }
+
+    /// The members, in model order (a list's `member`, a map's `key` and `value`).
+    pub fn members(self) -> impl ExactSizeIterator<Item = MemberRef<'m>> {
+        (0..self.data().members.len()).map(move |index| self.member_at(index))
+    }
+
+    /// The member at `index` in model order.
+    ///
+    /// # Panics
+    /// If `index` is out of range.
+    pub fn member_at(self, index: usize) -> MemberRef<'m> {
+        MemberRef { model: self.model, data: &self.data().members[index], index }
+    }
+
+    /// The member named `name`.
+    pub fn member(self, name: &str) -> Option<MemberRef<'m>> {
+        self.data().lookup.name(name).map(|index| self.member_at(index))
+    }
+
+    /// The member whose restJson1 key is `name` (its `jsonName`, else its name).
+    pub fn member_by_json_name(self, name: &str) -> Option<MemberRef<'m>> {
+        self.data().lookup.json_name(name).map(|index| self.member_at(index))
+    }
+
+    /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
+    pub fn member_by_xml_name(self, name: &str) -> Option<MemberRef<'m>> {
+        self.data().lookup.xml_name(name).map(|index| self.member_at(index))
+    }
+
+    /// A list's `member`.
+    pub fn list_member(self) -> Option<MemberRef<'m>> {
+        (self.shape_type() == ShapeType::List).then(|| self.member_at(0))
+    }
+
+    /// A map's `key` member.
+    pub fn map_key(self) -> Option<MemberRef<'m>> {
+        (self.shape_type() == ShapeType::Map).then(|| self.member_at(0))
+    }
+
+    /// A map's `value` member.
+    pub fn map_value(self) -> Option<MemberRef<'m>> {
+        (self.shape_type() == ShapeType::Map).then(|| self.member_at(1))
+    }
+
+    /// Whether the shape is `@sensitive`.
+    pub fn is_sensitive(self) -> bool {
+        self.traits().sensitive
+    }
+
+    /// Whether a list or map is `@sparse`.
+    pub fn is_sparse(self) -> bool {
+        self.traits().sparse
+    }
+
+    /// The error traits, when the shape is an error.
+    pub fn error(self) -> Option<&'m ErrorTrait> {
+        self.traits().error.as_ref()
+    }
+
+    /// The code that identifies this error on the wire: its `@awsQueryError` code, else its
+    /// short name. `None` when the shape is not an error.
+    pub fn error_code(self) -> Option<&'m str> {
+        let error = self.error()?;
+        Some(error.code.as_deref().unwrap_or_else(|| self.short_name()))
+    }
+
+    /// The values of an `enum` or `intEnum`.
+    pub fn enum_values(self) -> &'m [EnumMember] {
+        &self.traits().enum_values
+    }
+
+    /// A string enum's value equal to `text`, interned: decoders keep known values without
+    /// allocating. `None` for a value the model does not list.
+    pub fn enum_value(self, text: &str) -> Option<&'static str> {
+        let index = self.data().lookup.enum_value(text)?;
+        match self.traits().enum_values[index].value {
+            EnumLiteral::String(value) => Some(value),
+            EnumLiteral::Int(_) => None,
+        }
+    }
+}
+
+impl PartialEq for ShapeRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.model, other.model) && self.id == other.id
+    }
+}
+
+impl Eq for ShapeRef<'_> {}
+
+impl fmt::Debug for ShapeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = f.debug_struct("Shape");
+        out.field("name", &self.name()).field("type", &self.shape_type());
+        for member in self.members() {
+            out.field(member.name().as_str(), &member.target().name());
+        }
+        out.finish()
+    }
+}
+
+/// A member of a shape: its name, its target and its traits.
+#[derive(Clone, Copy)]
+pub struct MemberRef<'m> {
+    model: &'m Model,
+    data: &'m MemberData,
+    index: usize,
+}
+
+impl<'m> MemberRef<'m> {
+    /// The member's name; sensitive when the member or what it holds is `@sensitive`.
+    pub fn name(self) -> Name {
+        self.data.name
+    }
+
+    /// The member's position in its shape.
+    pub fn index(self) -> usize {
+        self.index
+    }
+
+    /// The shape the member holds.
+    pub fn target(self) -> ShapeRef<'m> {
+        ShapeRef { model: self.model, id: self.data.target }
+    }
+
+    /// The member's own traits.
+    pub fn traits(self) -> &'m MemberTraits {
+        &self.data.traits
+    }
+
+    /// The key in restJson1 bodies: `jsonName`, else the member name.
+    pub fn json_name(self) -> &'m str {
+        self.data.traits.json_name.as_deref().unwrap_or(self.data.name.as_str())
+    }
+
+    /// The XML element or attribute name: `xmlName`, else the member name.
+    pub fn xml_name(self) -> &'m str {
+        self.data.traits.xml_name.as_deref().unwrap_or(self.data.name.as_str())
+    }
+
+    /// The member's `@timestampFormat`, else its target's.
+    pub fn timestamp_format(self) -> Option<TimestampFormat> {
+        self.data.traits.timestamp_format.or(self.target().traits().timestamp_format)
+    }
+
+    /// The HTTP binding, if any.
+    pub fn http(self) -> Option<&'m HttpBinding> {
+        self.data.traits.http.as_ref()
+    }
+
+    /// Whether the member is `@required`.
+    pub fn is_required(self) -> bool {
+        self.data.traits.required
+    }
+
+    /// Whether the value is sensitive (the member, its target, or what a collection holds).
+    pub fn is_sensitive(self) -> bool {
+        self.data.name.is_sensitive()
+    }
+}
+
+impl fmt::Debug for MemberRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Member")
+            .field("name", &self.name())
+            .field("target", &self.target().name())
+            .field("traits", self.traits())
+            .finish()
+    }
+}
