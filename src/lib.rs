@@ -3,13 +3,16 @@
 #![deny(missing_docs)]
 
 pub mod blob;
+pub mod convert;
 pub mod error;
 pub mod limits;
 pub mod schema;
 pub mod timestamp;
 pub mod value;
 
+pub use awsval_derive::{OperationError, Shape};
 pub use blob::Blob;
+pub use convert::{FromValue, OperationError, Shape, ToValue};
 pub use error::{Error, ErrorKind, Path, PathSegment, Result};
 pub use limits::Limits;
 pub use timestamp::{Precision, Timestamp, TimestampFormat};

@@ -8,7 +8,8 @@ use super::lookup::Lookup;
 use super::model::{MemberData, Model, ShapeData, ShapeId};
 use super::shape_type::ShapeType;
 use super::traits::{
-    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits, XmlNamespace,
+    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,
+    XmlNamespace,
 };
 use crate::error::{Error, Result};
 use crate::timestamp::TimestampFormat;
@@ -59,7 +60,10 @@ impl ModelBuilder {
     /// Declares a map from `key` (a string or enum) to `value`.
     pub fn map(&mut self, name: &str, key: ShapeId, value: ShapeId) -> ShapeBuilder<'_> {
         let id = self.declare(name, ShapeType::Map);
-        self.shape(id).member("key", key).member("value", value).shape()
+        self.shape(id)
+            .member("key", key)
+            .member("value", value)
+            .shape()
     }
 
     /// Edits shape `id`.
@@ -67,8 +71,20 @@ impl ModelBuilder {
     /// # Panics
     /// If `id` was not declared by this builder.
     pub fn shape(&mut self, id: ShapeId) -> ShapeBuilder<'_> {
-        assert!(id.index() < self.shapes.len(), "ShapeId {} was not declared here", id.0);
+        assert!(
+            id.index() < self.shapes.len(),
+            "ShapeId {} was not declared here",
+            id.0
+        );
         ShapeBuilder { builder: self, id }
+    }
+
+    /// The name shape `id` was declared with.
+    ///
+    /// # Panics
+    /// If `id` was not declared by this builder.
+    pub fn name(&self, id: ShapeId) -> &str {
+        &self.shapes[id.index()].name
     }
 
     /// The shape first declared as `name`.
@@ -125,13 +141,19 @@ impl ModelBuilder {
             let lookup = Lookup::build(&self.shapes[index]);
             self.shapes[index].lookup = lookup;
         }
-        Ok(Model { shapes: self.shapes, by_name: self.by_name })
+        Ok(Model {
+            shapes: self.shapes,
+            by_name: self.by_name,
+        })
     }
 }
 
 fn capitalised(name: &str) -> String {
     let mut chars = name.chars();
-    chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn check_shape(shape: &ShapeData) -> Result<()> {
@@ -148,7 +170,9 @@ fn check_shape(shape: &ShapeData) -> Result<()> {
                 None => Ok(()),
             }
         }
-        simple if !simple.is_aggregate() && !names.is_empty() => fail("a simple shape has no members"),
+        simple if !simple.is_aggregate() && !names.is_empty() => {
+            fail("a simple shape has no members")
+        }
         _ => Ok(()),
     }
 }
@@ -163,7 +187,10 @@ fn holds_sensitive(shapes: &[ShapeData]) -> Vec<bool> {
         changed = false;
         for (index, shape) in shapes.iter().enumerate() {
             let collection = matches!(shape.shape_type, ShapeType::List | ShapeType::Map);
-            if collection && !sensitive[index] && shape.members.iter().any(|m| sensitive[m.target.index()]) {
+            if collection
+                && !sensitive[index]
+                && shape.members.iter().any(|m| sensitive[m.target.index()])
+            {
                 sensitive[index] = true;
                 changed = true;
             }
@@ -196,7 +223,11 @@ impl<'b> ShapeBuilder<'b> {
     /// Adds a member targeting `target` and edits it.
     pub fn member(mut self, name: &str, target: ShapeId) -> MemberBuilder<'b> {
         let data = self.data();
-        data.members.push(MemberData { name: Name::new(name), target, traits: MemberTraits::default() });
+        data.members.push(MemberData {
+            name: Name::new(name),
+            target,
+            traits: MemberTraits::default(),
+        });
         let index = data.members.len() - 1;
         MemberBuilder { shape: self, index }
     }
@@ -227,7 +258,12 @@ impl<'b> ShapeBuilder<'b> {
     /// `@xmlNamespace`, with an optional prefix.
     #[must_use]
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
-        self.set(|t| t.xml_namespace = Some(XmlNamespace { uri: uri.into(), prefix: prefix.map(Into::into) }))
+        self.set(|t| {
+            t.xml_namespace = Some(XmlNamespace {
+                uri: uri.into(),
+                prefix: prefix.map(Into::into),
+            })
+        })
     }
 
     /// `@timestampFormat`.
@@ -239,7 +275,13 @@ impl<'b> ShapeBuilder<'b> {
     /// `@error`, with the HTTP status and the wire code when they are known.
     #[must_use]
     pub fn error(self, fault: Fault, http_status: Option<u16>, code: Option<&str>) -> Self {
-        self.set(|t| t.error = Some(ErrorTrait { fault, http_status, code: code.map(Into::into) }))
+        self.set(|t| {
+            t.error = Some(ErrorTrait {
+                fault,
+                http_status,
+                code: code.map(Into::into),
+            })
+        })
     }
 
     /// `@streaming`.
@@ -258,13 +300,23 @@ impl<'b> ShapeBuilder<'b> {
     #[must_use]
     pub fn enum_value(self, name: &str, value: &str) -> Self {
         let value = EnumLiteral::String(Name::new(value).as_str());
-        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value }))
+        self.set(|t| {
+            t.enum_values.push(EnumMember {
+                name: name.into(),
+                value,
+            })
+        })
     }
 
     /// A value of an `intEnum`.
     #[must_use]
     pub fn int_enum_value(self, name: &str, value: i32) -> Self {
-        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value: EnumLiteral::Int(value) }))
+        self.set(|t| {
+            t.enum_values.push(EnumMember {
+                name: name.into(),
+                value: EnumLiteral::Int(value),
+            })
+        })
     }
 }
 
@@ -347,7 +399,12 @@ impl<'b> MemberBuilder<'b> {
     /// `@xmlNamespace`, with an optional prefix.
     #[must_use]
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
-        self.set(|t| t.xml_namespace = Some(XmlNamespace { uri: uri.into(), prefix: prefix.map(Into::into) }))
+        self.set(|t| {
+            t.xml_namespace = Some(XmlNamespace {
+                uri: uri.into(),
+                prefix: prefix.map(Into::into),
+            })
+        })
     }
 
     /// `@timestampFormat`.

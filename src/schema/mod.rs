@@ -39,5 +39,6 @@ pub use self::builder::{MemberBuilder, ModelBuilder, ShapeBuilder};
 pub use self::model::{MemberRef, Model, ShapeId, ShapeRef};
 pub use self::shape_type::ShapeType;
 pub use self::traits::{
-    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits, XmlNamespace,
+    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,
+    XmlNamespace,
 };
