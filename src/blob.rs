@@ -41,13 +41,13 @@ impl Blob {
                 base64::DecodeError::InvalidByte(at, _) => {
                     format!("invalid base64 character at position {at}")
                 }
-                base64::DecodeError::InvalidLength(_) => {
-                    "invalid base64 length (padding is required)".to_owned()
-                }
+                base64::DecodeError::InvalidLength(_) => "invalid base64 length".to_owned(),
                 base64::DecodeError::InvalidLastSymbol { offset: at, .. } => {
                     format!("invalid base64: stray bits in the last symbol at position {at}")
                 }
-                base64::DecodeError::InvalidPadding => "invalid base64 padding".to_owned(),
+                base64::DecodeError::InvalidPadding => {
+                    "invalid base64 padding: pad with '=' to a multiple of 4 characters".to_owned()
+                }
             };
             Error::data(detail)
         })

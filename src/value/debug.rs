@@ -134,3 +134,49 @@ fn write_scalar(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
         Value::Structure(_) | Value::List(_) | Value::Map(_) | Value::Document(_) => Ok(()),
     }
 }
+
+/// A member's value in `Debug`, or the redaction when the member is sensitive.
+fn member_value<'a>(name: super::Name, value: &'a Value) -> &'a dyn fmt::Debug {
+    if name.is_sensitive() {
+        &crate::convert::Redacted
+    } else {
+        value
+    }
+}
+
+impl fmt::Debug for super::Structure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(
+                self.iter()
+                    .map(|(name, value)| (name, member_value(*name, value))),
+            )
+            .finish()
+    }
+}
+
+impl fmt::Debug for super::Union {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.known_name(), self.value()) {
+            (Some(name), Some(value)) => f
+                .debug_map()
+                .entry(&name, member_value(name, value))
+                .finish(),
+            _ => write!(f, "Union {{ unknown member {:?} }}", self.name()),
+        }
+    }
+}
+
+impl fmt::Debug for super::List {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl fmt::Debug for super::Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.iter().map(|(key, value)| (key, value)))
+            .finish()
+    }
+}
