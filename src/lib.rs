@@ -1,6 +1,7 @@
 //! awsval: one generic, wire-neutral [`Value`] for every AWS/Smithy shape.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod blob;
 pub mod convert;

@@ -128,7 +128,7 @@ impl ModelBuilder {
     /// name repeats, or a simple shape has members.
     pub fn finish(mut self) -> Result<Model> {
         for shape in &self.shapes {
-            check_shape(shape)?;
+            check_shape(shape, &self.shapes)?;
         }
         let sensitive = holds_sensitive(&self.shapes);
         for shape in &mut self.shapes {
@@ -156,12 +156,30 @@ fn capitalised(name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn check_shape(shape: &ShapeData) -> Result<()> {
+fn check_shape(shape: &ShapeData, shapes: &[ShapeData]) -> Result<()> {
     let fail = |what: &str| Err(Error::model(format!("shape {}: {what}", shape.name)));
+    if let Some(member) = shape
+        .members
+        .iter()
+        .find(|m| m.target.index() >= shapes.len())
+    {
+        return fail(&format!(
+            "member `{}` targets a shape declared elsewhere",
+            member.name
+        ));
+    }
     let names: Vec<&str> = shape.members.iter().map(|m| m.name.as_str()).collect();
     match shape.shape_type {
         ShapeType::List if names != ["member"] => fail("a list has exactly one member, `member`"),
         ShapeType::Map if names != ["key", "value"] => fail("a map has exactly `key` and `value`"),
+        ShapeType::Map
+            if !matches!(
+                shapes[shape.members[0].target.index()].shape_type,
+                ShapeType::String | ShapeType::Enum
+            ) =>
+        {
+            fail("a map key is a string or an enum")
+        }
         ShapeType::Structure | ShapeType::Union => {
             let mut seen = names.clone();
             seen.sort_unstable();

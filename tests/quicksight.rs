@@ -1,0 +1,301 @@
+//! The QuickSight seed types: every generated value survives `to_value` → `from_value`.
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../examples/quicksight.rs"]
+mod quicksight;
+
+use awsval::schema::{Fault, HttpBinding, ShapeType};
+use awsval::{FromValue, OperationError, Shape, Structure, Timestamp, ToValue, Value};
+use proptest::collection::vec;
+use proptest::option::of;
+use proptest::prelude::*;
+use quicksight::*;
+
+fn text() -> impl Strategy<Value = String> {
+    "\\PC{0,12}"
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (
+        Timestamp::MIN.secs()..=Timestamp::MAX.secs(),
+        0u32..1_000_000_000,
+    )
+        .prop_map(|(secs, nanos)| Timestamp::new(secs, nanos).expect("in range"))
+}
+
+fn unknown_or<T: Clone + std::fmt::Debug + 'static>(
+    known: Vec<T>,
+    unknown: fn(String) -> T,
+) -> impl Strategy<Value = T> {
+    prop_oneof![
+        proptest::sample::select(known),
+        "[A-Z_]{1,10}".prop_map(unknown)
+    ]
+}
+
+fn job_status() -> impl Strategy<Value = SnapshotJobStatus> {
+    use SnapshotJobStatus::*;
+    unknown_or(vec![Queued, Running, Completed, Failed], Unknown)
+}
+
+fn scope() -> impl Strategy<Value = SnapshotFileSheetSelectionScope> {
+    use SnapshotFileSheetSelectionScope::*;
+    unknown_or(vec![AllVisuals, SelectedVisuals], Unknown)
+}
+
+fn format_type() -> impl Strategy<Value = SnapshotFileFormatType> {
+    use SnapshotFileFormatType::*;
+    unknown_or(vec![Csv, Pdf, Excel], Unknown)
+}
+
+fn file() -> impl Strategy<Value = SnapshotFile> {
+    let selection = (text(), scope(), of(vec(text(), 0..3))).prop_map(
+        |(sheet_id, selection_scope, visual_ids)| SnapshotFileSheetSelection {
+            sheet_id,
+            selection_scope,
+            visual_ids,
+        },
+    );
+    (vec(selection, 0..3), format_type()).prop_map(|(sheet_selections, format_type)| SnapshotFile {
+        sheet_selections,
+        format_type,
+    })
+}
+
+fn s3_result() -> impl Strategy<Value = SnapshotJobS3Result> {
+    let bucket =
+        (text(), text(), text()).prop_map(|(bucket_name, bucket_prefix, bucket_region)| {
+            S3BucketConfiguration {
+                bucket_name,
+                bucket_prefix,
+                bucket_region,
+            }
+        });
+    let destination = bucket.prop_map(|bucket_configuration| SnapshotS3DestinationConfiguration {
+        bucket_configuration,
+    });
+    let error = (of(text()), of(text())).prop_map(|(error_message, error_type)| {
+        SnapshotJobResultErrorInfo {
+            error_message,
+            error_type,
+        }
+    });
+    (of(destination), of(text()), of(vec(error, 0..3))).prop_map(
+        |(s3_destination_configuration, s3_uri, error_info)| SnapshotJobS3Result {
+            s3_destination_configuration,
+            s3_uri,
+            error_info,
+        },
+    )
+}
+
+fn file_groups() -> impl Strategy<Value = Option<Vec<SnapshotJobResultFileGroup>>> {
+    let group = (of(vec(file(), 0..2)), of(vec(s3_result(), 0..2)))
+        .prop_map(|(files, s3_results)| SnapshotJobResultFileGroup { files, s3_results });
+    of(vec(group, 0..2))
+}
+
+fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultResponse> {
+    let anonymous =
+        file_groups().prop_map(|file_groups| AnonymousUserSnapshotJobResult { file_groups });
+    let registered =
+        file_groups().prop_map(|file_groups| RegisteredUserSnapshotJobResult { file_groups });
+    let result = (of(vec(anonymous, 0..2)), of(vec(registered, 0..2))).prop_map(
+        |(anonymous_users, registered_users)| SnapshotJobResult {
+            anonymous_users,
+            registered_users,
+        },
+    );
+    let error_info =
+        (of(text()), of(text())).prop_map(|(error_message, error_type)| SnapshotJobErrorInfo {
+            error_message,
+            error_type,
+        });
+    (
+        of(text()),
+        of(job_status()),
+        of(timestamp()),
+        of(timestamp()),
+        of(result),
+        of(error_info),
+        of(text()),
+        any::<i32>(),
+    )
+        .prop_map(
+            |(
+                arn,
+                job_status,
+                created_time,
+                last_updated_time,
+                result,
+                error_info,
+                request_id,
+                status,
+            )| {
+                DescribeDashboardSnapshotJobResultResponse {
+                    arn,
+                    job_status,
+                    created_time,
+                    last_updated_time,
+                    result,
+                    error_info,
+                    request_id,
+                    status,
+                }
+            },
+        )
+}
+
+fn round_trip<T: ToValue + FromValue + PartialEq>(typed: &T) -> Result<(), TestCaseError> {
+    let value = typed.to_value();
+    let copy = value.clone();
+    let back = T::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(back == *typed);
+    prop_assert!(back.to_value().equivalent(&copy));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn responses_round_trip(response in response()) {
+        round_trip(&response)?;
+    }
+
+    #[test]
+    fn errors_round_trip(message in of(text()), request_id in of(text()), status in any::<i32>(), kind in 0usize..7) {
+        let (message, request_id) = (message.clone(), request_id.clone());
+        match kind {
+            0 => round_trip(&AccessDeniedException { message, request_id, status })?,
+            1 => round_trip(&InvalidParameterValueException { message, request_id, status })?,
+            2 => round_trip(&ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status })?,
+            3 => round_trip(&ThrottlingException { message, request_id, status })?,
+            4 => round_trip(&UnsupportedUserEditionException { message, request_id, status })?,
+            5 => round_trip(&PreconditionNotMetException { message, request_id, status })?,
+            _ => round_trip(&InternalFailureException { message, request_id, status })?,
+        }
+    }
+}
+
+#[test]
+fn the_sample_converts_and_hides_the_s3_uri() {
+    let value = sample_response().to_value();
+    assert_eq!(
+        value["Result"]["AnonymousUsers"][0]["FileGroups"][0]["Files"][0]["FormatType"].as_str(),
+        Some("PDF")
+    );
+    assert_eq!(value["Status"], Value::Integer(200));
+    let shown = format!("{value:?}");
+    assert!(shown.contains("S3Uri: *** Sensitive Data Redacted ***"));
+    assert!(!shown.contains("s3://reports"));
+    assert!(!format!("{:?}", sample_response()).contains("s3://reports"));
+}
+
+#[test]
+fn a_bad_member_deep_down_names_its_path() {
+    let mut value = sample_response().to_value();
+    let file = &mut value
+        .get_mut("Result")
+        .unwrap()
+        .get_mut("AnonymousUsers")
+        .unwrap()
+        .as_list_mut()
+        .unwrap()[0];
+    let file = &mut file.get_mut("FileGroups").unwrap().as_list_mut().unwrap()[0];
+    let file = &mut file.get_mut("Files").unwrap().as_list_mut().unwrap()[0];
+    file.as_structure_mut().unwrap().remove("FormatType");
+    let error = DescribeDashboardSnapshotJobResultResponse::from_value(value).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "data error: missing required member at Result.AnonymousUsers[0].FileGroups[0].Files[0].FormatType"
+    );
+}
+
+#[test]
+fn the_schema_matches_the_model() {
+    let shape = DescribeDashboardSnapshotJobResultResponse::schema();
+    assert_eq!(
+        shape
+            .members()
+            .map(|m| m.name().as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Arn",
+            "JobStatus",
+            "CreatedTime",
+            "LastUpdatedTime",
+            "Result",
+            "ErrorInfo",
+            "RequestId",
+            "Status"
+        ]
+    );
+    assert_eq!(
+        shape.member("Status").unwrap().http(),
+        Some(&HttpBinding::ResponseCode)
+    );
+    let status = shape.member("JobStatus").unwrap().target();
+    assert_eq!(status.shape_type(), ShapeType::Enum);
+    assert_eq!(status.enum_value("COMPLETED"), Some("COMPLETED"));
+    let file = SnapshotFile::schema();
+    assert!(file.member("SheetSelections").unwrap().is_required());
+    assert!(file.member("FormatType").unwrap().is_required());
+    assert!(
+        SnapshotJobS3Result::schema()
+            .member("S3Uri")
+            .unwrap()
+            .is_sensitive()
+    );
+    let shapes = shape
+        .model()
+        .shapes()
+        .filter(|s| !s.name().starts_with("smithy.api#"))
+        .count();
+    // botocore's 30 shapes, less the 7 simple ones (Arn, NonEmptyString, SensitiveS3Uri,
+    // ShortRestrictiveResourceId, String, StatusCode, Timestamp) that Rust types share.
+    assert_eq!(shapes, 23);
+}
+
+#[test]
+fn each_error_decodes_from_its_code() {
+    let codes = [
+        ("AccessDeniedException", 401, Fault::Client),
+        ("InvalidParameterValueException", 400, Fault::Client),
+        ("ResourceNotFoundException", 404, Fault::Client),
+        ("ThrottlingException", 429, Fault::Client),
+        ("UnsupportedUserEditionException", 403, Fault::Client),
+        ("PreconditionNotMetException", 400, Fault::Client),
+        ("InternalFailureException", 500, Fault::Server),
+    ];
+    let shapes = DescribeDashboardSnapshotJobResultError::error_shapes();
+    assert_eq!(shapes.len(), 7);
+    for (code, status, fault) in codes {
+        let (index, shape) = DescribeDashboardSnapshotJobResultError::match_code(code).unwrap();
+        assert_eq!(shapes[index], shape);
+        let error = shape.error().unwrap();
+        assert_eq!((error.http_status, error.fault), (Some(status), fault));
+        let body = Structure::new()
+            .with("Message", "went wrong")
+            .with("RequestId", "r-1")
+            .with("Status", i32::from(status));
+        let error =
+            DescribeDashboardSnapshotJobResultError::from_code(code, None, |_| Ok(body.into()))
+                .unwrap();
+        assert_eq!(error.code(), code);
+        assert_eq!(error.to_string(), format!("{code}: went wrong"));
+    }
+    let unknown = DescribeDashboardSnapshotJobResultError::from_code(
+        "Mystery",
+        Some("?"),
+        |_| unreachable!(),
+    )
+    .unwrap();
+    assert!(
+        unknown
+            == DescribeDashboardSnapshotJobResultError::Unknown {
+                code: "Mystery".into(),
+                message: Some("?".into())
+            }
+    );
+}
