@@ -1,0 +1,10 @@
+use awsval::Shape;
+
+#[derive(Shape)]
+struct Job {
+    job_id: String,
+    #[awsval(name = "JobId")]
+    id: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use awsval::Shape;
+
+#[derive(Shape)]
+enum Value {
+    Text(String),
+    Empty,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use awsval::Shape;
+
+#[derive(Shape)]
+struct Arn(String);
+
+fn main() {}
