@@ -155,7 +155,8 @@ fn errors_enums_and_http_traits() {
 
 #[test]
 fn finishing_rejects_inconsistent_shapes() {
-    let cases: Vec<(Box<dyn Fn(&mut ModelBuilder)>, &str)> = vec![
+    type Build = Box<dyn Fn(&mut ModelBuilder)>;
+    let cases: Vec<(Build, &str)> = vec![
         (
             Box::new(|b| {
                 let s = b.prelude(ShapeType::String);

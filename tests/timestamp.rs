@@ -7,7 +7,9 @@ use time::OffsetDateTime;
 use TimestampFormat::{DateTime, EpochSeconds, HttpDate};
 
 /// `(input, format, Some((secs, nanos)))`, or `None` where the input must be rejected.
-const CASES: &[(&str, TimestampFormat, Option<(i64, u32)>)] = &[
+type Case = (&'static str, TimestampFormat, Option<(i64, u32)>);
+
+const CASES: &[Case] = &[
     // date-time: the basics.
     ("1970-01-01T00:00:00Z", DateTime, Some((0, 0))),
     ("2014-04-29T18:30:38Z", DateTime, Some((1_398_796_238, 0))),

@@ -59,12 +59,7 @@ pub(crate) fn derive(
         .collect();
     let wire_names: Vec<LitStr> = values
         .iter()
-        .map(|v| {
-            LitStr::new(
-                &v.literal.to_string().trim_matches('"').to_owned(),
-                v.ident.span(),
-            )
-        })
+        .map(|v| LitStr::new(v.literal.to_string().trim_matches('"'), v.ident.span()))
         .collect();
     check_unique_names(wire_names.iter(), errors);
 

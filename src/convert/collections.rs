@@ -80,7 +80,7 @@ impl<T: Shape + 'static> Shape for Vec<T> {
         builder.memoize::<Self>(&name, ShapeType::List, |builder, id| {
             let list = builder.shape(id).member("member", item).shape();
             if T::NULLABLE {
-                let _ = list.sparse();
+                list.sparse();
             }
         })
     }
@@ -127,7 +127,7 @@ fn describe_map<M: 'static, V: Shape>(builder: &mut ModelBuilder) -> ShapeId {
             .member("value", value)
             .shape();
         if V::NULLABLE {
-            let _ = map.sparse();
+            map.sparse();
         }
     })
 }

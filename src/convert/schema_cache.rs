@@ -16,6 +16,7 @@ static CACHE: LazyLock<RwLock<FxHashMap<TypeId, ShapeRef<'static>>>> =
 /// # Panics
 /// If the model is inconsistent, which `#[derive(Shape)]` rules out at compile time; a
 /// hand-written [`Shape::describe`] that builds an invalid model panics here with the reason.
+#[allow(clippy::panic)] // A type's schema is fixed at compile time: an invalid one is a bug.
 pub fn build_schema<T: Shape + ?Sized>() -> (Model, ShapeId) {
     let mut builder = ModelBuilder::new();
     let id = T::describe(&mut builder);

@@ -256,25 +256,21 @@ impl<'b> ShapeBuilder<'b> {
     }
 
     /// `@sensitive`.
-    #[must_use]
     pub fn sensitive(self) -> Self {
         self.set(|t| t.sensitive = true)
     }
 
     /// `@sparse`.
-    #[must_use]
     pub fn sparse(self) -> Self {
         self.set(|t| t.sparse = true)
     }
 
     /// `@xmlName`.
-    #[must_use]
     pub fn xml_name(self, name: &str) -> Self {
         self.set(|t| t.xml_name = Some(name.into()))
     }
 
     /// `@xmlNamespace`, with an optional prefix.
-    #[must_use]
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
         self.set(|t| {
             t.xml_namespace = Some(XmlNamespace {
@@ -285,13 +281,11 @@ impl<'b> ShapeBuilder<'b> {
     }
 
     /// `@timestampFormat`.
-    #[must_use]
     pub fn timestamp_format(self, format: TimestampFormat) -> Self {
         self.set(|t| t.timestamp_format = Some(format))
     }
 
     /// `@error`, with the HTTP status and the wire code when they are known.
-    #[must_use]
     pub fn error(self, fault: Fault, http_status: Option<u16>, code: Option<&str>) -> Self {
         self.set(|t| {
             t.error = Some(ErrorTrait {
@@ -303,19 +297,16 @@ impl<'b> ShapeBuilder<'b> {
     }
 
     /// `@streaming`.
-    #[must_use]
     pub fn streaming(self) -> Self {
         self.set(|t| t.streaming = true)
     }
 
     /// `@mediaType`.
-    #[must_use]
     pub fn media_type(self, media_type: &str) -> Self {
         self.set(|t| t.media_type = Some(media_type.into()))
     }
 
     /// A value of a string `enum`; `name` is the Smithy member name.
-    #[must_use]
     pub fn enum_value(self, name: &str, value: &str) -> Self {
         let value = EnumLiteral::String(Name::new(value).as_str());
         self.set(|t| {
@@ -327,7 +318,6 @@ impl<'b> ShapeBuilder<'b> {
     }
 
     /// A value of an `intEnum`.
-    #[must_use]
     pub fn int_enum_value(self, name: &str, value: i32) -> Self {
         self.set(|t| {
             t.enum_values.push(EnumMember {
@@ -372,50 +362,42 @@ impl<'b> MemberBuilder<'b> {
     }
 
     /// `@required`.
-    #[must_use]
     pub fn required(self) -> Self {
         self.set(|t| t.required = true)
     }
 
     /// `@sensitive` on the member.
-    #[must_use]
     pub fn sensitive(self) -> Self {
         self.set(|t| t.sensitive = true)
     }
 
     /// `@default`.
-    #[must_use]
     pub fn default_value(self, value: impl Into<Value>) -> Self {
         let value = value.into();
         self.set(|t| t.default = Some(value))
     }
 
     /// `@jsonName`.
-    #[must_use]
     pub fn json_name(self, name: &str) -> Self {
         self.set(|t| t.json_name = Some(name.into()))
     }
 
     /// `@xmlName`.
-    #[must_use]
     pub fn xml_name(self, name: &str) -> Self {
         self.set(|t| t.xml_name = Some(name.into()))
     }
 
     /// `@xmlAttribute`.
-    #[must_use]
     pub fn xml_attribute(self) -> Self {
         self.set(|t| t.xml_attribute = true)
     }
 
     /// `@xmlFlattened`.
-    #[must_use]
     pub fn xml_flattened(self) -> Self {
         self.set(|t| t.xml_flattened = true)
     }
 
     /// `@xmlNamespace`, with an optional prefix.
-    #[must_use]
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
         self.set(|t| {
             t.xml_namespace = Some(XmlNamespace {
@@ -426,37 +408,31 @@ impl<'b> MemberBuilder<'b> {
     }
 
     /// `@timestampFormat`.
-    #[must_use]
     pub fn timestamp_format(self, format: TimestampFormat) -> Self {
         self.set(|t| t.timestamp_format = Some(format))
     }
 
     /// An HTTP binding trait.
-    #[must_use]
     pub fn http(self, binding: HttpBinding) -> Self {
         self.set(|t| t.http = Some(binding))
     }
 
     /// `@hostLabel`.
-    #[must_use]
     pub fn host_label(self) -> Self {
         self.set(|t| t.host_label = true)
     }
 
     /// `@idempotencyToken`.
-    #[must_use]
     pub fn idempotency_token(self) -> Self {
         self.set(|t| t.idempotency_token = true)
     }
 
     /// `@ec2QueryName`.
-    #[must_use]
     pub fn ec2_query_name(self, name: &str) -> Self {
         self.set(|t| t.ec2_query_name = Some(name.into()))
     }
 
     /// A string holding JSON text (botocore's `jsonvalue`).
-    #[must_use]
     pub fn json_value(self) -> Self {
         self.set(|t| t.json_value = true)
     }

@@ -136,7 +136,7 @@ fn write_scalar(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
 }
 
 /// A member's value in `Debug`, or the redaction when the member is sensitive.
-fn member_value<'a>(name: super::Name, value: &'a Value) -> &'a dyn fmt::Debug {
+fn member_value(name: super::Name, value: &Value) -> &dyn fmt::Debug {
     if name.is_sensitive() {
         &crate::convert::Redacted
     } else {
