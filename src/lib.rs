@@ -107,7 +107,9 @@
 pub mod blob;
 pub mod convert;
 pub mod error;
+pub mod json;
 pub mod limits;
+pub mod model;
 pub mod schema;
 pub mod timestamp;
 pub mod value;

@@ -60,7 +60,7 @@ impl Member {
                 );
             }
         }
-        if let Some(binding) = http_binding(attrs, errors) {
+        if let Some(binding) = http_binding(attrs, &name, errors) {
             traits.extend(quote!(traits.http = ::core::option::Option::Some(#binding);));
         }
         Self {
@@ -104,7 +104,7 @@ fn timestamp_format(text: &LitStr, errors: &mut Errors) -> Option<TokenStream> {
     Some(quote!(::awsval::TimestampFormat::#variant))
 }
 
-fn http_binding(attrs: &Attrs, errors: &mut Errors) -> Option<TokenStream> {
+fn http_binding(attrs: &Attrs, name: &LitStr, errors: &mut Errors) -> Option<TokenStream> {
     let mut bindings = attrs.keys().filter(|(key, _)| HTTP_KEYS.contains(key));
     let (key, _) = bindings.next()?;
     if let Some((_, span)) = bindings.next() {
@@ -122,7 +122,7 @@ fn http_binding(attrs: &Attrs, errors: &mut Errors) -> Option<TokenStream> {
         "http_prefix_headers" => quote!(PrefixHeaders(#text)),
         "http_query" => quote!(Query(#text)),
         "http_query_params" => quote!(QueryParams),
-        "http_label" => quote!(Label),
+        "http_label" => quote!(Label(#name.into())),
         "http_payload" => quote!(Payload),
         _ => quote!(ResponseCode),
     };

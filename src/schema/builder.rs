@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::lookup::Lookup;
 use super::model::{MemberData, Model, ShapeData, ShapeId};
+use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{
     EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,
@@ -23,6 +24,8 @@ pub struct ModelBuilder {
     by_name: FxHashMap<Box<str>, ShapeId>,
     by_type: FxHashMap<TypeId, ShapeId>,
     prelude: FxHashMap<ShapeType, ShapeId>,
+    service: Service,
+    operations: Vec<Operation>,
 }
 
 impl ModelBuilder {
@@ -87,6 +90,16 @@ impl ModelBuilder {
         &self.shapes[id.index()].name
     }
 
+    /// What the service declares about itself.
+    pub fn service_mut(&mut self) -> &mut Service {
+        &mut self.service
+    }
+
+    /// Adds an operation; its shapes must be declared by this builder.
+    pub fn operation(&mut self, operation: Operation) {
+        self.operations.push(operation);
+    }
+
     /// The shape first declared as `name`.
     pub fn lookup(&self, name: &str) -> Option<ShapeId> {
         self.by_name.get(name).copied()
@@ -141,10 +154,18 @@ impl ModelBuilder {
             let lookup = Lookup::build(&self.shapes[index]);
             self.shapes[index].lookup = lookup;
         }
-        Ok(Model {
-            shapes: self.shapes,
-            by_name: self.by_name,
-        })
+        for operation in &self.operations {
+            check_operation(operation, self.shapes.len())?;
+        }
+        Ok(Model { shapes: self.shapes, by_name: self.by_name, service: self.service, operations: self.operations })
+    }
+}
+
+fn check_operation(operation: &Operation, shapes: usize) -> Result<()> {
+    let ids = operation.input.iter().chain(&operation.output).chain(&operation.errors);
+    match ids.into_iter().find(|id| id.index() >= shapes) {
+        Some(_) => Err(Error::model(format!("operation {} refers to a shape declared elsewhere", operation.name))),
+        None => Ok(()),
     }
 }
 

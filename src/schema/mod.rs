@@ -32,11 +32,13 @@
 mod builder;
 mod lookup;
 mod model;
+mod service;
 mod shape_type;
 mod traits;
 
 pub use self::builder::{MemberBuilder, ModelBuilder, ShapeBuilder};
-pub use self::model::{MemberRef, Model, ShapeId, ShapeRef};
+pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef};
+pub use self::service::{HttpTrait, Operation, Service};
 pub use self::shape_type::ShapeType;
 pub use self::traits::{
     EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,

@@ -5,6 +5,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 
 use super::lookup::Lookup;
+use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
 use crate::timestamp::TimestampFormat;
@@ -45,6 +46,8 @@ pub(super) struct MemberData {
 pub struct Model {
     pub(super) shapes: Vec<ShapeData>,
     pub(super) by_name: FxHashMap<Box<str>, ShapeId>,
+    pub(super) service: Service,
+    pub(super) operations: Vec<Operation>,
 }
 
 impl Model {
@@ -72,6 +75,27 @@ impl Model {
             model: self,
             id: ShapeId(i),
         })
+    }
+
+    /// What the service declares about itself (empty for a model of types alone).
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    /// The operation named `name`.
+    pub fn operation(&self, name: &str) -> Option<OperationRef<'_>> {
+        self.operations().find(|operation| &*operation.data.name == name)
+    }
+
+    /// Every operation, in model order.
+    pub fn operations(&self) -> impl ExactSizeIterator<Item = OperationRef<'_>> {
+        self.operations.iter().map(|data| OperationRef { model: self, data })
+    }
+
+    /// Every error shape of the model (structures with `@error`): where a service's errors
+    /// are matched when an operation's own list does not name the code.
+    pub fn error_shapes(&self) -> impl Iterator<Item = ShapeRef<'_>> {
+        self.shapes().filter(|shape| shape.error().is_some())
     }
 
     /// How many shapes the model has.
@@ -329,5 +353,50 @@ impl fmt::Debug for MemberRef<'_> {
             .field("target", &self.target().name())
             .field("traits", self.traits())
             .finish()
+    }
+}
+
+/// An operation of a [`Model`], with its shapes resolved.
+#[derive(Clone, Copy)]
+pub struct OperationRef<'m> {
+    model: &'m Model,
+    data: &'m Operation,
+}
+
+impl<'m> OperationRef<'m> {
+    /// The operation's declaration.
+    pub fn data(self) -> &'m Operation {
+        self.data
+    }
+
+    /// The operation name.
+    pub fn name(self) -> &'m str {
+        &self.data.name
+    }
+
+    /// The input structure.
+    pub fn input(self) -> Option<ShapeRef<'m>> {
+        self.data.input.map(|id| self.model.get(id))
+    }
+
+    /// The output structure.
+    pub fn output(self) -> Option<ShapeRef<'m>> {
+        self.data.output.map(|id| self.model.get(id))
+    }
+
+    /// The modeled errors.
+    pub fn errors(self) -> impl ExactSizeIterator<Item = ShapeRef<'m>> {
+        self.data.errors.iter().map(move |&id| self.model.get(id))
+    }
+
+    /// The model the operation belongs to.
+    pub fn model(self) -> &'m Model {
+        self.model
+    }
+}
+
+impl fmt::Debug for OperationRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.data, f)
     }
 }

@@ -44,8 +44,9 @@ pub enum HttpBinding {
     Query(Box<str>),
     /// `@httpQueryParams`: a map merged into the query string.
     QueryParams,
-    /// `@httpLabel`: a `{Label}` in the URI.
-    Label,
+    /// `@httpLabel`: the `{Label}` of this name in the URI (the member name in Smithy; botocore
+    /// may rename it).
+    Label(Box<str>),
     /// `@httpPayload`: the member is the whole body.
     Payload,
     /// `@httpResponseCode`: the member is the status code.
@@ -147,7 +148,7 @@ impl MemberTraits {
                     | HttpBinding::PrefixHeaders(_)
                     | HttpBinding::Query(_)
                     | HttpBinding::QueryParams
-                    | HttpBinding::Label
+                    | HttpBinding::Label(_)
                     | HttpBinding::ResponseCode
             )
         )

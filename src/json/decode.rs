@@ -1,0 +1,406 @@
+//! JSON bytes to [`Value`], guided by a schema.
+
+use std::borrow::Cow;
+
+use super::reader::{Reader, Token};
+use super::{BlobText, JsonSettings};
+use crate::blob::Blob;
+use crate::error::{Error, Result};
+use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::timestamp::{Timestamp, TimestampFormat};
+use crate::value::{Document, List, Map, Structure, Union, Value};
+
+/// Decodes a JSON document of shape `shape`.
+///
+/// Unknown members are skipped; `null` members are absent; nulls in dense lists and maps are
+/// dropped and kept in sparse ones; unknown enum values and union members are kept. A repeated
+/// member or map key is an error, as is a second union member: nothing is silently dropped.
+/// Errors carry the byte offset and the member path.
+///
+/// ```
+/// use awsval::json::{self, JsonSettings};
+/// use awsval::schema::{ModelBuilder, ShapeType};
+///
+/// let mut builder = ModelBuilder::new();
+/// let int = builder.prelude(ShapeType::Integer);
+/// let list = builder.list("Counts", int).id();
+/// let shape = builder.add("Out", ShapeType::Structure).member("Counts", list).id();
+/// let model = builder.finish()?;
+/// let error = json::decode(br#"{"Counts": [1, "two"]}"#, model.get(shape), &JsonSettings::aws_json())
+///     .unwrap_err();
+/// assert_eq!(error.to_string(), "data error: expected a number, found a string at Counts[1] (byte 16)");
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Result<Value> {
+    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
+    let format = shape.traits().timestamp_format;
+    let value = match decoder.reader.peek()? {
+        Token::Null => return Err(decoder.reader.mismatch(expected(shape.shape_type()), Token::Null)),
+        _ => decoder.value(shape, format)?,
+    };
+    decoder.reader.finish()?;
+    Ok(value)
+}
+
+/// Decodes an untyped JSON document: objects become maps, arrays lists, integers `Long` (or
+/// `BigInteger` beyond 64 bits), other numbers `Double`.
+pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
+    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
+    let value = decoder.untyped()?;
+    decoder.reader.finish()?;
+    Ok(value)
+}
+
+struct Decoder<'a, 's> {
+    reader: Reader<'a>,
+    settings: &'s JsonSettings,
+}
+
+/// What a shape type reads as, for error messages.
+fn expected(shape_type: ShapeType) -> &'static str {
+    match shape_type {
+        ShapeType::Structure | ShapeType::Union | ShapeType::Map => "an object",
+        ShapeType::List => "an array",
+        ShapeType::Boolean => "a boolean",
+        ShapeType::String | ShapeType::Enum | ShapeType::Blob => "a string",
+        ShapeType::Timestamp => "a timestamp",
+        ShapeType::Document => "a document",
+        _ => "a number",
+    }
+}
+
+/// Runs `decode` for member `member`, adding the member to the path of any error.
+fn in_member<T>(member: MemberRef<'_>, decode: impl FnOnce() -> Result<T>) -> Result<T> {
+    decode().map_err(|error| {
+        let error = if member.is_sensitive() { error.redact_keys() } else { error };
+        error.in_member(member.name().as_str())
+    })
+}
+
+impl<'a> Decoder<'a, '_> {
+    /// A value, or `None` for `null`.
+    fn optional(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Option<Value>> {
+        if self.reader.peek()? == Token::Null {
+            self.reader.null()?;
+            return Ok(None);
+        }
+        self.value(shape, format).map(Some)
+    }
+
+    fn value(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value> {
+        Ok(match shape.shape_type() {
+            ShapeType::Structure => Value::Structure(self.structure(shape)?),
+            ShapeType::Union => Value::Union(self.union(shape)?),
+            ShapeType::List => Value::List(self.list(shape)?),
+            ShapeType::Map => Value::Map(self.map(shape)?),
+            ShapeType::Document => Value::Document(Document::new(self.untyped()?)),
+            ShapeType::Boolean => Value::Boolean(self.reader.boolean()?),
+            ShapeType::Byte => Value::Byte(self.integer("byte")?),
+            ShapeType::Short => Value::Short(self.integer("short")?),
+            ShapeType::Integer => Value::Integer(self.integer("integer")?),
+            ShapeType::IntEnum => Value::IntEnum(self.integer("intEnum")?),
+            ShapeType::Long => Value::Long(self.integer("long")?),
+            ShapeType::Float => Value::Float(self.float()?),
+            ShapeType::Double => Value::Double(self.float()?),
+            ShapeType::BigInteger => Value::BigInteger(self.big_number(true)?),
+            ShapeType::BigDecimal => Value::BigDecimal(self.big_number(false)?),
+            ShapeType::String => Value::String(self.string()?.into_owned()),
+            ShapeType::Enum => {
+                let text = self.string()?;
+                Value::Enum(match shape.enum_value(&text) {
+                    Some(known) => Cow::Borrowed(known),
+                    None => Cow::Owned(text.into_owned()),
+                })
+            }
+            ShapeType::Blob => Value::Blob(self.blob()?),
+            ShapeType::Timestamp => Value::Timestamp(self.timestamp(self.settings.timestamp_format_for(format))?),
+        })
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>> {
+        match self.reader.peek()? {
+            Token::String => self.reader.string(),
+            other => Err(self.reader.mismatch("a string", other)),
+        }
+    }
+
+    fn number(&mut self) -> Result<&'a str> {
+        match self.reader.peek()? {
+            Token::Number => self.reader.number(),
+            other => Err(self.reader.mismatch("a number", other)),
+        }
+    }
+
+    /// An integer of the target width: no fraction, no exponent, no wrapping.
+    fn integer<T: TryFrom<i64>>(&mut self, type_name: &str) -> Result<T> {
+        let start = self.reader.offset();
+        let text = self.number()?;
+        let at = |message: String| Error::data(message).at_offset(start);
+        if text.contains(['.', 'e', 'E']) {
+            return Err(at(format!("expected an integer for {type_name}, found a fraction or exponent")));
+        }
+        let wide: i64 = text.parse().map_err(|_| at(format!("{type_name} out of range")))?;
+        T::try_from(wide).map_err(|_| at(format!("{type_name} out of range")))
+    }
+
+    /// A float or double: a number, or the strings `NaN`, `Infinity`, `-Infinity`.
+    fn float<T: std::str::FromStr + From<f32>>(&mut self) -> Result<T> {
+        let start = self.reader.offset();
+        match self.reader.peek()? {
+            Token::Number => {
+                let text = self.reader.number()?;
+                text.parse().map_err(|_| Error::data("number out of range").at_offset(start))
+            }
+            Token::String => match &*self.reader.string()? {
+                "NaN" => Ok(T::from(f32::NAN)),
+                "Infinity" => Ok(T::from(f32::INFINITY)),
+                "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
+                _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity").at_offset(start)),
+            },
+            other => Err(self.reader.mismatch("a number", other)),
+        }
+    }
+
+    fn big_number(&mut self, integer: bool) -> Result<String> {
+        let start = self.reader.offset();
+        let text = self.number()?;
+        if integer && text.contains(['.', 'e', 'E']) {
+            return Err(Error::data("expected an integer for bigInteger").at_offset(start));
+        }
+        Ok(text.to_owned())
+    }
+
+    fn blob(&mut self) -> Result<Blob> {
+        let start = self.reader.offset();
+        let text = self.string()?;
+        match self.settings.blob_text {
+            BlobText::Base64 => Blob::from_base64(text.as_bytes()).map_err(|error| error.at_offset(start)),
+            BlobText::Utf8 => Ok(Blob::new(text.into_owned().into_bytes())),
+        }
+    }
+
+    /// A number is always epoch-seconds; a string is read in the member's format.
+    fn timestamp(&mut self, format: TimestampFormat) -> Result<Timestamp> {
+        let start = self.reader.offset();
+        let parsed = match self.reader.peek()? {
+            Token::Number => Timestamp::parse(self.reader.number()?, TimestampFormat::EpochSeconds),
+            Token::String => Timestamp::parse(&self.reader.string()?, format),
+            other => return Err(self.reader.mismatch("a timestamp", other)),
+        };
+        parsed.map_err(|error| error.at_offset(start))
+    }
+
+    fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
+        self.reader.begin_object()?;
+        let mut members = Vec::with_capacity(shape.members().len().min(32));
+        let mut seen = Seen::new(shape.members().len());
+        let mut first = true;
+        while let Some(key) = self.reader.next_key(&mut first)? {
+            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
+            let Some(member) = member else {
+                self.reader.skip_value()?;
+                continue;
+            };
+            if !seen.insert(member.index()) {
+                let error = Error::data("repeated member").at_offset(self.reader.offset());
+                return Err(error.in_member(member.name().as_str()));
+            }
+            let value = in_member(member, || self.optional(member.target(), member.timestamp_format()))?;
+            if let Some(value) = value {
+                members.push((member.index(), member.name(), value));
+            }
+        }
+        // Schema order, whatever order the wire used.
+        if !members.is_sorted_by_key(|(index, ..)| *index) {
+            members.sort_by_key(|(index, ..)| *index);
+        }
+        Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
+    }
+
+    fn union(&mut self, shape: ShapeRef<'_>) -> Result<Union> {
+        let object_start = self.reader.offset();
+        self.reader.begin_object()?;
+        let mut found: Option<Union> = None;
+        let mut first = true;
+        while let Some(key) = self.reader.next_key(&mut first)? {
+            let start = self.reader.offset();
+            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
+            let union = match member {
+                // A type tag some services add: not a member.
+                None if key == "__type" => {
+                    self.reader.skip_value()?;
+                    continue;
+                }
+                None => {
+                    self.reader.skip_value()?;
+                    Union::unknown(key.into_owned())
+                }
+                Some(member) => {
+                    match in_member(member, || self.optional(member.target(), member.timestamp_format()))? {
+                        Some(value) => Union::new(member.name(), value),
+                        None => continue,
+                    }
+                }
+            };
+            if found.is_some() {
+                return Err(Error::data("a union has exactly one member, found a second").at_offset(start));
+            }
+            found = Some(union);
+        }
+        found.ok_or_else(|| Error::data("a union has exactly one member, found none").at_offset(object_start))
+    }
+
+    fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
+        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
+        self.reader.begin_array()?;
+        let mut items = List::new();
+        let mut first = true;
+        let mut index = 0;
+        while self.reader.next_item(&mut first)? {
+            if index == self.settings.limits.max_collection_len {
+                return Err(self.collection_limit());
+            }
+            match self.optional(target, format).map_err(|error| error.at_index(index))? {
+                Some(value) => items.push(value),
+                None if sparse => items.push(Value::Null),
+                None => {}
+            }
+            index += 1;
+        }
+        Ok(items)
+    }
+
+    fn collection_limit(&self) -> Error {
+        let limit = self.settings.limits.max_collection_len;
+        Error::limit(format!("more than {limit} items")).at_offset(self.reader.offset())
+    }
+
+    fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
+        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
+        self.reader.begin_object()?;
+        let mut entries = Map::new();
+        let mut seen = KeySet::default();
+        let mut first = true;
+        while let Some(key) = self.reader.next_key(&mut first)? {
+            let start = self.reader.offset();
+            if entries.len() == self.settings.limits.max_collection_len {
+                return Err(self.collection_limit());
+            }
+            let value = self.optional(target, format).map_err(|error| error.at_key(&*key))?;
+            if !seen.insert(&key, &entries) {
+                return Err(Error::data("repeated map key").at_offset(start).at_key(key));
+            }
+            match value {
+                Some(value) => entries.push(key, value),
+                None if sparse => entries.push(key, Value::Null),
+                None => {}
+            }
+        }
+        Ok(entries)
+    }
+
+    /// A document: any JSON value, without a schema.
+    fn untyped(&mut self) -> Result<Value> {
+        // Containers recurse; the reader's depth limit bounds the recursion.
+        Ok(match self.reader.peek()? {
+            Token::Object => {
+                self.reader.begin_object()?;
+                let mut entries = Map::new();
+                let mut seen = KeySet::default();
+                let mut first = true;
+                while let Some(key) = self.reader.next_key(&mut first)? {
+                    let start = self.reader.offset();
+                    let value = self.untyped().map_err(|error| error.at_key(&*key))?;
+                    if !seen.insert(&key, &entries) {
+                        return Err(Error::data("repeated map key").at_offset(start).at_key(key));
+                    }
+                    entries.push(key, value);
+                }
+                Value::Map(entries)
+            }
+            Token::Array => {
+                self.reader.begin_array()?;
+                let mut items = List::new();
+                let mut first = true;
+                while self.reader.next_item(&mut first)? {
+                    let index = items.len();
+                    items.push(self.untyped().map_err(|error| error.at_index(index))?);
+                }
+                Value::List(items)
+            }
+            Token::String => Value::String(self.reader.string()?.into_owned()),
+            Token::Number => untyped_number(self.reader.number()?),
+            Token::True | Token::False => Value::Boolean(self.reader.boolean()?),
+            Token::Null => {
+                self.reader.null()?;
+                Value::Null
+            }
+        })
+    }
+}
+
+/// An integer fits `Long` or keeps its text as `BigInteger`; anything else is a `Double`,
+/// unless a double cannot hold it, when it keeps its text as `BigDecimal`.
+fn untyped_number(text: &str) -> Value {
+    if !text.contains(['.', 'e', 'E']) {
+        return text.parse().map_or_else(|_| Value::BigInteger(text.to_owned()), Value::Long);
+    }
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() => Value::Double(value),
+        _ => Value::BigDecimal(text.to_owned()),
+    }
+}
+
+/// Finds repeated keys: a scan while a map is small, a hash set once it is not.
+#[derive(Default)]
+struct KeySet {
+    large: Option<rustc_hash::FxHashSet<String>>,
+}
+
+/// Up to this many entries a scan beats hashing.
+const SCAN_LIMIT: usize = 16;
+
+impl KeySet {
+    /// Records `key`; false when `entries` (the map so far) already has it.
+    fn insert(&mut self, key: &str, entries: &Map) -> bool {
+        if let Some(large) = &mut self.large {
+            return large.insert(key.to_owned());
+        }
+        if entries.keys().any(|k| k == key) {
+            return false;
+        }
+        if entries.len() >= SCAN_LIMIT {
+            let mut large: rustc_hash::FxHashSet<String> = entries.keys().map(str::to_owned).collect();
+            large.insert(key.to_owned());
+            self.large = Some(large);
+        }
+        true
+    }
+}
+
+/// Which members of a structure have been read: a bit mask, or a vector for large structures.
+enum Seen {
+    Mask(u64),
+    Flags(Vec<bool>),
+}
+
+impl Seen {
+    fn new(members: usize) -> Self {
+        if members <= 64 { Self::Mask(0) } else { Self::Flags(vec![false; members]) }
+    }
+
+    /// Marks member `index`; false when it was already marked.
+    fn insert(&mut self, index: usize) -> bool {
+        match self {
+            Self::Mask(mask) => {
+                let bit = 1u64 << index;
+                let fresh = *mask & bit == 0;
+                *mask |= bit;
+                fresh
+            }
+            Self::Flags(flags) => !std::mem::replace(&mut flags[index], true),
+        }
+    }
+}

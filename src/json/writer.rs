@@ -1,0 +1,65 @@
+//! The lowest layer of JSON output: strings, numbers, punctuation.
+
+/// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
+pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
+                out.extend_from_slice(&bytes[run..index]);
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]);
+                run = index + 1;
+                continue;
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[run..index]);
+        out.extend_from_slice(escape);
+        run = index + 1;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends an integer.
+pub(crate) fn integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// Appends a double: the shortest text that reads back the same, or a `"NaN"`,
+/// `"Infinity"`, `"-Infinity"` string.
+pub(crate) fn double(out: &mut Vec<u8>, value: f64) {
+    if value.is_finite() {
+        out.extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+    } else {
+        special(out, value.is_nan(), value.is_sign_negative());
+    }
+}
+
+/// Appends a float, shortest for `f32`.
+pub(crate) fn float(out: &mut Vec<u8>, value: f32) {
+    if value.is_finite() {
+        out.extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+    } else {
+        special(out, value.is_nan(), value.is_sign_negative());
+    }
+}
+
+fn special(out: &mut Vec<u8>, nan: bool, negative: bool) {
+    out.extend_from_slice(match (nan, negative) {
+        (true, _) => b"\"NaN\"",
+        (false, false) => b"\"Infinity\"",
+        (false, true) => b"\"-Infinity\"",
+    });
+}

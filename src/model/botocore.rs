@@ -1,0 +1,396 @@
+//! botocore `service-2.json` models.
+//!
+//! ```
+//! let json = br#"{
+//!   "metadata": {"protocol": "json", "jsonVersion": "1.1", "targetPrefix": "Demo", "apiVersion": "2020-01-01"},
+//!   "operations": {"Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
+//!                          "input": {"shape": "GetInput"}, "errors": [{"shape": "NotFound"}]}},
+//!   "shapes": {
+//!     "GetInput": {"type": "structure", "required": ["Id"], "members": {"Id": {"shape": "String"}}},
+//!     "NotFound": {"type": "structure", "members": {}, "exception": true, "error": {"httpStatusCode": 404}},
+//!     "String": {"type": "string"}
+//!   }
+//! }"#;
+//! let model = awsval::model::botocore::load(json)?;
+//! assert_eq!(model.service().target_prefix.as_deref(), Some("Demo"));
+//! let get = model.operation("Get").expect("declared");
+//! assert!(get.input().and_then(|s| s.member("Id")).is_some_and(|m| m.is_required()));
+//! assert_eq!(get.errors().next().and_then(|e| e.error_code()), Some("NotFound"));
+//! # Ok::<(), awsval::Error>(())
+//! ```
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::schema::{
+    Fault, HttpBinding, HttpTrait, MemberTraits, Model, ModelBuilder, Operation, Service, ShapeId, ShapeType,
+    XmlNamespace,
+};
+use crate::timestamp::TimestampFormat;
+
+/// Loads a whole `service-2.json`: its metadata, operations and shapes.
+///
+/// Fails with [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON and
+/// [`ErrorKind::Model`](crate::ErrorKind::Model) for an inconsistent model (an unknown shape
+/// type, a member targeting a shape that does not exist…).
+pub fn load(json: &[u8]) -> Result<Model> {
+    let file: ServiceFile = serde_json::from_slice(json).map_err(|error| syntax(json, &error))?;
+    build(&file)
+}
+
+/// Loads a model already parsed as JSON (a suite's `metadata`, `shapes` and `operations`).
+pub fn load_value(value: serde_json::Value) -> Result<Model> {
+    let file: ServiceFile = serde_json::from_value(value).map_err(model_error)?;
+    build(&file)
+}
+
+fn build(file: &ServiceFile) -> Result<Model> {
+    let mut builder = ModelBuilder::new();
+    *builder.service_mut() = service(&file.metadata);
+    let ids = add_shapes(&mut builder, &file.shapes)?;
+    for (name, operation) in &file.operations {
+        builder.operation(operation_of(name, operation, &ids)?);
+    }
+    builder.finish()
+}
+
+/// Shape ids by botocore shape name.
+type Ids = IndexMap<String, ShapeId>;
+
+fn syntax(json: &[u8], error: &serde_json::Error) -> Error {
+    let kind = if error.is_syntax() || error.is_eof() { Error::syntax } else { |m, o| Error::model(m).at_offset(o) };
+    kind(format!("invalid botocore model: {error}"), line_column_offset(json, error.line(), error.column()))
+}
+
+/// The byte offset of serde_json's 1-based line and column.
+fn line_column_offset(json: &[u8], line: usize, column: usize) -> usize {
+    let line_start = json
+        .split_inclusive(|&b| b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(<[u8]>::len)
+        .sum::<usize>();
+    line_start + column.saturating_sub(1)
+}
+
+fn model_error(error: serde_json::Error) -> Error {
+    Error::model(format!("invalid botocore model: {error}"))
+}
+
+#[derive(Deserialize)]
+struct ServiceFile {
+    metadata: Metadata,
+    #[serde(default)]
+    operations: IndexMap<String, OperationDef>,
+    shapes: IndexMap<String, ShapeDef>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Metadata {
+    protocol: Option<String>,
+    protocols: Vec<String>,
+    api_version: Option<String>,
+    json_version: Option<String>,
+    target_prefix: Option<String>,
+    xml_namespace: Option<String>,
+    aws_query_compatible: Option<serde_json::Value>,
+    service_id: Option<String>,
+    service_full_name: Option<String>,
+    endpoint_prefix: Option<String>,
+    signing_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OperationDef {
+    http: Option<HttpDef>,
+    input: Option<Ref>,
+    output: Option<Ref>,
+    #[serde(default)]
+    errors: Vec<Ref>,
+    endpoint: Option<EndpointDef>,
+    #[serde(rename = "requestcompression")]
+    request_compression: Option<CompressionDef>,
+    #[serde(default)]
+    http_checksum_required: bool,
+    #[serde(default)]
+    idempotent: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HttpDef {
+    method: Option<String>,
+    request_uri: Option<String>,
+    response_code: Option<u16>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Ref {
+    shape: String,
+    result_wrapper: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EndpointDef {
+    host_prefix: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CompressionDef {
+    #[serde(default)]
+    encodings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NamespaceDef {
+    Uri(String),
+    Full { uri: String, prefix: Option<String> },
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ShapeDef {
+    #[serde(rename = "type")]
+    shape_type: String,
+    members: IndexMap<String, MemberDef>,
+    member: Option<MemberDef>,
+    key: Option<MemberDef>,
+    value: Option<MemberDef>,
+    required: Vec<String>,
+    #[serde(rename = "enum")]
+    enum_values: Vec<String>,
+    timestamp_format: Option<String>,
+    location_name: Option<String>,
+    xml_namespace: Option<NamespaceDef>,
+    flattened: bool,
+    sparse: bool,
+    sensitive: bool,
+    streaming: bool,
+    #[serde(rename = "eventstream")]
+    event_stream: bool,
+    union: bool,
+    document: bool,
+    exception: bool,
+    fault: bool,
+    error: Option<ErrorDef>,
+    payload: Option<String>,
+    min: Option<f64>,
+    max: Option<f64>,
+    pattern: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorDef {
+    code: Option<String>,
+    http_status_code: Option<u16>,
+    sender_fault: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct MemberDef {
+    shape: String,
+    location: Option<String>,
+    location_name: Option<String>,
+    query_name: Option<String>,
+    xml_attribute: bool,
+    xml_namespace: Option<NamespaceDef>,
+    flattened: bool,
+    #[serde(rename = "jsonvalue")]
+    json_value: bool,
+    idempotency_token: bool,
+    host_label: bool,
+    timestamp_format: Option<String>,
+    #[serde(rename = "eventpayload")]
+    event_payload: bool,
+}
+
+fn service(metadata: &Metadata) -> Service {
+    let mut protocols: Vec<Box<str>> = metadata.protocols.iter().map(|p| p.as_str().into()).collect();
+    if let Some(protocol) = &metadata.protocol {
+        if !protocols.iter().any(|p| **p == **protocol) {
+            protocols.push(protocol.as_str().into());
+        }
+    }
+    let mut service = Service::default();
+    service.name = metadata.service_id.as_ref().or(metadata.service_full_name.as_ref()).map_or("".into(), |n| n.as_str().into());
+    service.protocols = protocols;
+    service.api_version = metadata.api_version.as_deref().map(Into::into);
+    service.json_version = metadata.json_version.as_deref().map(Into::into);
+    service.target_prefix = metadata.target_prefix.as_deref().map(Into::into);
+    service.xml_namespace = metadata.xml_namespace.as_deref().map(Into::into);
+    service.aws_query_compatible = metadata.aws_query_compatible.is_some();
+    service.endpoint_prefix = metadata.endpoint_prefix.as_deref().map(Into::into);
+    service.signing_name = metadata.signing_name.as_deref().map(Into::into);
+    service
+}
+
+/// Declares every shape, then fills traits and members (so any order of definitions works).
+fn add_shapes(builder: &mut ModelBuilder, shapes: &IndexMap<String, ShapeDef>) -> Result<Ids> {
+    let mut ids = Ids::with_capacity(shapes.len());
+    for (name, shape) in shapes {
+        ids.insert(name.clone(), builder.declare(name, shape_type(name, shape)?));
+    }
+    for (name, shape) in shapes {
+        fill_shape(builder, ids[name.as_str()], name, shape, shapes, &ids)?;
+    }
+    Ok(ids)
+}
+
+fn shape_type(name: &str, shape: &ShapeDef) -> Result<ShapeType> {
+    Ok(match shape.shape_type.as_str() {
+        "structure" if shape.document => ShapeType::Document,
+        "structure" if shape.union || shape.event_stream => ShapeType::Union,
+        "structure" => ShapeType::Structure,
+        "string" if !shape.enum_values.is_empty() => ShapeType::Enum,
+        "string" | "character" => ShapeType::String,
+        "blob" => ShapeType::Blob,
+        "boolean" => ShapeType::Boolean,
+        "byte" => ShapeType::Byte,
+        "short" => ShapeType::Short,
+        "integer" => ShapeType::Integer,
+        "long" => ShapeType::Long,
+        "float" => ShapeType::Float,
+        "double" => ShapeType::Double,
+        "bigdecimal" | "bigDecimal" => ShapeType::BigDecimal,
+        "biginteger" | "bigInteger" => ShapeType::BigInteger,
+        "timestamp" => ShapeType::Timestamp,
+        "list" => ShapeType::List,
+        "map" => ShapeType::Map,
+        other => return Err(Error::model(format!("shape {name}: unknown type `{other}`"))),
+    })
+}
+
+fn timestamp_format(name: &str, format: Option<&String>) -> Result<Option<TimestampFormat>> {
+    format
+        .map(|f| TimestampFormat::from_name(f).ok_or_else(|| Error::model(format!("{name}: unknown timestampFormat `{f}`"))))
+        .transpose()
+}
+
+fn namespace(definition: &NamespaceDef) -> XmlNamespace {
+    match definition {
+        NamespaceDef::Uri(uri) => XmlNamespace { uri: uri.as_str().into(), prefix: None },
+        NamespaceDef::Full { uri, prefix } => {
+            XmlNamespace { uri: uri.as_str().into(), prefix: prefix.as_deref().map(Into::into) }
+        }
+    }
+}
+
+fn fill_shape(
+    builder: &mut ModelBuilder,
+    id: ShapeId,
+    name: &str,
+    shape: &ShapeDef,
+    shapes: &IndexMap<String, ShapeDef>,
+    ids: &Ids,
+) -> Result<()> {
+    let mut edit = builder.shape(id);
+    let traits = edit.traits_mut();
+    traits.xml_name = shape.location_name.as_deref().map(Into::into);
+    traits.xml_namespace = shape.xml_namespace.as_ref().map(namespace);
+    traits.timestamp_format = timestamp_format(name, shape.timestamp_format.as_ref())?;
+    traits.sensitive = shape.sensitive;
+    traits.sparse = shape.sparse;
+    traits.streaming = shape.streaming;
+    traits.event_stream = shape.event_stream;
+    traits.min = shape.min;
+    traits.max = shape.max;
+    traits.pattern = shape.pattern.as_deref().map(Into::into);
+    if shape.exception || shape.error.is_some() {
+        let error = shape.error.as_ref();
+        let client = error.and_then(|e| e.sender_fault).unwrap_or(!shape.fault);
+        traits.error = Some(crate::schema::ErrorTrait {
+            fault: if client { Fault::Client } else { Fault::Server },
+            http_status: error.and_then(|e| e.http_status_code),
+            code: error.and_then(|e| e.code.as_deref()).map(Into::into),
+        });
+    }
+    let mut edit = shape.enum_values.iter().fold(edit, |edit, value| edit.enum_value(value, value));
+
+    let collection_members = [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)];
+    let members: Vec<(&str, &MemberDef)> = match shape.shape_type.as_str() {
+        "list" | "map" => collection_members.iter().filter_map(|(n, m)| m.as_ref().map(|m| (*n, m))).collect(),
+        _ => shape.members.iter().map(|(n, m)| (n.as_str(), m)).collect(),
+    };
+    for (member_name, member) in members {
+        let target = *ids.get(&member.shape).ok_or_else(|| {
+            Error::model(format!("member {name}.{member_name} targets unknown shape {}", member.shape))
+        })?;
+        let target_def = &shapes[member.shape.as_str()];
+        let mut added = edit.member(member_name, target);
+        *added.traits_mut() = member_traits(name, member_name, member, shape, target_def)?;
+        edit = added.shape();
+    }
+    Ok(())
+}
+
+fn member_traits(
+    shape_name: &str,
+    name: &str,
+    member: &MemberDef,
+    parent: &ShapeDef,
+    target: &ShapeDef,
+) -> Result<MemberTraits> {
+    let mut traits = MemberTraits::default();
+    let location_name = member.location_name.as_deref();
+    traits.http = match member.location.as_deref() {
+        Some("header") => Some(HttpBinding::Header(location_name.unwrap_or(name).into())),
+        Some("headers") => Some(HttpBinding::PrefixHeaders(location_name.unwrap_or("").into())),
+        Some("querystring") if target.shape_type == "map" => Some(HttpBinding::QueryParams),
+        Some("querystring") => Some(HttpBinding::Query(location_name.unwrap_or(name).into())),
+        Some("uri") => Some(HttpBinding::Label(location_name.unwrap_or(name).into())),
+        Some("statusCode") => Some(HttpBinding::ResponseCode),
+        Some(other) => return Err(Error::model(format!("member {shape_name}.{name}: unknown location `{other}`"))),
+        None if parent.payload.as_deref() == Some(name) || member.event_payload => Some(HttpBinding::Payload),
+        None => None,
+    };
+    if member.location.is_none() {
+        traits.json_name = location_name.map(Into::into);
+        traits.xml_name = location_name.map(Into::into);
+    }
+    traits.xml_attribute = member.xml_attribute;
+    traits.xml_flattened = member.flattened || target.flattened;
+    traits.xml_namespace = member.xml_namespace.as_ref().map(namespace);
+    traits.timestamp_format = timestamp_format(name, member.timestamp_format.as_ref())?;
+    traits.host_label = member.host_label;
+    traits.idempotency_token = member.idempotency_token;
+    traits.required = parent.required.iter().any(|r| r == name);
+    traits.ec2_query_name = member.query_name.as_deref().map(Into::into);
+    traits.json_value = member.json_value;
+    Ok(traits)
+}
+
+fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Operation> {
+    let shape = |reference: &Ref| {
+        ids.get(&reference.shape)
+            .copied()
+            .ok_or_else(|| Error::model(format!("operation {name} refers to unknown shape {}", reference.shape)))
+    };
+    let mut operation = Operation::new(name);
+    if let Some(http) = &definition.http {
+        operation.http = HttpTrait {
+            method: http.method.as_deref().unwrap_or("POST").into(),
+            uri: http.request_uri.as_deref().unwrap_or("/").into(),
+            code: http.response_code,
+        };
+    }
+    operation.input = definition.input.as_ref().map(shape).transpose()?;
+    operation.output = definition.output.as_ref().map(shape).transpose()?;
+    operation.output_wrapper = definition.output.as_ref().and_then(|o| o.result_wrapper.as_deref()).map(Into::into);
+    operation.errors = definition.errors.iter().map(shape).collect::<Result<_>>()?;
+    operation.host_prefix = definition.endpoint.as_ref().and_then(|e| e.host_prefix.as_deref()).map(Into::into);
+    operation.request_compression = definition
+        .request_compression
+        .as_ref()
+        .map(|c| c.encodings.iter().map(|e| e.as_str().into()).collect())
+        .unwrap_or_default();
+    operation.http_checksum_required = definition.http_checksum_required;
+    operation.idempotent = definition.idempotent;
+    Ok(operation)
+}
