@@ -110,6 +110,7 @@ pub mod error;
 pub mod json;
 pub mod limits;
 pub mod model;
+pub mod protocol;
 pub mod schema;
 pub mod timestamp;
 pub mod value;

@@ -165,7 +165,10 @@ fn the_schema_carries_every_trait() {
         Some(&HttpBinding::Query("max-keys".into()))
     );
     assert_eq!(member("Extra").http(), Some(&HttpBinding::QueryParams));
-    assert_eq!(member("BucketLabel").http(), Some(&HttpBinding::Label("BucketLabel".into())));
+    assert_eq!(
+        member("BucketLabel").http(),
+        Some(&HttpBinding::Label("BucketLabel".into()))
+    );
     assert!(member("BucketLabel").traits().host_label);
     assert_eq!(member("Body").http(), Some(&HttpBinding::Payload));
     assert_eq!(member("Status").http(), Some(&HttpBinding::ResponseCode));

@@ -44,11 +44,23 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8], limits: Limits) -> Result<Self> {
         if bytes.len() > limits.max_input_len {
-            return Err(Error::limit(format!("input longer than {} bytes", limits.max_input_len)));
+            return Err(Error::limit(format!(
+                "input longer than {} bytes",
+                limits.max_input_len
+            )));
         }
         // A leading byte order mark is ignored, as RFC 8259 permits.
-        let pos = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-        Ok(Self { bytes, pos, depth: 0, limits })
+        let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        Ok(Self {
+            bytes,
+            pos,
+            depth: 0,
+            limits,
+        })
     }
 
     /// The offset of the next unread byte.
@@ -89,7 +101,11 @@ impl<'a> Reader<'a> {
     /// Checks that only whitespace follows the value.
     pub(crate) fn finish(&mut self) -> Result<()> {
         self.skip_whitespace();
-        if self.pos == self.bytes.len() { Ok(()) } else { Err(self.syntax("trailing characters after the JSON value")) }
+        if self.pos == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(self.syntax("trailing characters after the JSON value"))
+        }
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Result<()> {
@@ -189,15 +205,20 @@ impl<'a> Reader<'a> {
 
     fn check_length(&self, text: Cow<'a, str>) -> Result<Cow<'a, str>> {
         if text.len() > self.limits.max_string_len {
-            Err(Error::limit(format!("string longer than {} bytes", self.limits.max_string_len)).at_offset(self.pos))
+            Err(Error::limit(format!(
+                "string longer than {} bytes",
+                self.limits.max_string_len
+            ))
+            .at_offset(self.pos))
         } else {
             Ok(text)
         }
     }
 
     fn utf8(&self, start: usize, end: usize) -> Result<&'a str> {
-        std::str::from_utf8(&self.bytes[start..end])
-            .map_err(|error| Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to()))
+        std::str::from_utf8(&self.bytes[start..end]).map_err(|error| {
+            Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to())
+        })
     }
 
     /// The slow path: the string has escapes, so it is built into a new `String`.
@@ -247,9 +268,16 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax("expected four hex digits"))?;
-        let text = std::str::from_utf8(digits).ok().filter(|t| t.bytes().all(|b| b.is_ascii_hexdigit()));
-        let value = text.and_then(|t| u32::from_str_radix(t, 16).ok()).ok_or_else(|| self.syntax("expected four hex digits"))?;
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.syntax("expected four hex digits"))?;
+        let text = std::str::from_utf8(digits)
+            .ok()
+            .filter(|t| t.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = text
+            .and_then(|t| u32::from_str_radix(t, 16).ok())
+            .ok_or_else(|| self.syntax("expected four hex digits"))?;
         self.pos += 4;
         Ok(value)
     }
@@ -278,7 +306,10 @@ impl<'a> Reader<'a> {
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > self.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(self.pos));
+            return Err(
+                Error::limit(format!("nesting deeper than {}", self.limits.max_depth))
+                    .at_offset(self.pos),
+            );
         }
         self.pos += 1;
         Ok(())
@@ -339,7 +370,11 @@ impl<'a> Reader<'a> {
                 *first = false;
                 Ok(true)
             }
-            _ => Err(self.syntax(if close == b'}' { "expected ',' or '}'" } else { "expected ',' or ']'" })),
+            _ => Err(self.syntax(if close == b'}' {
+                "expected ',' or '}'"
+            } else {
+                "expected ',' or ']'"
+            })),
         }
     }
 
@@ -365,8 +400,14 @@ impl<'a> Reader<'a> {
             }
             // Close finished containers, then position on the next value to skip.
             loop {
-                let Some((is_object, first)) = open.last_mut() else { return Ok(()) };
-                let more = if *is_object { self.next_key(first)?.is_some() } else { self.next_item(first)? };
+                let Some((is_object, first)) = open.last_mut() else {
+                    return Ok(());
+                };
+                let more = if *is_object {
+                    self.next_key(first)?.is_some()
+                } else {
+                    self.next_item(first)?
+                };
                 if more {
                     break;
                 }

@@ -16,7 +16,14 @@ pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
             0x0c => b"\\f",
             0..=0x1f => {
                 out.extend_from_slice(&bytes[run..index]);
-                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]);
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 0xf)],
+                ]);
                 run = index + 1;
                 continue;
             }

@@ -157,14 +157,26 @@ impl ModelBuilder {
         for operation in &self.operations {
             check_operation(operation, self.shapes.len())?;
         }
-        Ok(Model { shapes: self.shapes, by_name: self.by_name, service: self.service, operations: self.operations })
+        Ok(Model {
+            shapes: self.shapes,
+            by_name: self.by_name,
+            service: self.service,
+            operations: self.operations,
+        })
     }
 }
 
 fn check_operation(operation: &Operation, shapes: usize) -> Result<()> {
-    let ids = operation.input.iter().chain(&operation.output).chain(&operation.errors);
+    let ids = operation
+        .input
+        .iter()
+        .chain(&operation.output)
+        .chain(&operation.errors);
     match ids.into_iter().find(|id| id.index() >= shapes) {
-        Some(_) => Err(Error::model(format!("operation {} refers to a shape declared elsewhere", operation.name))),
+        Some(_) => Err(Error::model(format!(
+            "operation {} refers to a shape declared elsewhere",
+            operation.name
+        ))),
         None => Ok(()),
     }
 }

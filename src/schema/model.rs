@@ -84,12 +84,15 @@ impl Model {
 
     /// The operation named `name`.
     pub fn operation(&self, name: &str) -> Option<OperationRef<'_>> {
-        self.operations().find(|operation| &*operation.data.name == name)
+        self.operations()
+            .find(|operation| &*operation.data.name == name)
     }
 
     /// Every operation, in model order.
     pub fn operations(&self) -> impl ExactSizeIterator<Item = OperationRef<'_>> {
-        self.operations.iter().map(|data| OperationRef { model: self, data })
+        self.operations
+            .iter()
+            .map(|data| OperationRef { model: self, data })
     }
 
     /// Every error shape of the model (structures with `@error`): where a service's errors

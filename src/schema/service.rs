@@ -69,7 +69,11 @@ impl Operation {
     pub fn new(name: &str) -> Self {
         Self {
             name: name.into(),
-            http: HttpTrait { method: "POST".into(), uri: "/".into(), code: None },
+            http: HttpTrait {
+                method: "POST".into(),
+                uri: "/".into(),
+                code: None,
+            },
             input: None,
             output: None,
             output_wrapper: None,

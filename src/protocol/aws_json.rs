@@ -1,0 +1,130 @@
+//! awsJson1_0 and awsJson1_1: every operation is a `POST /` with a JSON body, named by
+//! `X-Amz-Target`. HTTP binding traits are ignored; member names are the keys.
+
+use super::compression;
+use super::error_code::{error_shape, sanitize_error_code};
+use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::{RequestOptions, ServiceError, host_prefix};
+use crate::error::{Error, Result};
+use crate::json::{self, JsonSettings};
+use crate::schema::OperationRef;
+use crate::value::{Structure, Value};
+
+pub(super) fn request(
+    version: &str,
+    operation: OperationRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    let service = operation.model().service();
+    let settings = JsonSettings::aws_json().with_limits(options.limits);
+    let mut body = match operation.input() {
+        Some(shape) => json::encode(input, shape, &settings)?,
+        None => b"{}".to_vec(),
+    };
+    let target = match &service.target_prefix {
+        Some(prefix) => format!("{prefix}.{}", operation.name()),
+        None => operation.name().to_owned(),
+    };
+    let mut headers = vec![
+        (
+            "Content-Type".to_owned(),
+            format!("application/x-amz-json-{version}"),
+        ),
+        ("X-Amz-Target".to_owned(), target),
+    ];
+    if service.aws_query_compatible {
+        headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
+    }
+    if let Some(encoding) = compression::apply(operation, &mut body, options)? {
+        headers.push(("Content-Encoding".to_owned(), encoding.to_owned()));
+    }
+    headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    Ok(HttpRequest {
+        method: "POST".to_owned(),
+        host: host_prefix(operation, input)? + &endpoint.host,
+        uri: format!("{}/", endpoint.path),
+        headers,
+        body,
+    })
+}
+
+pub(super) fn response<'m>(
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+    settings: &JsonSettings,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    if !response.is_success() {
+        return error(operation, response, settings).map(Err);
+    }
+    match operation.output() {
+        Some(shape) if !response.body.iter().all(u8::is_ascii_whitespace) => {
+            json::decode(&response.body, shape, settings).map(Ok)
+        }
+        _ => Ok(Ok(Value::Structure(Structure::new()))),
+    }
+}
+
+/// What a JSON error response says about itself: its code and message.
+pub(super) struct ErrorHeader {
+    pub(super) code: String,
+    pub(super) message: Option<String>,
+}
+
+/// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
+/// `code`, then its `__type`; sanitised. The message: the body's `message` or `Message`.
+pub(super) fn error_header(
+    response: &HttpResponse,
+    settings: &JsonSettings,
+) -> Result<ErrorHeader> {
+    let body = if response.body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        json::decode_document(&response.body, settings)?
+    };
+    let text = |key: &str| body.get(key).and_then(Value::as_str);
+    let query_code = response
+        .header("x-amzn-query-error")
+        .and_then(|v| v.split(';').next())
+        .filter(|c| !c.is_empty());
+    let code = query_code
+        .or_else(|| response.header("X-Amzn-Errortype").map(sanitize_error_code))
+        .or_else(|| text("code").map(sanitize_error_code))
+        .or_else(|| text("__type").map(sanitize_error_code))
+        .ok_or_else(|| {
+            Error::data(format!(
+                "error response (status {}) without an error code",
+                response.status
+            ))
+        })?;
+    let message = text("message")
+        .or_else(|| text("Message"))
+        .or_else(|| text("errorMessage"));
+    Ok(ErrorHeader {
+        code: code.to_owned(),
+        message: message.map(str::to_owned),
+    })
+}
+
+fn error<'m>(
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+    settings: &JsonSettings,
+) -> Result<ServiceError<'m>> {
+    let ErrorHeader { code, message } = error_header(response, settings)?;
+    let shape = error_shape(operation, &code);
+    let value = match shape {
+        Some(shape) if !response.body.iter().all(u8::is_ascii_whitespace) => {
+            json::decode(&response.body, shape, settings)?
+        }
+        _ => Value::Structure(Structure::new()),
+    };
+    Ok(ServiceError {
+        code,
+        message,
+        shape,
+        value,
+        status: response.status,
+    })
+}

@@ -1,0 +1,125 @@
+//! HTTP messages as the protocols build and read them, without any HTTP client.
+
+use std::fmt;
+
+/// Where requests go: a host and an optional base path (`https://example.com/custom` is host
+/// `example.com`, path `/custom`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The host name, with a port if any.
+    pub host: String,
+    /// A path every request URI is appended to; empty or starting with `/`.
+    pub path: String,
+}
+
+impl Endpoint {
+    /// Splits `example.com/custom` (a scheme, if given, is ignored).
+    ///
+    /// ```
+    /// use awsval::protocol::Endpoint;
+    /// let endpoint = Endpoint::parse("https://example.com/custom/");
+    /// assert_eq!((endpoint.host.as_str(), endpoint.path.as_str()), ("example.com", "/custom"));
+    /// ```
+    pub fn parse(url: &str) -> Self {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let (host, path) = rest
+            .split_once('/')
+            .map_or((rest, ""), |(host, path)| (host, path));
+        let path = path.trim_end_matches('/');
+        Self {
+            host: host.to_owned(),
+            path: if path.is_empty() {
+                String::new()
+            } else {
+                format!("/{path}")
+            },
+        }
+    }
+}
+
+impl Default for Endpoint {
+    /// `example.com`, as the protocol test suites assume.
+    fn default() -> Self {
+        Self::parse("example.com")
+    }
+}
+
+/// An HTTP request to send.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// `GET`, `POST`…
+    pub method: String,
+    /// The host to send to (the endpoint's, with any host prefix).
+    pub host: String,
+    /// The path and query string, percent-encoded: `/custom/?x=1`.
+    pub uri: String,
+    /// Header names and values, in the order written.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl HttpRequest {
+    /// The first value of header `name`, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("host", &self.host)
+            .field("uri", &self.uri)
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
+}
+
+/// An HTTP response received.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header names and values.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with a status and a body, and no headers.
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a header.
+    #[must_use]
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// The first value of header `name`, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Whether the status is a success (2xx).
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}

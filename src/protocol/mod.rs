@@ -1,0 +1,293 @@
+//! Protocols: the HTTP envelope around the codecs.
+//!
+//! A protocol is codec settings plus an envelope: where the operation name goes, which
+//! headers are set, how errors are recognised. [`request`] builds the HTTP request for an
+//! operation's input; [`response`] reads an HTTP response into the output or a
+//! [`ServiceError`]; [`typed_error`] reads an error into an operation's derived error enum.
+//!
+//! ```
+//! use awsval::model::botocore;
+//! use awsval::protocol::{self, Endpoint, HttpResponse, Protocol, RequestOptions};
+//! use awsval::{Structure, Value};
+//!
+//! let model = botocore::load(br#"{
+//!   "metadata": {"protocol": "json", "jsonVersion": "1.1", "targetPrefix": "Demo"},
+//!   "operations": {"Get": {"name": "Get", "input": {"shape": "Id"}, "output": {"shape": "Id"},
+//!                          "errors": [{"shape": "NotFound"}]}},
+//!   "shapes": {"Id": {"type": "structure", "members": {"Id": {"shape": "S"}}}, "S": {"type": "string"},
+//!              "NotFound": {"type": "structure", "members": {"Message": {"shape": "S"}}, "exception": true}}
+//! }"#)?;
+//! let get = model.operation("Get").expect("declared");
+//! let protocol = Protocol::of_service(model.service())?;
+//! assert_eq!(protocol, Protocol::AwsJson1_1);
+//!
+//! let input = Value::from(Structure::new().with("Id", "i-1"));
+//! let request = protocol::request(protocol, get, &input, &Endpoint::default(), &RequestOptions::default())?;
+//! assert_eq!(request.header("X-Amz-Target"), Some("Demo.Get"));
+//! assert_eq!(request.body, br#"{"Id":"i-1"}"#);
+//!
+//! let reply = HttpResponse::new(400, r#"{"__type": "com.demo#NotFound", "Message": "no i-1"}"#);
+//! let error = protocol::response(protocol, get, &reply)?.unwrap_err();
+//! assert_eq!((error.code.as_str(), error.message.as_deref()), ("NotFound", Some("no i-1")));
+//! assert_eq!(error.shape.map(|s| s.name()), Some("NotFound"));
+//! # Ok::<(), awsval::Error>(())
+//! ```
+
+mod aws_json;
+mod compression;
+mod error_code;
+mod http;
+
+use std::fmt;
+
+pub use self::error_code::{error_shape, sanitize_error_code};
+pub use self::http::{Endpoint, HttpRequest, HttpResponse};
+use crate::convert::OperationError;
+use crate::error::{Error, Result};
+use crate::json::{self, JsonSettings};
+use crate::limits::Limits;
+use crate::schema::{OperationRef, Service, ShapeRef};
+use crate::value::Value;
+
+/// The AWS protocols.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// `awsJson1_0` (botocore `json` with `jsonVersion` 1.0).
+    AwsJson1_0,
+    /// `awsJson1_1` (botocore `json` with `jsonVersion` 1.1).
+    AwsJson1_1,
+    /// `restJson1` (botocore `rest-json`).
+    RestJson1,
+    /// `restXml` (botocore `rest-xml`).
+    RestXml,
+    /// `awsQuery` (botocore `query`).
+    AwsQuery,
+    /// `ec2Query` (botocore `ec2`).
+    Ec2Query,
+}
+
+impl Protocol {
+    /// Every protocol.
+    pub const ALL: [Self; 6] = [
+        Self::AwsJson1_0,
+        Self::AwsJson1_1,
+        Self::RestJson1,
+        Self::RestXml,
+        Self::AwsQuery,
+        Self::Ec2Query,
+    ];
+
+    /// Reads a Smithy name (`awsJson1_0`, `restXml`…) or a botocore name (`json`, `rest-xml`…);
+    /// botocore's `json` is awsJson1_1 unless `json_version` says `1.0`.
+    pub fn from_name(name: &str, json_version: Option<&str>) -> Option<Self> {
+        Some(match name {
+            "json" if json_version == Some("1.0") => Self::AwsJson1_0,
+            "json" | "awsJson1_1" => Self::AwsJson1_1,
+            "awsJson1_0" => Self::AwsJson1_0,
+            "rest-json" | "restJson1" => Self::RestJson1,
+            "rest-xml" | "restXml" => Self::RestXml,
+            "query" | "awsQuery" => Self::AwsQuery,
+            "ec2" | "ec2Query" => Self::Ec2Query,
+            _ => return None,
+        })
+    }
+
+    /// The first protocol the service lists that awsval speaks.
+    pub fn of_service(service: &Service) -> Result<Self> {
+        let json_version = service.json_version.as_deref();
+        service
+            .protocols
+            .iter()
+            .find_map(|name| Self::from_name(name, json_version))
+            .ok_or_else(|| {
+                Error::model(format!(
+                    "the service speaks no protocol awsval knows ({:?})",
+                    service.protocols
+                ))
+            })
+    }
+
+    /// The Smithy name.
+    pub const fn smithy_name(self) -> &'static str {
+        match self {
+            Self::AwsJson1_0 => "awsJson1_0",
+            Self::AwsJson1_1 => "awsJson1_1",
+            Self::RestJson1 => "restJson1",
+            Self::RestXml => "restXml",
+            Self::AwsQuery => "awsQuery",
+            Self::Ec2Query => "ec2Query",
+        }
+    }
+
+    /// The settings of the protocol's JSON bodies, when it has them.
+    pub const fn json_settings(self) -> Option<JsonSettings> {
+        match self {
+            Self::AwsJson1_0 | Self::AwsJson1_1 => Some(JsonSettings::aws_json()),
+            Self::RestJson1 => Some(JsonSettings::rest_json()),
+            Self::RestXml | Self::AwsQuery | Self::Ec2Query => None,
+        }
+    }
+
+    fn unsupported(self) -> Error {
+        Error::model(format!(
+            "the {} protocol is not implemented yet",
+            self.smithy_name()
+        ))
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.smithy_name())
+    }
+}
+
+/// Choices a request leaves to the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Bodies at least this long are compressed when the operation has `@requestCompression`
+    /// (Smithy's default: 10240).
+    pub min_compression_bytes: usize,
+    /// Never compress.
+    pub disable_compression: bool,
+    /// Bounds for the codecs.
+    pub limits: Limits,
+}
+
+impl Default for RequestOptions {
+    fn default() -> Self {
+        Self {
+            min_compression_bytes: 10_240,
+            disable_compression: false,
+            limits: Limits::new(),
+        }
+    }
+}
+
+/// A modeled or unknown error a service answered with.
+pub struct ServiceError<'m> {
+    /// The error code, sanitised (`NotFound`).
+    pub code: String,
+    /// The error message, when the response has one.
+    pub message: Option<String>,
+    /// The modeled error shape the code names, if any.
+    pub shape: Option<ShapeRef<'m>>,
+    /// The error's members, decoded with its shape (empty when unmodeled).
+    pub value: Value,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+impl fmt::Debug for ServiceError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("shape", &self.shape.map(ShapeRef::name))
+            .field("value", &self.value)
+            .field("status", &self.status)
+            .finish()
+    }
+}
+
+impl fmt::Display for ServiceError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {})", self.code, self.status)?;
+        match &self.message {
+            Some(message) => write!(f, ": {message}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for ServiceError<'_> {}
+
+/// Builds the HTTP request for `operation` with `input` (a structure of its input shape).
+pub fn request(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    match protocol {
+        Protocol::AwsJson1_0 => aws_json::request("1.0", operation, input, endpoint, options),
+        Protocol::AwsJson1_1 => aws_json::request("1.1", operation, input, endpoint, options),
+        other => Err(other.unsupported()),
+    }
+}
+
+/// Reads `response` to `operation`: the output value, or the service's error.
+///
+/// The outer `Result` fails when the response is malformed; the inner one is the service's
+/// answer.
+pub fn response<'m>(
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    match protocol.json_settings() {
+        Some(settings) if matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1) => {
+            aws_json::response(operation, response, &settings)
+        }
+        _ => Err(protocol.unsupported()),
+    }
+}
+
+/// Reads an error response into an operation's error enum: the code matched to a modeled
+/// error, else `Unknown { code, message }`. What the OCaml SDK calls `error_of_json`.
+pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpResponse) -> Result<E> {
+    let settings = match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => JsonSettings::aws_json(),
+        other => return Err(other.unsupported()),
+    };
+    let header = aws_json::error_header(response, &settings)?;
+    let body = &response.body;
+    E::from_code(&header.code, header.message.as_deref(), |shape| {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            Ok(Value::Structure(crate::value::Structure::new()))
+        } else {
+            json::decode(body, shape, &settings)
+        }
+    })
+}
+
+/// The operation's `hostPrefix` with its `{Label}`s filled from the input's `@hostLabel`
+/// members.
+fn host_prefix(operation: OperationRef<'_>, input: &Value) -> Result<String> {
+    let Some(pattern) = operation.data().host_prefix.as_deref() else {
+        return Ok(String::new());
+    };
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find('}')
+            .map(|c| open + c)
+            .ok_or_else(|| Error::model("unclosed label in hostPrefix"))?;
+        let label = &rest[open + 1..close];
+        let value = input
+            .get(label)
+            .and_then(Value::as_str)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| {
+                Error::data(format!("host label {label} is missing or empty"))
+                    .in_member(label.to_owned())
+            })?;
+        if !value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        {
+            return Err(
+                Error::data("a host label holds only letters, digits, '-' and '.'")
+                    .in_member(label.to_owned()),
+            );
+        }
+        out.push_str(value);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
