@@ -1,7 +1,7 @@
 //! `awsval`: decode, encode and transcode AWS payloads, and run protocol conformance suites.
-//!
-//! The codecs arrive in later releases; today the command converts timestamps between the
-//! Smithy wire formats.
+
+mod codec;
+mod conformance;
 
 use std::process::ExitCode;
 
@@ -18,6 +18,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Decodes a wire body (or a whole response) into plain JSON.
+    Decode(codec::DecodeArgs),
+    /// Encodes plain JSON into a wire body.
+    Encode(codec::EncodeArgs),
+    /// Runs botocore-format protocol test suites (by default botocore 1.44.8's, fetched once).
+    Conformance(conformance::Args),
     /// Reads a timestamp in one Smithy wire format and writes it in another.
     Timestamp {
         /// The timestamp text, e.g. `2014-04-29T18:30:38Z`.
@@ -49,18 +55,26 @@ impl From<Format> for TimestampFormat {
     }
 }
 
-#[allow(clippy::print_stdout, clippy::print_stderr)]
+#[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Command::Timestamp { text, from, to } => match Timestamp::parse(&text, from.into()) {
-            Ok(timestamp) => {
-                println!("{}", timestamp.format(to.into()));
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("awsval: {error}");
-                ExitCode::FAILURE
-            }
-        },
+    let result = match Cli::parse().command {
+        Command::Decode(args) => codec::decode(&args),
+        Command::Encode(args) => codec::encode(&args),
+        Command::Conformance(args) => conformance::run(&args),
+        Command::Timestamp { text, from, to } => timestamp(&text, from, to),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("awsval: {error}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+#[allow(clippy::print_stdout)]
+fn timestamp(text: &str, from: Format, to: Format) -> awsval::Result<ExitCode> {
+    let timestamp = Timestamp::parse(text, from.into())?;
+    println!("{}", timestamp.format(to.into()));
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,118 @@
+//! The pinned botocore source distribution: fetched from PyPI once, verified, cached.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use awsval::{Error, Result};
+use flate2::read::GzDecoder;
+use sha2::{Digest, Sha256};
+
+/// The botocore release whose suites and models awsval is checked against.
+pub const BOTOCORE_VERSION: &str = "1.44.8";
+/// The sha256 of its source distribution on PyPI.
+pub const BOTOCORE_SHA256: &str =
+    "945b783c1a1259e2a8b078f3f3dd40fae32ea84ab01d3a9953af6b378da7108a";
+
+/// Where fetched packages are kept: `$AWSVAL_CACHE`, else `$XDG_CACHE_HOME/awsval`, else
+/// `~/.cache/awsval`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("AWSVAL_CACHE") {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("awsval")
+}
+
+/// The unpacked botocore tree (`…/botocore-1.44.8`), fetching it first if it is not cached.
+///
+/// Fetching runs `python3 -m pip download` for the source distribution, checks its sha256
+/// and unpacks the protocol suites and the service models.
+pub fn botocore() -> Result<PathBuf> {
+    let cache = cache_dir();
+    let tree = cache.join(format!("botocore-{BOTOCORE_VERSION}"));
+    if tree.join("tests/unit/protocols").is_dir() && tree.join("botocore/data").is_dir() {
+        return Ok(tree);
+    }
+    fs::create_dir_all(&cache)?;
+    let archive = cache.join(format!("botocore-{BOTOCORE_VERSION}.tar.gz"));
+    if !archive.is_file() {
+        download(&cache)?;
+    }
+    let bytes = fs::read(&archive)?;
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if digest != BOTOCORE_SHA256 {
+        return Err(Error::new(
+            awsval::ErrorKind::Io,
+            format!(
+                "{} has sha256 {digest}, expected {BOTOCORE_SHA256}",
+                archive.display()
+            ),
+        ));
+    }
+    unpack(&bytes, &cache)?;
+    Ok(tree)
+}
+
+/// The suite folders of the pinned release (`tests/unit/protocols/input` and `output`),
+/// fetched if needed. botocore's `legacy` suites are its own, not the Smithy protocol tests.
+pub fn pinned_suites() -> Result<Vec<PathBuf>> {
+    let protocols = botocore()?.join("tests/unit/protocols");
+    Ok(vec![protocols.join("input"), protocols.join("output")])
+}
+
+fn download(cache: &Path) -> Result<()> {
+    let status = Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+        ])
+        .arg(format!("botocore=={BOTOCORE_VERSION}"))
+        .arg("-d")
+        .arg(cache)
+        .status()
+        .map_err(|error| {
+            Error::new(
+                awsval::ErrorKind::Io,
+                format!("cannot run python3 -m pip: {error}"),
+            )
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            awsval::ErrorKind::Io,
+            format!("pip download of botocore {BOTOCORE_VERSION} failed ({status})"),
+        ))
+    }
+}
+
+/// Unpacks what awsval uses: the protocol suites and the service models.
+fn unpack(archive: &[u8], into: &Path) -> Result<()> {
+    let prefix = format!("botocore-{BOTOCORE_VERSION}/");
+    let wanted = [
+        format!("{prefix}tests/unit/protocols/"),
+        format!("{prefix}botocore/data/"),
+    ];
+    let mut tar = tar::Archive::new(GzDecoder::new(archive));
+    for entry in tar.entries()? {
+        let mut entry = entry?;
+        let path = entry.path()?.into_owned();
+        let text = path.to_string_lossy();
+        if wanted.iter().any(|w| text.starts_with(w.as_str())) {
+            entry.unpack_in(into)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! The one checked-in list of cases not run, each with its reason.
+
+use std::path::Path;
+
+use awsval::{Error, Result};
+use serde_json::Value as Json;
+
+/// One skipped file, or one case of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip {
+    /// The suite file, as `input/json.json`.
+    pub file: String,
+    /// The case id; `None` skips the whole file.
+    pub case: Option<String>,
+    /// Why the case is not run.
+    pub reason: String,
+}
+
+/// Every skip, loaded from JSON: `{"skips": [{"file", "case"?, "reason"}]}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SkipList {
+    skips: Vec<Skip>,
+}
+
+/// awsval's own list, `conformance/skip-list.json`.
+const BUILTIN: &str = include_str!("../skip-list.json");
+
+impl SkipList {
+    /// awsval's checked-in list.
+    pub fn builtin() -> Result<Self> {
+        Self::parse(BUILTIN)
+    }
+
+    /// Reads a list from a file.
+    pub fn load(path: &Path) -> Result<Self> {
+        Self::parse(&std::fs::read_to_string(path)?)
+    }
+
+    /// Reads a list; an entry without a file or a reason is an error.
+    pub fn parse(text: &str) -> Result<Self> {
+        let json: Json =
+            serde_json::from_str(text).map_err(|e| Error::model(format!("skip list: {e}")))?;
+        let entries = json
+            .get("skips")
+            .and_then(Json::as_array)
+            .ok_or_else(|| Error::model("skip list: no `skips` array"))?;
+        let skips = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let text = |key: &str| {
+                    entry
+                        .get(key)
+                        .and_then(Json::as_str)
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                };
+                let missing =
+                    |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
+                Ok(Skip {
+                    file: text("file").ok_or_else(|| missing("file"))?.to_owned(),
+                    case: text("case").map(str::to_owned),
+                    reason: text("reason").ok_or_else(|| missing("reason"))?.to_owned(),
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(Self { skips })
+    }
+
+    /// Why case `case` of `file` is skipped, if it is.
+    pub fn reason(&self, file: &str, case: &str) -> Option<&str> {
+        self.skips
+            .iter()
+            .find(|skip| skip.file == file && skip.case.as_deref().is_none_or(|c| c == case))
+            .map(|skip| skip.reason.as_str())
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[Skip] {
+        &self.skips
+    }
+}
