@@ -1,19 +1,161 @@
-//! `awsval decode` and `awsval encode`.
+//! `awsval decode` and `awsval encode`: between wire bodies and plain JSON.
+//!
+//! Plain JSON: a structure is an object keyed by member name, a union a one-key object, a
+//! list an array, a map an object, a blob base64, a timestamp RFC 3339 in UTC, NaN and the
+//! infinities strings; integers are exact.
 
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use awsval::json::{self, JsonSettings};
+use awsval::protocol::{self, HttpResponse, Protocol};
+use awsval::schema::{Model, ShapeRef};
+use awsval::{Error, ErrorKind, Result, Value};
 
 /// Decoding arguments.
 #[derive(clap::Args)]
-pub(crate) struct DecodeArgs {}
+pub(crate) struct DecodeArgs {
+    /// The botocore `service-2.json` model.
+    #[arg(long)]
+    model: PathBuf,
+    /// Decode a body of this shape.
+    #[arg(long, required_unless_present = "operation", conflicts_with = "operation")]
+    shape: Option<String>,
+    /// Decode a whole response (status, headers, body) to this operation.
+    #[arg(long)]
+    operation: Option<String>,
+    /// The protocol (botocore or Smithy name); default: the model's own.
+    #[arg(long)]
+    protocol: Option<String>,
+    /// The response's HTTP status (with --operation).
+    #[arg(long, default_value_t = 200)]
+    status: u16,
+    /// A response header, `Name: value` (with --operation); repeatable.
+    #[arg(short = 'H', long = "header", value_name = "HEADER")]
+    headers: Vec<String>,
+    /// The body: a file, or `-` (the default) for standard input.
+    input: Option<PathBuf>,
+}
 
 /// Encoding arguments.
 #[derive(clap::Args)]
-pub(crate) struct EncodeArgs {}
-
-pub(crate) fn decode(_args: &DecodeArgs) -> awsval::Result<ExitCode> {
-    Ok(ExitCode::FAILURE)
+pub(crate) struct EncodeArgs {
+    /// The botocore `service-2.json` model.
+    #[arg(long)]
+    model: PathBuf,
+    /// The shape of the value.
+    #[arg(long)]
+    shape: String,
+    /// The protocol (botocore or Smithy name); default: the model's own.
+    #[arg(long)]
+    protocol: Option<String>,
+    /// The plain JSON: a file, or `-` (the default) for standard input.
+    input: Option<PathBuf>,
 }
 
-pub(crate) fn encode(_args: &EncodeArgs) -> awsval::Result<ExitCode> {
-    Ok(ExitCode::FAILURE)
+fn load_model(path: &Path) -> Result<Model> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    awsval::model::botocore::load(&bytes)
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {error}", path.display()))
+}
+
+fn read_input(input: Option<&Path>) -> Result<Vec<u8>> {
+    match input {
+        Some(path) if path != Path::new("-") => std::fs::read(path).map_err(|e| io_error(path, &e)),
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+    }
+}
+
+fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
+    match name {
+        None => Protocol::of_service(model.service()),
+        Some(name) => Protocol::from_name(name, model.service().json_version.as_deref())
+            .ok_or_else(|| Error::model(format!("unknown protocol `{name}`"))),
+    }
+}
+
+/// The protocol's body codec settings; the XML ones are not written yet.
+fn body_settings(protocol: Protocol) -> Result<JsonSettings> {
+    protocol.json_settings().ok_or_else(|| {
+        Error::model(format!("{protocol} bodies are XML or form-encoded, and the XML and query codecs are not implemented yet"))
+    })
+}
+
+fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
+    model.shape(name).ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
+}
+
+fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
+    let Some(shape) = shape else { return Ok(serde_json::json!({})) };
+    let bytes = json::encode(value, shape, &JsonSettings::plain())?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::data(e.to_string()))
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
+    let model = load_model(&args.model)?;
+    let protocol = protocol_of(&model, args.protocol.as_deref())?;
+    let body = read_input(args.input.as_deref())?;
+    let output = match (&args.shape, &args.operation) {
+        (Some(name), _) => {
+            let shape = shape(&model, name)?;
+            let value = json::decode(&body, shape, &body_settings(protocol)?)?;
+            plain(&value, Some(shape))?
+        }
+        (None, Some(name)) => {
+            let operation =
+                model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
+            let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
+            match protocol::response(protocol, operation, &response)? {
+                Ok(value) => plain(&value, operation.output())?,
+                Err(error) => serde_json::json!({ "error": {
+                    "code": error.code,
+                    "message": error.message,
+                    "shape": error.shape.map(|s| s.name()),
+                    "status": error.status,
+                    "members": plain(&error.value, error.shape)?,
+                }}),
+            }
+        }
+        (None, None) => return Err(Error::model("give --shape or --operation")),
+    };
+    let mut text = serde_json::to_vec_pretty(&output).map_err(|e| Error::data(e.to_string()))?;
+    text.push(b'\n');
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_headers(headers: &[String]) -> Result<Vec<(String, String)>> {
+    headers
+        .iter()
+        .map(|header| {
+            let (name, value) =
+                header.split_once(':').ok_or_else(|| Error::data(format!("header `{header}` is not `Name: value`")))?;
+            Ok((name.trim().to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
+pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
+    let model = load_model(&args.model)?;
+    let protocol = protocol_of(&model, args.protocol.as_deref())?;
+    let settings = body_settings(protocol)?;
+    let shape = shape(&model, &args.shape)?;
+    let value = json::decode(&read_input(args.input.as_deref())?, shape, &JsonSettings::plain())?;
+    write_stdout(&json::encode(&value, shape, &settings)?)?;
+    Ok(ExitCode::SUCCESS)
 }
