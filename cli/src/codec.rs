@@ -20,7 +20,11 @@ pub(crate) struct DecodeArgs {
     #[arg(long)]
     model: PathBuf,
     /// Decode a body of this shape.
-    #[arg(long, required_unless_present = "operation", conflicts_with = "operation")]
+    #[arg(
+        long,
+        required_unless_present = "operation",
+        conflicts_with = "operation"
+    )]
     shape: Option<String>,
     /// Decode a whole response (status, headers, body) to this operation.
     #[arg(long)]
@@ -90,11 +94,15 @@ fn body_settings(protocol: Protocol) -> Result<JsonSettings> {
 }
 
 fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
-    model.shape(name).ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
+    model
+        .shape(name)
+        .ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
 }
 
 fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
-    let Some(shape) = shape else { return Ok(serde_json::json!({})) };
+    let Some(shape) = shape else {
+        return Ok(serde_json::json!({}));
+    };
     let bytes = json::encode(value, shape, &JsonSettings::plain())?;
     serde_json::from_slice(&bytes).map_err(|e| Error::data(e.to_string()))
 }
@@ -117,9 +125,14 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {
-            let operation =
-                model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
-            let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
+            let operation = model
+                .operation(name)
+                .ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
+            let response = HttpResponse {
+                status: args.status,
+                headers: parse_headers(&args.headers)?,
+                body,
+            };
             match protocol::response(protocol, operation, &response)? {
                 Ok(value) => plain(&value, operation.output())?,
                 Err(error) => serde_json::json!({ "error": {
@@ -143,8 +156,9 @@ fn parse_headers(headers: &[String]) -> Result<Vec<(String, String)>> {
     headers
         .iter()
         .map(|header| {
-            let (name, value) =
-                header.split_once(':').ok_or_else(|| Error::data(format!("header `{header}` is not `Name: value`")))?;
+            let (name, value) = header
+                .split_once(':')
+                .ok_or_else(|| Error::data(format!("header `{header}` is not `Name: value`")))?;
             Ok((name.trim().to_owned(), value.trim().to_owned()))
         })
         .collect()
@@ -155,7 +169,11 @@ pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let settings = body_settings(protocol)?;
     let shape = shape(&model, &args.shape)?;
-    let value = json::decode(&read_input(args.input.as_deref())?, shape, &JsonSettings::plain())?;
+    let value = json::decode(
+        &read_input(args.input.as_deref())?,
+        shape,
+        &JsonSettings::plain(),
+    )?;
     write_stdout(&json::encode(&value, shape, &settings)?)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -193,7 +193,7 @@ impl<'a> Reader<'a> {
                 Some(b'"') => {
                     let text = self.utf8(start, self.pos)?;
                     self.pos += 1;
-                    return self.check_length(Cow::Borrowed(text));
+                    return self.check_length(Cow::Borrowed(text), start - 1);
                 }
                 Some(b'\\') => return self.escaped_string(start),
                 Some(0..=0x1f) => return Err(self.syntax("control character in a string")),
@@ -203,13 +203,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn check_length(&self, text: Cow<'a, str>) -> Result<Cow<'a, str>> {
+    /// Checks the string that opened at byte `start` against the limit.
+    fn check_length(&self, text: Cow<'a, str>, start: usize) -> Result<Cow<'a, str>> {
         if text.len() > self.limits.max_string_len {
             Err(Error::limit(format!(
                 "string longer than {} bytes",
                 self.limits.max_string_len
             ))
-            .at_offset(self.pos))
+            .at_offset(start))
         } else {
             Ok(text)
         }
@@ -230,7 +231,7 @@ impl<'a> Reader<'a> {
                 Some(b'"') => {
                     out.push_str(self.utf8(run, self.pos)?);
                     self.pos += 1;
-                    return self.check_length(Cow::Owned(out));
+                    return self.check_length(Cow::Owned(out), start - 1);
                 }
                 Some(b'\\') => {
                     out.push_str(self.utf8(run, self.pos)?);
