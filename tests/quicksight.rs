@@ -4,6 +4,8 @@
 #[path = "../examples/quicksight.rs"]
 mod quicksight;
 
+use awsval::json::{self, JsonSettings};
+use awsval::protocol::{self, HttpResponse, Protocol};
 use awsval::schema::{Fault, HttpBinding, ShapeType};
 use awsval::{FromValue, OperationError, Shape, Structure, Timestamp, ToValue, Value};
 use proptest::collection::vec;
@@ -146,6 +148,20 @@ fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultRespons
         )
 }
 
+/// typed → `Value` → JSON → `Value` → typed, through the derived schema.
+fn json_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(
+    typed: &T,
+) -> Result<(), TestCaseError> {
+    let settings = JsonSettings::rest_json();
+    let bytes = json::encode(&typed.to_value(), T::schema(), &settings)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let value = json::decode(&bytes, T::schema(), &settings)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back = T::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(back == *typed, "{}", String::from_utf8_lossy(&bytes));
+    Ok(())
+}
+
 fn round_trip<T: ToValue + FromValue + PartialEq>(typed: &T) -> Result<(), TestCaseError> {
     let value = typed.to_value();
     let copy = value.clone();
@@ -161,15 +177,23 @@ proptest! {
     #[test]
     fn responses_round_trip(response in response()) {
         round_trip(&response)?;
+        json_round_trip(&response)?;
     }
 
     #[test]
     fn errors_round_trip(message in of(text()), request_id in of(text()), status in any::<i32>(), kind in 0usize..7) {
         let (message, request_id) = (message.clone(), request_id.clone());
         match kind {
-            0 => round_trip(&AccessDeniedException { message, request_id, status })?,
+            0 => {
+                round_trip(&AccessDeniedException { message: message.clone(), request_id: request_id.clone(), status })?;
+                json_round_trip(&AccessDeniedException { message, request_id, status })?;
+            }
             1 => round_trip(&InvalidParameterValueException { message, request_id, status })?,
-            2 => round_trip(&ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status })?,
+            2 => {
+                let error = ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status };
+                round_trip(&error)?;
+                json_round_trip(&error)?;
+            }
             3 => round_trip(&ThrottlingException { message, request_id, status })?,
             4 => round_trip(&UnsupportedUserEditionException { message, request_id, status })?,
             5 => round_trip(&PreconditionNotMetException { message, request_id, status })?,
@@ -298,4 +322,82 @@ fn each_error_decodes_from_its_code() {
                 message: Some("?".into())
             }
     );
+}
+
+#[test]
+fn the_response_decodes_from_service_json() {
+    let body = br#"{
+        "Arn": "arn:aws:quicksight:us-east-1:123456789012:dashboard/d/snapshot-job/j",
+        "JobStatus": "FAILED",
+        "CreatedTime": 1.7E9,
+        "LastUpdatedTime": 1700000042.5,
+        "Result": {"RegisteredUsers": [{"FileGroups": [{"Files": [{"SheetSelections": [
+            {"SheetId": "s-1", "SelectionScope": "SELECTED_VISUALS", "VisualIds": ["v-1", "v-2"]}],
+            "FormatType": "CSV"}], "S3Results": [{"S3Uri": "s3://b/k.csv", "ErrorInfo": [{"ErrorMessage": "RLS_CHANGED"}]}]}]}]},
+        "ErrorInfo": {"ErrorMessage": "some files failed", "ErrorType": "PARTIAL"},
+        "RequestId": "r-1",
+        "SomethingNew": {"added": "later"}
+    }"#;
+    let value = json::decode(
+        body,
+        DescribeDashboardSnapshotJobResultResponse::schema(),
+        &JsonSettings::rest_json(),
+    )
+    .unwrap();
+    let typed = DescribeDashboardSnapshotJobResultResponse::from_value(value).unwrap();
+    assert!(typed.job_status == Some(SnapshotJobStatus::Failed));
+    assert_eq!(typed.created_time, Timestamp::from_secs(1_700_000_000).ok());
+    assert_eq!(
+        typed.last_updated_time,
+        Timestamp::new(1_700_000_042, 500_000_000).ok()
+    );
+    let group = &typed
+        .result
+        .as_ref()
+        .unwrap()
+        .registered_users
+        .as_ref()
+        .unwrap()[0]
+        .file_groups
+        .as_ref()
+        .unwrap()[0];
+    let selection = &group.files.as_ref().unwrap()[0].sheet_selections[0];
+    assert!(selection.selection_scope == SnapshotFileSheetSelectionScope::SelectedVisuals);
+    assert_eq!(
+        selection.visual_ids.as_deref(),
+        Some(&["v-1".to_owned(), "v-2".to_owned()][..])
+    );
+    assert_eq!(
+        group.s3_results.as_ref().unwrap()[0].s3_uri.as_deref(),
+        Some("s3://b/k.csv")
+    );
+    assert_eq!(typed.status, 0, "the status comes from HTTP, not the body");
+}
+
+#[test]
+fn each_error_decodes_from_an_error_response() {
+    for code in [
+        "AccessDeniedException",
+        "InvalidParameterValueException",
+        "ResourceNotFoundException",
+        "ThrottlingException",
+        "UnsupportedUserEditionException",
+        "PreconditionNotMetException",
+        "InternalFailureException",
+    ] {
+        let body =
+            format!(r#"{{"Message": "nope", "RequestId": "r-9", "ResourceType": "NAMESPACE"}}"#);
+        let reply = HttpResponse::new(400, body).with_header(
+            "X-Amzn-Errortype",
+            &format!("{code}:http://internal.amazon.com/"),
+        );
+        let error: DescribeDashboardSnapshotJobResultError =
+            protocol::typed_error(Protocol::AwsJson1_1, &reply).unwrap();
+        assert_eq!(error.code(), code);
+        assert_eq!(error.to_string(), format!("{code}: nope"));
+        if let DescribeDashboardSnapshotJobResultError::ResourceNotFoundException(e) = &error {
+            assert!(e.resource_type == Some(ExceptionResourceType::Namespace));
+            assert_eq!(e.request_id.as_deref(), Some("r-9"));
+        }
+    }
 }

@@ -133,6 +133,12 @@ impl Report {
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    if !path.exists() {
+        return Err(Error::new(
+            awsval::ErrorKind::Io,
+            format!("{}: no such file or folder", path.display()),
+        ));
+    }
     if path.is_dir() {
         for entry in std::fs::read_dir(path)? {
             collect(&entry?.path(), out)?;
@@ -175,7 +181,12 @@ fn display_name(given: &Path, file: &Path) -> String {
 }
 
 fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
-    let text = std::fs::read(path)?;
+    let text = std::fs::read(path).map_err(|error| {
+        Error::new(
+            awsval::ErrorKind::Io,
+            format!("{}: {error}", path.display()),
+        )
+    })?;
     let suites: Json = serde_json::from_slice(&text)
         .map_err(|e| Error::syntax(format!("{}: {e}", path.display()), 0))?;
     let mut cases = Vec::new();

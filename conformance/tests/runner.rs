@@ -1,0 +1,153 @@
+//! The runner on a small suite written here: passes, precise failures, skips, the report.
+
+use std::path::PathBuf;
+
+use awsval_conformance::{Outcome, Report, SkipList};
+
+const SUITE: &str = r#"[
+  {
+    "description": "Test cases for Put operation",
+    "metadata": {"protocol": "json", "jsonVersion": "1.1", "targetPrefix": "Svc"},
+    "shapes": {
+      "In": {"type": "structure", "members": {"Name": {"shape": "S"}, "When": {"shape": "T"}, "Data": {"shape": "B"}}},
+      "Out": {"type": "structure", "members": {"Count": {"shape": "I"}, "Ratio": {"shape": "F"}}},
+      "Oops": {"type": "structure", "members": {"Message": {"shape": "S"}, "Detail": {"shape": "S"}}, "exception": true},
+      "S": {"type": "string"}, "T": {"type": "timestamp"}, "B": {"type": "blob"}, "I": {"type": "integer"},
+      "F": {"type": "double"}
+    },
+    "cases": [
+      {
+        "id": "PutPasses",
+        "given": {"name": "Put", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "In"}},
+        "params": {"Name": "n", "When": 1.5, "Data": "hi"},
+        "serialized": {"method": "POST", "uri": "/", "body": "{\"Name\": \"n\", \"When\": 1.5, \"Data\": \"aGk=\"}",
+                       "headers": {"X-Amz-Target": "Svc.Put"}, "forbidHeaders": ["X-Forbidden"], "requireHeaders": ["Content-Length"]}
+      },
+      {
+        "id": "PutFails",
+        "given": {"name": "Put", "http": {"method": "POST", "requestUri": "/"}, "input": {"shape": "In"}},
+        "params": {"Name": "n"},
+        "serialized": {"method": "POST", "uri": "/x", "body": "{\"Name\": \"m\"}", "headers": {"X-Amz-Target": "Svc.Get"},
+                       "forbidHeaders": ["Content-Type"]}
+      },
+      {
+        "id": "GetParses",
+        "given": {"name": "Get", "http": {"method": "POST", "requestUri": "/"}, "output": {"shape": "Out"}},
+        "result": {"Count": 3, "Ratio": "NaN"},
+        "response": {"status_code": 200, "headers": {}, "body": "{\"Count\": 3, \"Ratio\": \"NaN\"}"}
+      },
+      {
+        "id": "GetErrors",
+        "given": {"name": "Get", "http": {"method": "POST", "requestUri": "/"}, "output": {"shape": "Out"}},
+        "errorCode": "Oops", "errorMessage": "bad", "error": {"Message": "bad", "Detail": "d"},
+        "response": {"status_code": 400, "headers": {}, "body": "{\"__type\": \"ns#Oops\", \"Message\": \"bad\", \"Detail\": \"d\"}"}
+      },
+      {
+        "id": "GetWrongResult",
+        "given": {"name": "Get", "http": {"method": "POST", "requestUri": "/"}, "output": {"shape": "Out"}},
+        "result": {"Count": 4},
+        "response": {"status_code": 200, "headers": {}, "body": "{\"Count\": 3, \"Ratio\": 0.5}"}
+      },
+      {
+        "id": "Skipped",
+        "given": {"name": "Get", "http": {"method": "POST", "requestUri": "/"}},
+        "result": {},
+        "response": {"status_code": 200, "headers": {}, "body": "not even JSON"}
+      }
+    ]
+  }
+]"#;
+
+fn suite_dir() -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("awsval-runner-{}", std::process::id()))
+        .join("input");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("demo.json"), SUITE).unwrap();
+    dir
+}
+
+#[test]
+fn runs_compares_skips_and_reports() {
+    let skips = SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#).unwrap();
+    let report = Report::run(&[suite_dir()], &skips).unwrap();
+    assert_eq!(report.files.len(), 1);
+    let outcomes: Vec<(&str, &Outcome)> = report.files[0]
+        .cases
+        .iter()
+        .map(|c| (c.id.as_str(), &c.outcome))
+        .collect();
+    assert_eq!(outcomes[0], ("PutPasses", &Outcome::Passed));
+    assert_eq!(
+        outcomes[1],
+        (
+            "PutFails",
+            &Outcome::Failed(vec![
+                "uri: expected \"/x\", got \"/\"".into(),
+                "header X-Amz-Target: expected \"Svc.Get\", got \"Svc.Put\"".into(),
+                "header Content-Type: forbidden, got \"application/x-amz-json-1.1\"".into(),
+                "body $.Name: expected \"m\", got \"n\"".into(),
+            ])
+        )
+    );
+    assert_eq!(outcomes[2], ("GetParses", &Outcome::Passed));
+    assert_eq!(outcomes[3], ("GetErrors", &Outcome::Passed));
+    assert_eq!(
+        outcomes[4],
+        (
+            "GetWrongResult",
+            &Outcome::Failed(vec![
+                "result $.Count: expected 4, got 3".into(),
+                "result $.Ratio: unexpected 0.5".into()
+            ])
+        )
+    );
+    assert_eq!(
+        outcomes[5],
+        ("Skipped", &Outcome::Skipped("shows skipping".into()))
+    );
+    let text = report.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with(
+        "FAIL input/demo.json :: Test cases for Put operation :: PutFails: uri: expected"
+    ));
+    assert_eq!(lines[3], "file             passed  failed  skipped");
+    assert_eq!(lines[4], "input/demo.json       3       2        1");
+    assert_eq!(lines.last(), Some(&"3 passed, 2 failed, 1 skipped"));
+}
+
+#[test]
+fn skip_lists_need_reasons() {
+    let error =
+        SkipList::parse(r#"{"skips": [{"file": "input/json.json", "case": "X"}]}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "model error: skip list entry 0 has no reason"
+    );
+    let builtin = SkipList::builtin().unwrap();
+    assert!(
+        builtin
+            .entries()
+            .iter()
+            .all(|skip| skip.file.contains("cbor")),
+        "only the CBOR protocol is skipped"
+    );
+    assert_eq!(
+        builtin.reason("input/smithy-rpc-v2-cbor.json", "any"),
+        builtin.entries().first().map(|s| s.reason.as_str())
+    );
+    assert_eq!(builtin.reason("input/json.json", "any"), None);
+}
+
+#[test]
+fn missing_paths_are_errors() {
+    let error = Report::run(
+        &[PathBuf::from("/no/such/suite.json")],
+        &SkipList::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "I/O error: /no/such/suite.json: no such file or folder"
+    );
+}
