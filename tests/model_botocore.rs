@@ -219,7 +219,11 @@ fn reports_bad_models_precisely() {
         botocore::load(b"{\"metadata\": {}, \"shapes\": {\n  \"A\": {\"type\": \"string\",}\n}}")
             .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Syntax);
-    assert_eq!(error.offset(), Some(54), "the `}` after the trailing comma");
+    assert_eq!(
+        error.offset(),
+        Some(54),
+        "the `}}` after the trailing comma"
+    );
     let cases = [
         (
             r#"{"metadata":{},"shapes":{"A":{"type":"widget"}}}"#,

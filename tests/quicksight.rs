@@ -385,8 +385,7 @@ fn each_error_decodes_from_an_error_response() {
         "PreconditionNotMetException",
         "InternalFailureException",
     ] {
-        let body =
-            format!(r#"{{"Message": "nope", "RequestId": "r-9", "ResourceType": "NAMESPACE"}}"#);
+        let body = r#"{"Message": "nope", "RequestId": "r-9", "ResourceType": "NAMESPACE"}"#;
         let reply = HttpResponse::new(400, body).with_header(
             "X-Amzn-Errortype",
             &format!("{code}:http://internal.amazon.com/"),

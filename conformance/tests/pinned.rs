@@ -5,6 +5,7 @@ use awsval::model::botocore;
 use awsval_conformance::{Outcome, Report, SkipList, fetch};
 
 #[test]
+#[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
 fn every_botocore_service_model_loads() {
     let data = fetch::botocore()
         .expect("botocore 1.44.8 can be fetched")

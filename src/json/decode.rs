@@ -1,4 +1,4 @@
-//! JSON bytes to [`Value`], guided by a schema.
+//! JSON bytes to [`Value`](crate::Value), guided by a schema.
 
 use std::borrow::Cow;
 

@@ -1,4 +1,4 @@
-//! [`Value`] to JSON bytes, guided by a schema.
+//! [`Value`](crate::Value) to JSON bytes, guided by a schema.
 
 use super::{BlobText, JsonSettings, writer};
 use crate::error::{Error, Result};

@@ -1,4 +1,4 @@
-//! The JSON codec: schema-guided, straight between bytes and [`Value`].
+//! The JSON codec: schema-guided, straight between bytes and [`Value`](crate::Value).
 //!
 //! Decoding reads the bytes once with a strict RFC 8259 reader and builds the `Value` as it
 //! goes (no intermediate JSON tree); encoding walks the `Value` beside its schema. What differs

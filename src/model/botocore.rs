@@ -229,21 +229,22 @@ fn service(metadata: &Metadata) -> Service {
             protocols.push(protocol.as_str().into());
         }
     }
-    let mut service = Service::default();
-    service.name = metadata
-        .service_id
-        .as_ref()
-        .or(metadata.service_full_name.as_ref())
-        .map_or("".into(), |n| n.as_str().into());
-    service.protocols = protocols;
-    service.api_version = metadata.api_version.as_deref().map(Into::into);
-    service.json_version = metadata.json_version.as_deref().map(Into::into);
-    service.target_prefix = metadata.target_prefix.as_deref().map(Into::into);
-    service.xml_namespace = metadata.xml_namespace.as_deref().map(Into::into);
-    service.aws_query_compatible = metadata.aws_query_compatible.is_some();
-    service.endpoint_prefix = metadata.endpoint_prefix.as_deref().map(Into::into);
-    service.signing_name = metadata.signing_name.as_deref().map(Into::into);
-    service
+    let text = |field: &Option<String>| field.as_deref().map(Into::into);
+    Service {
+        name: metadata
+            .service_id
+            .as_ref()
+            .or(metadata.service_full_name.as_ref())
+            .map_or("".into(), |n| n.as_str().into()),
+        protocols,
+        api_version: text(&metadata.api_version),
+        json_version: text(&metadata.json_version),
+        target_prefix: text(&metadata.target_prefix),
+        xml_namespace: text(&metadata.xml_namespace),
+        aws_query_compatible: metadata.aws_query_compatible.is_some(),
+        endpoint_prefix: text(&metadata.endpoint_prefix),
+        signing_name: text(&metadata.signing_name),
+    }
 }
 
 /// Declares every shape, then fills traits and members (so any order of definitions works).
