@@ -1,4 +1,4 @@
-//! `awsval`: decode, encode and transcode AWS payloads, and run protocol conformance suites.
+//! `awsval`: decode and encode AWS payloads, and run protocol conformance suites.
 
 mod codec;
 mod conformance;

@@ -46,3 +46,164 @@ fn bad_input_is_an_error_on_stderr_with_status_1() {
         "awsval: data error: invalid date-time timestamp: no such day in that month\n"
     );
 }
+
+const MODEL: &str = r#"{
+  "metadata": {"protocol": "json", "jsonVersion": "1.0", "targetPrefix": "Demo"},
+  "operations": {"Get": {"name": "Get", "output": {"shape": "Job"}, "errors": [{"shape": "Missing"}]}},
+  "shapes": {
+    "Job": {"type": "structure", "members": {"Id": {"shape": "S"}, "When": {"shape": "T"}, "Data": {"shape": "B"},
+            "Tags": {"shape": "Tags"}, "Ratio": {"shape": "D"}}},
+    "Missing": {"type": "structure", "members": {"Message": {"shape": "S"}}, "exception": true},
+    "Tags": {"type": "map", "key": {"shape": "S"}, "value": {"shape": "S"}},
+    "S": {"type": "string"}, "T": {"type": "timestamp"}, "B": {"type": "blob"}, "D": {"type": "double"}
+  }
+}"#;
+
+/// Writes the model and an input file to a fresh folder; returns their paths.
+fn files(input: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir =
+        std::env::temp_dir().join(format!("awsval-cli-{}-{}", std::process::id(), input.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (model, body) = (dir.join("service-2.json"), dir.join("input.json"));
+    std::fs::write(&model, MODEL).unwrap();
+    std::fs::write(&body, input).unwrap();
+    (model, body)
+}
+
+#[test]
+fn decode_prints_plain_json_and_encode_writes_the_wire_body() {
+    let wire = r#"{"Id":"j-1","When":1.5,"Data":"aGk=","Tags":{"a":"b"},"Ratio":"NaN"}"#;
+    let (model, body) = files(wire);
+    let output = awsval(&[
+        "decode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        body.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        plain,
+        serde_json::json!({"Id": "j-1", "When": "1970-01-01T00:00:01.5Z", "Data": "aGk=", "Tags": {"a": "b"}, "Ratio": "NaN"})
+    );
+    let (model, plain_file) = files(&plain.to_string());
+    let output = awsval(&[
+        "encode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        plain_file.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(stdout(&output), wire);
+}
+
+#[test]
+fn decode_reads_a_whole_response_with_status_and_headers() {
+    let (model, body) = files(r#"{"Message": "no such job"}"#);
+    let args = [
+        "decode",
+        "--model",
+        model.to_str().unwrap(),
+        "--operation",
+        "Get",
+        "--status",
+        "404",
+        "-H",
+        "X-Amzn-Errortype: Missing:http://x/",
+        body.to_str().unwrap(),
+    ];
+    let output = awsval(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let decoded: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        decoded,
+        serde_json::json!({"error": {"code": "Missing", "message": "no such job", "shape": "Missing", "status": 404,
+                                     "members": {"Message": "no such job"}}})
+    );
+}
+
+#[test]
+fn codec_errors_go_to_stderr_with_kind_offset_and_path() {
+    let (model, body) = files(r#"{"Tags": {"a": 1}}"#);
+    let output = awsval(&[
+        "decode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        body.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "awsval: data error: expected a string, found a number at Tags[\"a\"] (byte 15)\n"
+    );
+    let output = awsval(&[
+        "encode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        "--protocol",
+        "restXml",
+        body.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("XML and query codecs are not implemented yet")
+    );
+    let output = awsval(&[
+        "decode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Nope",
+        body.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "awsval: model error: the model has no shape `Nope`\n"
+    );
+}
+
+#[test]
+fn conformance_runs_given_files_and_fails_on_failures() {
+    let suite = r#"[{"description": "d", "metadata": {"protocol": "json", "jsonVersion": "1.1", "targetPrefix": "T"},
+        "shapes": {}, "cases": [
+          {"id": "ok", "given": {"name": "Op"}, "params": {}, "serialized": {"uri": "/", "body": "{}"}},
+          {"id": "bad", "given": {"name": "Op"}, "params": {}, "serialized": {"uri": "/", "body": "[]"}}]}]"#;
+    let (_, file) = files(suite);
+    let output = awsval(&["conformance", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.starts_with("FAIL "), "{text}");
+    assert!(
+        text.contains(":: d :: bad: body $: expected [], got {}"),
+        "{text}"
+    );
+    assert!(text.ends_with("1 passed, 1 failed, 0 skipped\n"), "{text}");
+    let allowed = awsval(&[
+        "conformance",
+        "--allow-failures",
+        "*",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(allowed.status.code(), Some(0));
+}
