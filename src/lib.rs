@@ -12,8 +12,36 @@
 //! | data | [`value`], [`timestamp`], [`blob`], [`error`], [`limits`] | nothing about wires |
 //! | description | [`schema`] | shapes and traits, not bytes |
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
+//! | codecs | [`json`] (XML and query to come) | bytes and schemas, never HTTP |
+//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1 (the REST and query ones to come) | HTTP messages, envelopes, errors |
+//! | models | [`model::botocore`] | model files, building schemas |
 //!
-//! The codecs (JSON, XML, query), the protocols and the model loaders build on these.
+//! # Reading AWS payloads from a model
+//!
+//! Load a botocore `service-2.json`, then move values on and off the wire:
+//!
+//! ```
+//! use awsval::json::{self, JsonSettings};
+//! use awsval::model::botocore;
+//!
+//! let model = botocore::load(br#"{
+//!   "metadata": {"protocol": "json", "jsonVersion": "1.0", "targetPrefix": "DynamoDB_20120810"},
+//!   "shapes": {
+//!     "Item": {"type": "map", "key": {"shape": "Name"}, "value": {"shape": "AttributeValue"}},
+//!     "Name": {"type": "string"},
+//!     "AttributeValue": {"type": "structure", "union": true,
+//!                        "members": {"S": {"shape": "Name"}, "N": {"shape": "Name"}}}
+//!   }
+//! }"#)?;
+//! let item = model.shape("Item").expect("declared");
+//! let value = json::decode(br#"{"id": {"S": "a-1"}, "size": {"N": "42"}}"#, item, &JsonSettings::aws_json())?;
+//! assert_eq!(value["size"]["N"].as_str(), Some("42"));
+//! assert_eq!(json::encode(&value, item, &JsonSettings::aws_json())?, br#"{"id":{"S":"a-1"},"size":{"N":"42"}}"#);
+//! # Ok::<(), awsval::Error>(())
+//! ```
+//!
+//! [`protocol::request`] and [`protocol::response`] add the HTTP envelope: target headers,
+//! host prefixes, compression, error codes matched to modeled errors.
 //!
 //! # Values
 //!
