@@ -6,7 +6,7 @@ use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
 use crate::error::{Error, Result};
-use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::{Document, List, Map, Structure, Union, Value};
 
@@ -77,18 +77,6 @@ fn expected(shape_type: ShapeType) -> &'static str {
         ShapeType::Document => "a document",
         _ => "a number",
     }
-}
-
-/// Runs `decode` for member `member`, adding the member to the path of any error.
-fn in_member<T>(member: MemberRef<'_>, decode: impl FnOnce() -> Result<T>) -> Result<T> {
-    decode().map_err(|error| {
-        let error = if member.is_sensitive() {
-            error.redact_keys()
-        } else {
-            error
-        };
-        error.in_member(member.name().as_str())
-    })
 }
 
 impl<'a> Decoder<'a, '_> {
@@ -237,11 +225,11 @@ impl<'a> Decoder<'a, '_> {
             };
             if !seen.insert(member.index()) {
                 let error = Error::data("repeated member").at_offset(self.reader.offset());
-                return Err(error.in_member(member.name().as_str()));
+                return Err(member.annotate(error));
             }
-            let value = in_member(member, || {
-                self.optional(member.target(), member.timestamp_format())
-            })?;
+            let value = self
+                .optional(member.target(), member.timestamp_format())
+                .map_err(|error| member.annotate(error))?;
             if let Some(value) = value {
                 members.push((member.index(), member.name(), value));
             }
@@ -279,9 +267,10 @@ impl<'a> Decoder<'a, '_> {
                     Union::unknown(key.into_owned())
                 }
                 Some(member) => {
-                    match in_member(member, || {
-                        self.optional(member.target(), member.timestamp_format())
-                    })? {
+                    match self
+                        .optional(member.target(), member.timestamp_format())
+                        .map_err(|error| member.annotate(error))?
+                    {
                         Some(value) => Union::new(member.name(), value),
                         None => continue,
                     }

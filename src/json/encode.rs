@@ -2,7 +2,7 @@
 
 use super::{BlobText, JsonSettings, writer};
 use crate::error::{Error, Result};
-use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 
@@ -57,17 +57,6 @@ fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
         shape.shape_type(),
         found.type_name()
     ))
-}
-
-fn in_member<T>(member: MemberRef<'_>, encode: impl FnOnce() -> Result<T>) -> Result<T> {
-    encode().map_err(|error| {
-        let error = if member.is_sensitive() {
-            error.redact_keys()
-        } else {
-            error
-        };
-        error.in_member(member.name().as_str())
-    })
 }
 
 impl Encoder<'_, '_> {
@@ -168,9 +157,8 @@ impl Encoder<'_, '_> {
             };
             writer::string(self.out, key);
             self.out.push(b':');
-            in_member(member, || {
-                self.value(member_value, member.target(), member.timestamp_format())
-            })?;
+            self.value(member_value, member.target(), member.timestamp_format())
+                .map_err(|error| member.annotate(error))?;
         }
         self.out.push(b'}');
         Ok(())
@@ -195,9 +183,8 @@ impl Encoder<'_, '_> {
         self.out.push(b'{');
         writer::string(self.out, key);
         self.out.push(b':');
-        in_member(member, || {
-            self.value(member_value, member.target(), member.timestamp_format())
-        })?;
+        self.value(member_value, member.target(), member.timestamp_format())
+            .map_err(|error| member.annotate(error))?;
         self.out.push(b'}');
         Ok(())
     }

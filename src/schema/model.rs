@@ -8,6 +8,7 @@ use super::lookup::Lookup;
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
+use crate::error::Error;
 use crate::timestamp::TimestampFormat;
 use crate::value::Name;
 
@@ -346,6 +347,17 @@ impl<'m> MemberRef<'m> {
     /// Whether the value is sensitive (the member, its target, or what a collection holds).
     pub fn is_sensitive(self) -> bool {
         self.data.name.is_sensitive()
+    }
+
+    /// Adds this member to the path of an error raised inside it; map keys recorded below a
+    /// sensitive member are redacted first. What every codec does as an error unwinds.
+    pub fn annotate(self, error: Error) -> Error {
+        let error = if self.is_sensitive() {
+            error.redact_keys()
+        } else {
+            error
+        };
+        error.in_member(self.data.name.as_str())
     }
 }
 
