@@ -142,6 +142,7 @@ pub mod protocol;
 pub mod schema;
 pub mod timestamp;
 pub mod value;
+pub mod xml;
 
 pub use awsval_derive::{OperationError, Shape};
 pub use blob::Blob;

@@ -1,0 +1,519 @@
+//! XML bytes to [`Value`](crate::Value), guided by a schema.
+
+use std::borrow::Cow;
+
+use super::XmlSettings;
+use super::reader::{Element, Node, XmlReader};
+use crate::blob::Blob;
+use crate::error::{Error, Result};
+use crate::json::BlobText;
+use crate::schema::{ShapeRef, ShapeType};
+use crate::timestamp::{Timestamp, TimestampFormat};
+use crate::value::{List, Map, Name, Union, Value};
+
+/// Decodes an XML document whose root element is a value of `shape`. The root's name is not
+/// checked: services name it after the operation.
+///
+/// Unknown elements and attributes are skipped; flattened lists and maps may interleave with
+/// other members; `<a/>` is the empty string; entities and CDATA are decoded, whitespace in
+/// text kept. A DOCTYPE, an unknown entity, a second root or an unclosed element is an error.
+///
+/// ```
+/// use awsval::schema::{ModelBuilder, ShapeType};
+/// use awsval::xml::{self, XmlSettings};
+///
+/// let mut builder = ModelBuilder::new();
+/// let string = builder.prelude(ShapeType::String);
+/// let names = builder.list("Names", string).id();
+/// let shape = builder.add("Out", ShapeType::Structure).member("Name", string).xml_flattened().member("Id", string).xml_attribute().id();
+/// let _ = names;
+/// let model = builder.finish()?;
+/// let value = xml::decode(br#"<Out Id="7"><Name>a &amp; b</Name></Out>"#, model.get(shape), &XmlSettings::default())?;
+/// assert_eq!(value["Name"].as_str(), Some("a & b"));
+/// assert_eq!(value["Id"].as_str(), Some("7"));
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Value> {
+    let mut decoder = Decoder {
+        reader: XmlReader::new(bytes, settings.limits)?,
+        settings,
+    };
+    let root = decoder.reader.root()?;
+    let value = decoder.content(&root, shape, shape.traits().timestamp_format)?;
+    decoder.reader.finish()?;
+    Ok(value)
+}
+
+/// Decodes the element at `path` below the root (by local names, first match at each level)
+/// as a value of `shape`; `None` when the path is not there. What protocols use to read
+/// `<OpResponse><OpResult>` or `<ErrorResponse><Error>`.
+pub fn decode_at(
+    bytes: &[u8],
+    path: &[&str],
+    shape: ShapeRef<'_>,
+    settings: &XmlSettings,
+) -> Result<Option<Value>> {
+    let mut decoder = Decoder {
+        reader: XmlReader::new(bytes, settings.limits)?,
+        settings,
+    };
+    let root = decoder.reader.root()?;
+    let (found, open) = decoder.descend(root, path)?;
+    let value = match found {
+        Some(element) => Some(decoder.content(&element, shape, shape.traits().timestamp_format)?),
+        None => None,
+    };
+    for _ in 0..open {
+        decoder.reader.skip()?;
+    }
+    decoder.reader.finish()?;
+    Ok(value)
+}
+
+/// The text of the element at `path` below the root, if there is one.
+pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Option<String>> {
+    let mut decoder = Decoder {
+        reader: XmlReader::new(bytes, settings.limits)?,
+        settings,
+    };
+    let root = decoder.reader.root()?;
+    let (found, open) = decoder.descend(root, path)?;
+    let text = match found {
+        Some(_) => Some(decoder.reader.text()?.into_owned()),
+        None => None,
+    };
+    for _ in 0..open {
+        decoder.reader.skip()?;
+    }
+    decoder.reader.finish()?;
+    Ok(text)
+}
+
+struct Decoder<'a, 's> {
+    reader: XmlReader<'a>,
+    settings: &'s XmlSettings,
+}
+
+impl<'a> Decoder<'a, '_> {
+    /// Walks down `path` from the opened `element`. Returns the element found (opened, its
+    /// content unread) and how many of its ancestors are still open; or, when the path is not
+    /// there, `None` and how many elements remain open.
+    fn descend(
+        &mut self,
+        element: Element<'a>,
+        path: &[&str],
+    ) -> Result<(Option<Element<'a>>, usize)> {
+        let mut current = element;
+        let mut ancestors = 0;
+        for name in path {
+            let found = loop {
+                match self.reader.next()? {
+                    Node::Start(child) if child.local_name()? == *name => break Some(child),
+                    Node::Start(_) => self.reader.skip()?,
+                    Node::Text(_) => {}
+                    Node::End => break None,
+                    Node::Eof => {
+                        return Err(Error::eof(
+                            "unclosed element at the end of input",
+                            self.reader.offset(),
+                        ));
+                    }
+                }
+            };
+            match found {
+                Some(child) => {
+                    current = child;
+                    ancestors += 1;
+                }
+                None => return Ok((None, ancestors)),
+            }
+        }
+        Ok((Some(current), ancestors))
+    }
+
+    /// The content of the opened `element` as a value of `shape`, through its end tag.
+    fn content(
+        &mut self,
+        element: &Element<'a>,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+    ) -> Result<Value> {
+        match shape.shape_type() {
+            ShapeType::Structure => self
+                .structure(element, shape)
+                .map(|m| Value::Structure(m.into_iter().collect())),
+            ShapeType::Union => self.union(element, shape),
+            ShapeType::List => self.list(shape).map(Value::List),
+            ShapeType::Map => self.map(shape).map(Value::Map),
+            ShapeType::Document => {
+                Err(Error::data("a document has no XML form").at_offset(element.offset))
+            }
+            _ => {
+                let text = self.reader.text()?;
+                scalar(
+                    text,
+                    shape,
+                    self.settings.timestamp_format_for(format),
+                    self.settings,
+                )
+                .map_err(|error| error.at_offset(element.offset))
+            }
+        }
+    }
+
+    /// The members of a structure, in schema order.
+    fn structure(
+        &mut self,
+        element: &Element<'a>,
+        shape: ShapeRef<'_>,
+    ) -> Result<Vec<(Name, Value)>> {
+        let mut members: Vec<(usize, Name, Value)> = Vec::new();
+        for (key, text) in element.attributes()? {
+            let Some(member) = shape
+                .member_by_xml_name(&key)
+                .filter(|m| m.traits().xml_attribute)
+            else {
+                continue;
+            };
+            let format = self
+                .settings
+                .timestamp_format_for(member.timestamp_format());
+            let value = scalar(Cow::Owned(text), member.target(), format, self.settings)
+                .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
+            members.push((member.index(), member.name(), value));
+        }
+        loop {
+            let child = match self.reader.next()? {
+                Node::Start(child) => child,
+                Node::Text(_) => continue,
+                Node::End => break,
+                Node::Eof => {
+                    return Err(Error::eof(
+                        "unclosed element at the end of input",
+                        self.reader.offset(),
+                    ));
+                }
+            };
+            let member = shape
+                .member_by_xml_name(child.name()?)
+                .or_else(|| {
+                    child
+                        .local_name()
+                        .ok()
+                        .and_then(|local| shape.member_by_xml_name(local))
+                })
+                .filter(|m| !m.traits().xml_attribute);
+            let Some(member) = member else {
+                self.reader.skip()?;
+                continue;
+            };
+            let target = member.target();
+            let flattened = member.traits().xml_flattened
+                && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
+            let existing = members
+                .iter()
+                .position(|(index, ..)| *index == member.index());
+            if flattened {
+                let slot = match existing {
+                    Some(position) => position,
+                    None => {
+                        let empty = if target.shape_type() == ShapeType::List {
+                            Value::List(List::new())
+                        } else {
+                            Value::Map(Map::new())
+                        };
+                        members.push((member.index(), member.name(), empty));
+                        members.len() - 1
+                    }
+                };
+                let result = self.flattened_item(&child, target, &mut members[slot].2);
+                result.map_err(|error| member.annotate(error))?;
+                continue;
+            }
+            if existing.is_some() {
+                return Err(member.annotate(Error::data("repeated member").at_offset(child.offset)));
+            }
+            let value = self
+                .content(&child, target, member.timestamp_format())
+                .map_err(|error| member.annotate(error))?;
+            members.push((member.index(), member.name(), value));
+        }
+        if !members.is_sorted_by_key(|(index, ..)| *index) {
+            members.sort_by_key(|(index, ..)| *index);
+        }
+        Ok(members
+            .into_iter()
+            .map(|(_, name, value)| (name, value))
+            .collect())
+    }
+
+    /// One occurrence of a flattened list or map member, added to what was read before.
+    fn flattened_item(
+        &mut self,
+        element: &Element<'a>,
+        target: ShapeRef<'_>,
+        into: &mut Value,
+    ) -> Result<()> {
+        match into {
+            Value::List(items) => {
+                let member = target
+                    .list_member()
+                    .ok_or_else(|| Error::model("a list without a member"))?;
+                let index = items.len();
+                self.collection_room(items.len())?;
+                let item = self.content(element, member.target(), member.timestamp_format());
+                items.push(item.map_err(|error| error.at_index(index))?);
+            }
+            Value::Map(entries) => {
+                self.collection_room(entries.len())?;
+                if let Some((key, value)) = self.entry(target)? {
+                    push_entry(entries, key, value, element.offset)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn collection_room(&self, len: usize) -> Result<()> {
+        let limit = self.settings.limits.max_collection_len;
+        if len >= limit {
+            return Err(
+                Error::limit(format!("more than {limit} items")).at_offset(self.reader.offset())
+            );
+        }
+        Ok(())
+    }
+
+    fn union(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Value> {
+        let mut found: Option<Union> = None;
+        loop {
+            let child = match self.reader.next()? {
+                Node::Start(child) => child,
+                Node::Text(_) => continue,
+                Node::End => break,
+                Node::Eof => {
+                    return Err(Error::eof(
+                        "unclosed element at the end of input",
+                        self.reader.offset(),
+                    ));
+                }
+            };
+            let union = match shape.member_by_xml_name(child.local_name()?) {
+                Some(member) => {
+                    let value = self.content(&child, member.target(), member.timestamp_format());
+                    Union::new(
+                        member.name(),
+                        value.map_err(|error| member.annotate(error))?,
+                    )
+                }
+                None => {
+                    let name = child.local_name()?.to_owned();
+                    self.reader.skip()?;
+                    Union::unknown(name)
+                }
+            };
+            if found.is_some() {
+                return Err(
+                    Error::data("a union has exactly one member, found a second")
+                        .at_offset(child.offset),
+                );
+            }
+            found = Some(union);
+        }
+        found.map(Value::Union).ok_or_else(|| {
+            Error::data("a union has exactly one member, found none").at_offset(element.offset)
+        })
+    }
+
+    /// A wrapped list: `<member>` items (renamed by the list member's `xmlName`).
+    fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
+        let member = shape
+            .list_member()
+            .ok_or_else(|| Error::model("a list without a member"))?;
+        let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
+        let mut items = List::new();
+        loop {
+            match self.reader.next()? {
+                Node::Start(child) if child.local_name()? == item_name => {
+                    self.collection_room(items.len())?;
+                    let index = items.len();
+                    let item = self.content(&child, member.target(), member.timestamp_format());
+                    items.push(item.map_err(|error| error.at_index(index))?);
+                }
+                Node::Start(_) => self.reader.skip()?,
+                Node::Text(_) => {}
+                Node::End => return Ok(items),
+                Node::Eof => {
+                    return Err(Error::eof(
+                        "unclosed element at the end of input",
+                        self.reader.offset(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A wrapped map: `<entry>` elements holding a key and a value.
+    fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
+        let mut entries = Map::new();
+        loop {
+            match self.reader.next()? {
+                Node::Start(child) if child.local_name()? == "entry" => {
+                    self.collection_room(entries.len())?;
+                    if let Some((key, value)) = self.entry(shape)? {
+                        push_entry(&mut entries, key, value, child.offset)?;
+                    }
+                }
+                Node::Start(_) => self.reader.skip()?,
+                Node::Text(_) => {}
+                Node::End => return Ok(entries),
+                Node::Eof => {
+                    return Err(Error::eof(
+                        "unclosed element at the end of input",
+                        self.reader.offset(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The key and value inside an opened entry element, through its end; `None` for a
+    /// dense map's entry without a value.
+    fn entry(&mut self, shape: ShapeRef<'_>) -> Result<Option<(String, Value)>> {
+        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
+            return Err(Error::model("a map without a key or value"));
+        };
+        let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
+        let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
+        let start = self.reader.offset();
+        let (mut key, mut value) = (None, None);
+        loop {
+            match self.reader.next()? {
+                Node::Start(child) if child.local_name()? == key_name => {
+                    key = Some(self.reader.text()?.into_owned())
+                }
+                Node::Start(child) if child.local_name()? == value_name => {
+                    let decoded = self.content(
+                        &child,
+                        value_member.target(),
+                        value_member.timestamp_format(),
+                    );
+                    value = Some(match (decoded, &key) {
+                        (Ok(v), _) => v,
+                        (Err(error), Some(key)) => return Err(error.at_key(key.as_str())),
+                        (Err(error), None) => return Err(error),
+                    });
+                }
+                Node::Start(_) => self.reader.skip()?,
+                Node::Text(_) => {}
+                Node::End => break,
+                Node::Eof => {
+                    return Err(Error::eof(
+                        "unclosed element at the end of input",
+                        self.reader.offset(),
+                    ));
+                }
+            }
+        }
+        let key = key.ok_or_else(|| Error::data("a map entry without a key").at_offset(start))?;
+        Ok(match value {
+            Some(value) => Some((key, value)),
+            None if shape.is_sparse() => Some((key, Value::Null)),
+            None => None,
+        })
+    }
+}
+
+fn push_entry(entries: &mut Map, key: String, value: Value, offset: usize) -> Result<()> {
+    if entries.get(&key).is_some() {
+        return Err(Error::data("repeated map key")
+            .at_offset(offset)
+            .at_key(key));
+    }
+    entries.push(key, value);
+    Ok(())
+}
+
+/// A simple value from an element's text or an attribute's value.
+fn scalar(
+    text: Cow<'_, str>,
+    shape: ShapeRef<'_>,
+    format: TimestampFormat,
+    settings: &XmlSettings,
+) -> Result<Value> {
+    let trimmed = text.trim();
+    let number = |type_name: &str| -> Result<i64> {
+        trimmed
+            .parse()
+            .map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
+    };
+    let narrow = |type_name: &str| Error::data(format!("{type_name} out of range"));
+    Ok(match shape.shape_type() {
+        ShapeType::String => Value::String(text.into_owned()),
+        ShapeType::Enum => Value::Enum(match shape.enum_value(&text) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(text.into_owned()),
+        }),
+        ShapeType::Boolean => match trimmed {
+            "true" => Value::Boolean(true),
+            "false" => Value::Boolean(false),
+            _ => return Err(Error::data("expected true or false")),
+        },
+        ShapeType::Byte => {
+            Value::Byte(i8::try_from(number("a byte")?).map_err(|_| narrow("byte"))?)
+        }
+        ShapeType::Short => {
+            Value::Short(i16::try_from(number("a short")?).map_err(|_| narrow("short"))?)
+        }
+        ShapeType::Integer => {
+            Value::Integer(i32::try_from(number("an integer")?).map_err(|_| narrow("integer"))?)
+        }
+        ShapeType::IntEnum => {
+            Value::IntEnum(i32::try_from(number("an intEnum")?).map_err(|_| narrow("intEnum"))?)
+        }
+        ShapeType::Long => Value::Long(number("a long")?),
+        ShapeType::Float => Value::Float(float(trimmed)?),
+        ShapeType::Double => Value::Double(float(trimmed)?),
+        ShapeType::BigInteger if is_number(trimmed, false) => Value::BigInteger(trimmed.to_owned()),
+        ShapeType::BigDecimal if is_number(trimmed, true) => Value::BigDecimal(trimmed.to_owned()),
+        ShapeType::BigInteger | ShapeType::BigDecimal => {
+            return Err(Error::data("expected a decimal number"));
+        }
+        ShapeType::Blob => match settings.blob_text {
+            BlobText::Base64 => Value::Blob(Blob::from_base64(trimmed)?),
+            BlobText::Utf8 => Value::Blob(Blob::new(text.into_owned().into_bytes())),
+        },
+        ShapeType::Timestamp => Value::Timestamp(Timestamp::parse(trimmed, format)?),
+        other => return Err(Error::data(format!("a {other} is not a simple value"))),
+    })
+}
+
+fn float<T: std::str::FromStr + From<f32>>(text: &str) -> Result<T> {
+    match text {
+        "NaN" => Ok(T::from(f32::NAN)),
+        "Infinity" => Ok(T::from(f32::INFINITY)),
+        "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
+        _ if is_number(text, true) => text.parse().map_err(|_| Error::data("number out of range")),
+        _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity")),
+    }
+}
+
+/// A decimal number in JSON's grammar (so `inf`, `0x1` and `+1` are not numbers).
+fn is_number(text: &str, fraction_allowed: bool) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) if fraction_allowed => (mantissa, Some(exponent)),
+        Some(_) => return false,
+        None => (digits, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) if fraction_allowed => (whole, Some(fraction)),
+        Some(_) => return false,
+        None => (mantissa, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole)
+        && fraction.is_none_or(all_digits)
+        && exponent.is_none_or(|e| all_digits(e.strip_prefix(['+', '-']).unwrap_or(e)))
+}

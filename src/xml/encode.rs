@@ -1,0 +1,390 @@
+//! [`Value`](crate::Value) to XML bytes, guided by a schema.
+
+use super::XmlSettings;
+use super::reader::is_xml_char;
+use crate::error::{Error, Result};
+use crate::json::BlobText;
+use crate::schema::{MemberRef, ShapeRef, ShapeType, XmlNamespace};
+use crate::timestamp::TimestampFormat;
+use crate::value::Value;
+
+/// Encodes `value` as an XML document: the root element is named by the shape's `xmlName`,
+/// else its short name, and carries its `xmlNamespace`.
+///
+/// Text is escaped; a character XML cannot carry (most control characters) is an error, as is
+/// a member the shape does not have or a document, which has no XML form.
+pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Vec<u8>> {
+    let name = shape
+        .traits()
+        .xml_name
+        .as_deref()
+        .unwrap_or_else(|| shape.short_name());
+    encode_named(value, shape, name, settings)
+}
+
+/// [`encode`] with the root element named `name`.
+pub fn encode_named(
+    value: &Value,
+    shape: ShapeRef<'_>,
+    name: &str,
+    settings: &XmlSettings,
+) -> Result<Vec<u8>> {
+    let mut encoder = Encoder {
+        settings,
+        out: Vec::with_capacity(256),
+        depth: 0,
+    };
+    let namespace = shape.traits().xml_namespace.as_ref();
+    encoder.element(
+        name,
+        namespace,
+        value,
+        shape,
+        shape.traits().timestamp_format,
+    )?;
+    Ok(encoder.out)
+}
+
+/// Writes the members of structure `value` (no enclosing element) into `out`: what the query
+/// protocols' wrappers and restXml's bodies are made of.
+pub fn encode_members(
+    value: &Value,
+    shape: ShapeRef<'_>,
+    settings: &XmlSettings,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    let mut encoder = Encoder {
+        settings,
+        out: std::mem::take(out),
+        depth: 0,
+    };
+    let result = encoder.children(value, shape);
+    *out = encoder.out;
+    result
+}
+
+struct Encoder<'s> {
+    settings: &'s XmlSettings,
+    out: Vec<u8>,
+    depth: usize,
+}
+
+fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
+    Error::data(format!(
+        "expected {}, found {}",
+        shape.shape_type(),
+        found.type_name()
+    ))
+}
+
+impl Encoder<'_> {
+    fn element(
+        &mut self,
+        name: &str,
+        namespace: Option<&XmlNamespace>,
+        value: &Value,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+    ) -> Result<()> {
+        self.depth += 1;
+        if self.depth > self.settings.limits.max_depth {
+            return Err(Error::limit(format!(
+                "nesting deeper than {}",
+                self.settings.limits.max_depth
+            )));
+        }
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        if let Some(namespace) = namespace {
+            self.namespace(namespace)?;
+        }
+        if shape.shape_type() == ShapeType::Structure {
+            self.attributes(value, shape)?;
+        }
+        self.out.push(b'>');
+        match shape.shape_type() {
+            ShapeType::Structure | ShapeType::Union => self.children(value, shape)?,
+            ShapeType::List => self.list(value, shape)?,
+            ShapeType::Map => self.map(value, shape)?,
+            _ => {
+                let text = self.scalar(value, shape, format)?;
+                escape(&text, false, &mut self.out)?;
+            }
+        }
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn namespace(&mut self, namespace: &XmlNamespace) -> Result<()> {
+        self.out.extend_from_slice(b" xmlns");
+        if let Some(prefix) = &namespace.prefix {
+            self.out.push(b':');
+            self.out.extend_from_slice(prefix.as_bytes());
+        }
+        self.out.extend_from_slice(b"=\"");
+        escape(&namespace.uri, true, &mut self.out)?;
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    fn attributes(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        let Value::Structure(structure) = value else {
+            return Err(mismatch(shape, value));
+        };
+        for (name, member_value) in structure {
+            let member = member_of(shape, name)?;
+            if !member.traits().xml_attribute || member_value.is_null() {
+                continue;
+            }
+            let text = self
+                .scalar(member_value, member.target(), member.timestamp_format())
+                .map_err(|error| member.annotate(error))?;
+            self.out.push(b' ');
+            self.out.extend_from_slice(member.xml_name().as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            escape(&text, true, &mut self.out).map_err(|error| member.annotate(error))?;
+            self.out.push(b'"');
+        }
+        Ok(())
+    }
+
+    /// The member elements of a structure or union.
+    fn children(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        match value {
+            Value::Structure(structure) => {
+                for (name, member_value) in structure {
+                    let member = member_of(shape, name)?;
+                    if member.traits().xml_attribute || member_value.is_null() {
+                        continue;
+                    }
+                    self.member(member, member_value)
+                        .map_err(|error| member.annotate(error))?;
+                }
+                Ok(())
+            }
+            Value::Union(union) => {
+                let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
+                    return Err(Error::data("an unknown union member cannot be encoded")
+                        .in_member(union.name().to_owned()));
+                };
+                let member = member_of(shape, &name)?;
+                self.member(member, member_value)
+                    .map_err(|error| member.annotate(error))
+            }
+            other => Err(mismatch(shape, other)),
+        }
+    }
+
+    fn member(&mut self, member: MemberRef<'_>, value: &Value) -> Result<()> {
+        let target = member.target();
+        let namespace = member.traits().xml_namespace.as_ref();
+        if !member.traits().xml_flattened {
+            return self.element(
+                member.xml_name(),
+                namespace,
+                value,
+                target,
+                member.timestamp_format(),
+            );
+        }
+        match (target.shape_type(), value) {
+            (ShapeType::List, Value::List(items)) => {
+                let item = target
+                    .list_member()
+                    .ok_or_else(|| Error::model("a list without a member"))?;
+                for (index, value) in items.iter().enumerate() {
+                    self.element(
+                        member.xml_name(),
+                        namespace,
+                        value,
+                        item.target(),
+                        item.timestamp_format(),
+                    )
+                    .map_err(|error| error.at_index(index))?;
+                }
+                Ok(())
+            }
+            (ShapeType::Map, Value::Map(entries)) => {
+                for (key, value) in entries {
+                    self.out.push(b'<');
+                    self.out.extend_from_slice(member.xml_name().as_bytes());
+                    if let Some(namespace) = namespace {
+                        self.namespace(namespace)?;
+                    }
+                    self.out.push(b'>');
+                    self.entry(target, key, value)?;
+                    self.out.extend_from_slice(b"</");
+                    self.out.extend_from_slice(member.xml_name().as_bytes());
+                    self.out.push(b'>');
+                }
+                Ok(())
+            }
+            _ => self.element(
+                member.xml_name(),
+                namespace,
+                value,
+                target,
+                member.timestamp_format(),
+            ),
+        }
+    }
+
+    fn list(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        let Value::List(items) = value else {
+            return Err(mismatch(shape, value));
+        };
+        let item = shape
+            .list_member()
+            .ok_or_else(|| Error::model("a list without a member"))?;
+        let name = item.traits().xml_name.as_deref().unwrap_or("member");
+        let namespace = item.traits().xml_namespace.as_ref();
+        for (index, value) in items.iter().enumerate() {
+            if value.is_null() {
+                return Err(Error::data("XML has no null list items").at_index(index));
+            }
+            self.element(
+                name,
+                namespace,
+                value,
+                item.target(),
+                item.timestamp_format(),
+            )
+            .map_err(|error| error.at_index(index))?;
+        }
+        Ok(())
+    }
+
+    fn map(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        let Value::Map(entries) = value else {
+            return Err(mismatch(shape, value));
+        };
+        for (key, value) in entries {
+            self.out.extend_from_slice(b"<entry>");
+            self.entry(shape, key, value)?;
+            self.out.extend_from_slice(b"</entry>");
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, shape: ShapeRef<'_>, key: &str, value: &Value) -> Result<()> {
+        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
+            return Err(Error::model("a map without a key or value"));
+        };
+        let key_value = Value::String(key.to_owned());
+        let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
+        let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
+        let string = key_member.target();
+        self.element(
+            key_name,
+            key_member.traits().xml_namespace.as_ref(),
+            &key_value,
+            string,
+            None,
+        )
+        .map_err(|error| error.at_key(key))?;
+        if !value.is_null() {
+            self.element(
+                value_name,
+                value_member.traits().xml_namespace.as_ref(),
+                value,
+                value_member.target(),
+                value_member.timestamp_format(),
+            )
+            .map_err(|error| error.at_key(key))?;
+        }
+        Ok(())
+    }
+
+    /// The text of a simple value.
+    fn scalar(
+        &self,
+        value: &Value,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+    ) -> Result<String> {
+        Ok(match (shape.shape_type(), value) {
+            (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
+            (ShapeType::Enum, Value::Enum(text)) => text.to_string(),
+            (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
+            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
+                if !matches!(v, Value::IntEnum(_)) =>
+            {
+                v.as_i64()
+                    .ok_or_else(|| mismatch(shape, value))?
+                    .to_string()
+            }
+            (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
+            (ShapeType::Float, Value::Float(f)) => {
+                float_text(f64::from(*f), ryu::Buffer::new().format_finite(*f))
+            }
+            (ShapeType::Double, Value::Double(d)) => {
+                float_text(*d, ryu::Buffer::new().format_finite(*d))
+            }
+            (ShapeType::BigInteger, Value::BigInteger(text))
+            | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
+            (ShapeType::Blob, Value::Blob(blob)) => match self.settings.blob_text {
+                BlobText::Base64 => blob.to_base64(),
+                BlobText::Utf8 => String::from_utf8(blob.to_vec())
+                    .map_err(|_| Error::data("blob is not UTF-8 text"))?,
+            },
+            (ShapeType::Timestamp, Value::Timestamp(t)) => {
+                t.format(self.settings.timestamp_format_for(format))
+            }
+            (ShapeType::Document, _) => return Err(Error::data("a document has no XML form")),
+            _ => return Err(mismatch(shape, value)),
+        })
+    }
+}
+
+fn float_text(value: f64, finite: &str) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 {
+            "Infinity".to_owned()
+        } else {
+            "-Infinity".to_owned()
+        }
+    } else {
+        finite.to_owned()
+    }
+}
+
+fn member_of<'m>(shape: ShapeRef<'m>, name: &str) -> Result<MemberRef<'m>> {
+    shape
+        .member(name)
+        .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))
+}
+
+/// Appends `text` escaped for element content (or, with `attribute`, a quoted attribute).
+/// Carriage returns (and in attributes tabs and newlines) are written as character
+/// references so that a reader gives them back unchanged.
+fn escape(text: &str, attribute: bool, out: &mut Vec<u8>) -> Result<()> {
+    let mut run = 0;
+    for (index, c) in text.char_indices() {
+        let replacement: &[u8] = match c {
+            '&' => b"&amp;",
+            '<' => b"&lt;",
+            '>' => b"&gt;",
+            '\r' => b"&#xD;",
+            '"' if attribute => b"&quot;",
+            '\n' if attribute => b"&#xA;",
+            '\t' if attribute => b"&#x9;",
+            c if !is_xml_char(c) => {
+                return Err(Error::data(format!(
+                    "character U+{:04X} cannot be written in XML",
+                    u32::from(c)
+                )));
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(&text.as_bytes()[run..index]);
+        out.extend_from_slice(replacement);
+        run = index + c.len_utf8();
+    }
+    out.extend_from_slice(&text.as_bytes()[run..]);
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The XML codec: schema-guided, between bytes and [`Value`](crate::Value), on quick-xml.
+//!
+//! Element names come from `xmlName` (botocore's `locationName`), else member names;
+//! `xmlAttribute` members are attributes; lists are wrapped in `<member>` items unless
+//! flattened; maps are `<entry><key/><value/></entry>` unless flattened. Reading is safe on
+//! untrusted bytes: no DOCTYPE, no entity but the five predefined ones, bounded depth, one root.
+//!
+//! ```
+//! use awsval::schema::{ModelBuilder, ShapeType};
+//! use awsval::xml::{self, XmlSettings};
+//! use awsval::{Map, Structure, Value};
+//!
+//! let mut builder = ModelBuilder::new();
+//! let string = builder.prelude(ShapeType::String);
+//! let tags = builder.map("Tags", string, string).id();
+//! let shape = builder.add("Bucket", ShapeType::Structure).member("Name", string).member("Tags", tags).id();
+//! let model = builder.finish()?;
+//!
+//! let value = Value::from(Structure::new().with("Name", "a<b").with("Tags", Map::new().with("k", "v")));
+//! let bytes = xml::encode(&value, model.get(shape), &XmlSettings::default())?;
+//! assert_eq!(bytes, b"<Bucket><Name>a&lt;b</Name><Tags><entry><key>k</key><value>v</value></entry></Tags></Bucket>");
+//! assert_eq!(xml::decode(&bytes, model.get(shape), &XmlSettings::default())?, value);
+//! # Ok::<(), awsval::Error>(())
+//! ```
+
+mod decode;
+mod encode;
+mod reader;
+
+pub use self::decode::{decode, decode_at, text_at};
+pub use self::encode::{encode, encode_members, encode_named};
+use crate::json::BlobText;
+use crate::limits::Limits;
+use crate::timestamp::TimestampFormat;
+
+/// What varies between XML dialects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct XmlSettings {
+    /// The timestamp format when neither member nor target has `@timestampFormat`.
+    pub timestamp_format: TimestampFormat,
+    /// Whether [`XmlSettings::timestamp_format`] applies even where a trait says otherwise.
+    pub force_timestamp_format: bool,
+    /// How blobs are written.
+    pub blob_text: BlobText,
+    /// Bounds on the input.
+    pub limits: Limits,
+}
+
+impl XmlSettings {
+    /// restXml and the query protocols: date-time timestamps, base64 blobs.
+    pub const fn new() -> Self {
+        Self {
+            timestamp_format: TimestampFormat::DateTime,
+            force_timestamp_format: false,
+            blob_text: BlobText::Base64,
+            limits: Limits::new(),
+        }
+    }
+
+    /// Sets the default timestamp format.
+    #[must_use]
+    pub const fn with_timestamp_format(mut self, format: TimestampFormat) -> Self {
+        self.timestamp_format = format;
+        self
+    }
+
+    /// Makes [`XmlSettings::timestamp_format`] apply to every timestamp.
+    #[must_use]
+    pub const fn forcing_timestamp_format(mut self) -> Self {
+        self.force_timestamp_format = true;
+        self
+    }
+
+    /// Sets how blobs are written.
+    #[must_use]
+    pub const fn with_blob_text(mut self, blob_text: BlobText) -> Self {
+        self.blob_text = blob_text;
+        self
+    }
+
+    /// Sets the input bounds.
+    #[must_use]
+    pub const fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub(crate) fn timestamp_format_for(
+        &self,
+        declared: Option<TimestampFormat>,
+    ) -> TimestampFormat {
+        match declared {
+            Some(format) if !self.force_timestamp_format => format,
+            _ => self.timestamp_format,
+        }
+    }
+}
+
+impl Default for XmlSettings {
+    fn default() -> Self {
+        Self::new()
+    }
+}
