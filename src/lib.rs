@@ -139,6 +139,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod protocol;
+pub mod query;
 pub mod schema;
 pub mod timestamp;
 pub mod value;

@@ -1,5 +1,5 @@
 //! Against botocore 1.44.8 itself (fetched from PyPI on first use and cached): every service
-//! model loads, and every case of the awsJson suites passes.
+//! model loads, and every case of the awsJson, awsQuery and ec2Query suites passes.
 
 use awsval::model::botocore;
 use awsval_conformance::{Outcome, Report, SkipList, fetch};
@@ -44,7 +44,7 @@ fn every_botocore_service_model_loads() {
 }
 
 #[test]
-fn the_aws_json_suites_pass_completely() {
+fn the_json_and_query_suites_pass_completely() {
     let suites = fetch::pinned_suites().expect("botocore 1.44.8 can be fetched");
     let files: Vec<_> = [
         "input/json.json",
@@ -60,7 +60,7 @@ fn the_aws_json_suites_pass_completely() {
     let report = Report::run(&files, &SkipList::builtin().unwrap()).unwrap();
     let totals = report.totals();
     assert_eq!((totals.failed, totals.skipped), (0, 0), "{report}");
-    assert_eq!(totals.passed, 54 + 21 + 58 + 32 + 1 + 2);
+    assert_eq!(totals.passed, 54 + 21 + 58 + 32 + 1 + 2 + 38 + 38 + 29 + 29);
     assert!(
         report
             .files

@@ -34,6 +34,7 @@
 //! ```
 
 mod aws_json;
+mod aws_query;
 mod compression;
 mod error_code;
 mod http;
@@ -46,8 +47,10 @@ use crate::convert::OperationError;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
 use crate::limits::Limits;
+use crate::query::QueryFlavor;
 use crate::schema::{OperationRef, Service, ShapeRef};
 use crate::value::Value;
+use crate::xml::{self, XmlSettings};
 
 /// The AWS protocols.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -143,7 +146,7 @@ impl fmt::Display for Protocol {
 }
 
 /// Choices a request leaves to the caller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct RequestOptions {
     /// Bodies at least this long are compressed when the operation has `@requestCompression`
@@ -153,6 +156,22 @@ pub struct RequestOptions {
     pub disable_compression: bool,
     /// Bounds for the codecs.
     pub limits: Limits,
+    /// Makes the value of an absent `@idempotencyToken` member (a random UUID v4 by default;
+    /// a constant makes requests reproducible in tests).
+    pub idempotency_token: fn() -> String,
+}
+
+impl RequestOptions {
+    /// Uses `generate` for absent idempotency tokens.
+    #[must_use]
+    pub fn with_idempotency_token(mut self, generate: fn() -> String) -> Self {
+        self.idempotency_token = generate;
+        self
+    }
+}
+
+fn random_token() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 impl Default for RequestOptions {
@@ -161,6 +180,7 @@ impl Default for RequestOptions {
             min_compression_bytes: 10_240,
             disable_compression: false,
             limits: Limits::new(),
+            idempotency_token: random_token,
         }
     }
 }
@@ -211,11 +231,47 @@ pub fn request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
+    let filled = with_idempotency_tokens(operation, input, options);
+    let input = filled.as_ref().unwrap_or(input);
     match protocol {
         Protocol::AwsJson1_0 => aws_json::request("1.0", operation, input, endpoint, options),
         Protocol::AwsJson1_1 => aws_json::request("1.1", operation, input, endpoint, options),
+        Protocol::AwsQuery => {
+            aws_query::request(QueryFlavor::AwsQuery, operation, input, endpoint, options)
+        }
+        Protocol::Ec2Query => {
+            aws_query::request(QueryFlavor::Ec2Query, operation, input, endpoint, options)
+        }
         other => Err(other.unsupported()),
     }
+}
+
+/// The input with every absent `@idempotencyToken` member filled, when one is absent.
+fn with_idempotency_tokens(
+    operation: OperationRef<'_>,
+    input: &Value,
+    options: &RequestOptions,
+) -> Option<Value> {
+    let shape = operation.input()?;
+    let missing: Vec<_> = shape
+        .members()
+        .filter(|member| {
+            member.traits().idempotency_token && input.get(member.name().as_str()).is_none()
+        })
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut filled = match input {
+        Value::Structure(structure) => structure.clone(),
+        _ => crate::value::Structure::new(),
+    };
+    for member in missing {
+        filled.push(member.name(), Value::String((options.idempotency_token)()));
+    }
+    let mut members: Vec<_> = filled.into_iter().collect();
+    members.sort_by_key(|(name, _)| shape.member(name).map_or(usize::MAX, |m| m.index()));
+    Some(Value::Structure(members.into_iter().collect()))
 }
 
 /// Reads `response` to `operation`: the output value, or the service's error.
@@ -227,29 +283,58 @@ pub fn response<'m>(
     operation: OperationRef<'m>,
     response: &HttpResponse,
 ) -> Result<Result<Value, ServiceError<'m>>> {
-    match protocol.json_settings() {
-        Some(settings) if matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1) => {
-            aws_json::response(operation, response, &settings)
+    match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            aws_json::response(operation, response, &JsonSettings::aws_json())
         }
-        _ => Err(protocol.unsupported()),
+        Protocol::AwsQuery => aws_query::response(
+            QueryFlavor::AwsQuery,
+            operation,
+            response,
+            &XmlSettings::new(),
+        ),
+        Protocol::Ec2Query => aws_query::response(
+            QueryFlavor::Ec2Query,
+            operation,
+            response,
+            &XmlSettings::new(),
+        ),
+        other => Err(other.unsupported()),
     }
 }
 
 /// Reads an error response into an operation's error enum: the code matched to a modeled
 /// error, else `Unknown { code, message }`. What the OCaml SDK calls `error_of_json`.
+///
+/// Also what it calls `error_of_xml` for the query protocols.
 pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpResponse) -> Result<E> {
-    let settings = match protocol {
-        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => JsonSettings::aws_json(),
+    let body = &response.body;
+    let empty = || Value::Structure(crate::value::Structure::new());
+    let flavor = match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            let settings = JsonSettings::aws_json();
+            let header = aws_json::error_header(response, &settings)?;
+            return E::from_code(&header.code, header.message.as_deref(), |shape| {
+                if body.iter().all(u8::is_ascii_whitespace) {
+                    Ok(empty())
+                } else {
+                    json::decode(body, shape, &settings)
+                }
+            });
+        }
+        Protocol::AwsQuery => QueryFlavor::AwsQuery,
+        Protocol::Ec2Query => QueryFlavor::Ec2Query,
         other => return Err(other.unsupported()),
     };
-    let header = aws_json::error_header(response, &settings)?;
-    let body = &response.body;
-    E::from_code(&header.code, header.message.as_deref(), |shape| {
-        if body.iter().all(u8::is_ascii_whitespace) {
-            Ok(Value::Structure(crate::value::Structure::new()))
+    let settings = XmlSettings::new();
+    let (code, message) = aws_query::error_header(flavor, response, &settings)?;
+    E::from_code(&code, message.as_deref(), |shape| {
+        let path: &[&str] = if flavor == QueryFlavor::AwsQuery {
+            &["Error"]
         } else {
-            json::decode(body, shape, &settings)
-        }
+            &["Errors", "Error"]
+        };
+        Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty))
     })
 }
 

@@ -1,0 +1,266 @@
+//! [`Value`](crate::Value) to query key–value pairs.
+
+use super::{QueryFlavor, QuerySettings};
+use crate::error::{Error, Result};
+use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::timestamp::TimestampFormat;
+use crate::value::Value;
+
+/// The key–value pairs of input structure `value`, in member order. Join them with
+/// [`form_urlencode`](super::form_urlencode).
+pub fn encode(
+    value: &Value,
+    shape: ShapeRef<'_>,
+    settings: &QuerySettings,
+) -> Result<Vec<(String, String)>> {
+    let mut encoder = Encoder {
+        settings,
+        pairs: Vec::new(),
+        depth: 0,
+    };
+    encoder.members("", value, shape)?;
+    Ok(encoder.pairs)
+}
+
+struct Encoder<'s> {
+    settings: &'s QuerySettings,
+    pairs: Vec<(String, String)>,
+    depth: usize,
+}
+
+fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
+    Error::data(format!(
+        "expected {}, found {}",
+        shape.shape_type(),
+        found.type_name()
+    ))
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+impl Encoder<'_> {
+    /// The key of a member: ec2Query's `ec2QueryName` or capitalised name, awsQuery's name.
+    fn key(&self, member: MemberRef<'_>) -> String {
+        match self.settings.flavor {
+            QueryFlavor::AwsQuery => member.xml_name().to_owned(),
+            QueryFlavor::Ec2Query => match &member.traits().ec2_query_name {
+                Some(name) => name.to_string(),
+                None => capitalised(member.xml_name()),
+            },
+        }
+    }
+
+    fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        self.depth += 1;
+        if self.depth > self.settings.limits.max_depth {
+            return Err(Error::limit(format!(
+                "nesting deeper than {}",
+                self.settings.limits.max_depth
+            )));
+        }
+        match value {
+            Value::Structure(structure) => {
+                for (name, member_value) in structure {
+                    let member = shape.member(name).ok_or_else(|| {
+                        Error::data(format!("{} has no member {name}", shape.short_name()))
+                    })?;
+                    if member_value.is_null() {
+                        continue;
+                    }
+                    let key = join(prefix, &self.key(member));
+                    self.member(&key, member, member_value)
+                        .map_err(|error| member.annotate(error))?;
+                }
+            }
+            Value::Union(union) => {
+                let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
+                    return Err(Error::data("an unknown union member cannot be encoded")
+                        .in_member(union.name().to_owned()));
+                };
+                let member = shape.member(&name).ok_or_else(|| {
+                    Error::data(format!("{} has no member {name}", shape.short_name()))
+                })?;
+                let key = join(prefix, &self.key(member));
+                self.member(&key, member, member_value)
+                    .map_err(|error| member.annotate(error))?;
+            }
+            other => return Err(mismatch(shape, other)),
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn member(&mut self, key: &str, member: MemberRef<'_>, value: &Value) -> Result<()> {
+        let flattened =
+            member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query;
+        self.value(
+            key,
+            member.target(),
+            value,
+            member.timestamp_format(),
+            flattened,
+        )
+    }
+
+    fn value(
+        &mut self,
+        key: &str,
+        shape: ShapeRef<'_>,
+        value: &Value,
+        format: Option<TimestampFormat>,
+        flattened: bool,
+    ) -> Result<()> {
+        match shape.shape_type() {
+            ShapeType::Structure | ShapeType::Union => self.members(key, value, shape),
+            ShapeType::List => self.list(key, shape, value, flattened),
+            ShapeType::Map => self.map(key, shape, value, flattened),
+            _ => {
+                let text = scalar(
+                    value,
+                    shape,
+                    format.unwrap_or(self.settings.timestamp_format),
+                )?;
+                self.pairs.push((key.to_owned(), text));
+                Ok(())
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        key: &str,
+        shape: ShapeRef<'_>,
+        value: &Value,
+        flattened: bool,
+    ) -> Result<()> {
+        let Value::List(items) = value else {
+            return Err(mismatch(shape, value));
+        };
+        let member = shape
+            .list_member()
+            .ok_or_else(|| Error::model("a list without a member"))?;
+        if items.is_empty() {
+            if self.settings.flavor == QueryFlavor::AwsQuery {
+                self.pairs.push((key.to_owned(), String::new()));
+            }
+            return Ok(());
+        }
+        let prefix = if flattened {
+            key.to_owned()
+        } else {
+            join(key, member.traits().xml_name.as_deref().unwrap_or("member"))
+        };
+        for (index, item) in items.iter().enumerate() {
+            if item.is_null() {
+                return Err(Error::data("a query string has no null list items").at_index(index));
+            }
+            let item_key = format!("{prefix}.{}", index + 1);
+            self.value(
+                &item_key,
+                member.target(),
+                item,
+                member.timestamp_format(),
+                self.settings.flavor == QueryFlavor::Ec2Query,
+            )
+            .map_err(|error| error.at_index(index))?;
+        }
+        Ok(())
+    }
+
+    fn map(
+        &mut self,
+        key: &str,
+        shape: ShapeRef<'_>,
+        value: &Value,
+        flattened: bool,
+    ) -> Result<()> {
+        let Value::Map(entries) = value else {
+            return Err(mismatch(shape, value));
+        };
+        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
+            return Err(Error::model("a map without a key or value"));
+        };
+        let prefix = if flattened {
+            key.to_owned()
+        } else {
+            join(key, "entry")
+        };
+        let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
+        let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
+        for (index, (entry_key, entry_value)) in entries.iter().enumerate() {
+            let entry = format!("{prefix}.{}", index + 1);
+            self.pairs
+                .push((format!("{entry}.{key_name}"), entry_key.clone()));
+            if entry_value.is_null() {
+                continue;
+            }
+            let value_key = format!("{entry}.{value_name}");
+            self.value(
+                &value_key,
+                value_member.target(),
+                entry_value,
+                value_member.timestamp_format(),
+                false,
+            )
+            .map_err(|error| error.at_key(entry_key.as_str()))?;
+        }
+        Ok(())
+    }
+}
+
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The text of a simple value.
+fn scalar(value: &Value, shape: ShapeRef<'_>, format: TimestampFormat) -> Result<String> {
+    Ok(match (shape.shape_type(), value) {
+        (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
+        (ShapeType::Enum, Value::Enum(text)) => text.to_string(),
+        (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
+        (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
+            if !matches!(v, Value::IntEnum(_)) =>
+        {
+            v.as_i64()
+                .ok_or_else(|| mismatch(shape, value))?
+                .to_string()
+        }
+        (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
+        (ShapeType::Float, Value::Float(f)) => special_or(f64::from(*f), || {
+            ryu::Buffer::new().format_finite(*f).to_owned()
+        }),
+        (ShapeType::Double, Value::Double(d)) => {
+            special_or(*d, || ryu::Buffer::new().format_finite(*d).to_owned())
+        }
+        (ShapeType::BigInteger, Value::BigInteger(text))
+        | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
+        (ShapeType::Blob, Value::Blob(blob)) => blob.to_base64(),
+        (ShapeType::Timestamp, Value::Timestamp(t)) => t.format(format),
+        (ShapeType::Document, _) => return Err(Error::data("a document has no query form")),
+        _ => return Err(mismatch(shape, value)),
+    })
+}
+
+fn special_or(value: f64, finite: impl FnOnce() -> String) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 {
+            "Infinity".to_owned()
+        } else {
+            "-Infinity".to_owned()
+        }
+    } else {
+        finite()
+    }
+}
