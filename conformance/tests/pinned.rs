@@ -53,6 +53,10 @@ fn the_json_and_query_suites_pass_completely() {
         "output/json_1_0.json",
         "input/json_1_0-query-compatible.json",
         "output/json_1_0-query-compatible.json",
+        "input/query.json",
+        "output/query.json",
+        "input/ec2.json",
+        "output/ec2.json",
     ]
     .iter()
     .map(|name| suites[0].parent().unwrap().join(name))
