@@ -1,4 +1,6 @@
-//! `awsval decode` and `awsval encode`: between wire bodies and plain JSON.
+//! `awsval decode`, `encode` and `transcode`: between wire bodies and plain JSON.
+//!
+//! `awsval transcode` reads a body in one protocol's format and writes it in another's.
 //!
 //! Plain JSON: a structure is an object keyed by member name, a union a one-key object, a
 //! list an array, a map an object, a blob base64, a timestamp RFC 3339 in UTC, NaN and the
@@ -38,6 +40,25 @@ pub(crate) struct DecodeArgs {
     /// A response header, `Name: value` (with --operation); repeatable.
     #[arg(short = 'H', long = "header", value_name = "HEADER")]
     headers: Vec<String>,
+    /// The body: a file, or `-` (the default) for standard input.
+    input: Option<PathBuf>,
+}
+
+/// Transcoding arguments.
+#[derive(clap::Args)]
+pub(crate) struct TranscodeArgs {
+    /// The botocore `service-2.json` model.
+    #[arg(long)]
+    model: PathBuf,
+    /// The shape of the value.
+    #[arg(long)]
+    shape: String,
+    /// The protocol whose body format the input is in.
+    #[arg(long)]
+    from: String,
+    /// The protocol whose body format to write.
+    #[arg(long)]
+    to: String,
     /// The body: a file, or `-` (the default) for standard input.
     input: Option<PathBuf>,
 }
@@ -86,13 +107,6 @@ fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
     }
 }
 
-/// The protocol's body codec settings; the XML ones are not written yet.
-fn body_settings(protocol: Protocol) -> Result<JsonSettings> {
-    protocol.json_settings().ok_or_else(|| {
-        Error::model(format!("{protocol} bodies are XML or form-encoded, and the XML and query codecs are not implemented yet"))
-    })
-}
-
 fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
     model
         .shape(name)
@@ -121,7 +135,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
     let output = match (&args.shape, &args.operation) {
         (Some(name), _) => {
             let shape = shape(&model, name)?;
-            let value = json::decode(&body, shape, &body_settings(protocol)?)?;
+            let value = protocol::decode_body(protocol, &body, shape)?;
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {
@@ -167,13 +181,24 @@ fn parse_headers(headers: &[String]) -> Result<Vec<(String, String)>> {
 pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
-    let settings = body_settings(protocol)?;
     let shape = shape(&model, &args.shape)?;
     let value = json::decode(
         &read_input(args.input.as_deref())?,
         shape,
         &JsonSettings::plain(),
     )?;
-    write_stdout(&json::encode(&value, shape, &settings)?)?;
+    write_stdout(&protocol::encode_body(protocol, &value, shape)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn transcode(args: &TranscodeArgs) -> Result<ExitCode> {
+    let model = load_model(&args.model)?;
+    let (from, to) = (
+        protocol_of(&model, Some(&args.from))?,
+        protocol_of(&model, Some(&args.to))?,
+    );
+    let shape = shape(&model, &args.shape)?;
+    let value = protocol::decode_body(from, &read_input(args.input.as_deref())?, shape)?;
+    write_stdout(&protocol::encode_body(to, &value, shape)?)?;
     Ok(ExitCode::SUCCESS)
 }

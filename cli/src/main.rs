@@ -1,4 +1,4 @@
-//! `awsval`: decode and encode AWS payloads, and run protocol conformance suites.
+//! `awsval`: decode, encode and transcode AWS payloads, and run protocol conformance suites.
 
 mod codec;
 mod conformance;
@@ -22,6 +22,8 @@ enum Command {
     Decode(codec::DecodeArgs),
     /// Encodes plain JSON into a wire body.
     Encode(codec::EncodeArgs),
+    /// Rewrites a wire body of one protocol in another protocol's format.
+    Transcode(codec::TranscodeArgs),
     /// Runs botocore-format protocol test suites (by default botocore 1.44.8's, fetched once).
     Conformance(conformance::Args),
     /// Reads a timestamp in one Smithy wire format and writes it in another.
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Decode(args) => codec::decode(&args),
         Command::Encode(args) => codec::encode(&args),
+        Command::Transcode(args) => codec::transcode(&args),
         Command::Conformance(args) => conformance::run(&args),
         Command::Timestamp { text, from, to } => timestamp(&text, from, to),
     };

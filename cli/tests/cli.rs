@@ -155,7 +155,7 @@ fn codec_errors_go_to_stderr_with_kind_offset_and_path() {
         "awsval: data error: expected a string, found a number at Tags[\"a\"] (byte 15)\n"
     );
     let output = awsval(&[
-        "encode",
+        "decode",
         "--model",
         model.to_str().unwrap(),
         "--shape",
@@ -165,9 +165,10 @@ fn codec_errors_go_to_stderr_with_kind_offset_and_path() {
         body.to_str().unwrap(),
     ]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("XML and query codecs are not implemented yet")
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "awsval: syntax error: text before the root element (byte 0)
+"
     );
     let output = awsval(&[
         "decode",
@@ -206,4 +207,53 @@ fn conformance_runs_given_files_and_fails_on_failures() {
         file.to_str().unwrap(),
     ]);
     assert_eq!(allowed.status.code(), Some(0));
+}
+
+#[test]
+fn transcode_moves_a_body_between_json_and_xml() {
+    let (model, body) = files(r#"{"Id":"j-1","When":1.5,"Tags":{"a":"b<c"}}"#);
+    let output = awsval(&[
+        "transcode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        "--from",
+        "json",
+        "--to",
+        "rest-xml",
+        body.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let xml = stdout(&output);
+    assert_eq!(
+        xml,
+        "<Job><Id>j-1</Id><When>1970-01-01T00:00:01.5Z</When><Tags><entry><key>a</key><value>b&lt;c</value></entry></Tags></Job>"
+    );
+    let (model, xml_file) = files(&xml);
+    let output = awsval(&[
+        "transcode",
+        "--model",
+        model.to_str().unwrap(),
+        "--shape",
+        "Job",
+        "--from",
+        "restXml",
+        "--to",
+        "awsJson1_0",
+        xml_file.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        stdout(&output),
+        r#"{"Id":"j-1","When":1.5,"Tags":{"a":"b<c"}}"#
+    );
 }

@@ -223,6 +223,39 @@ impl fmt::Display for ServiceError<'_> {
 
 impl std::error::Error for ServiceError<'_> {}
 
+/// Decodes a body of `shape` in the wire format of `protocol`'s bodies: JSON for the JSON
+/// protocols, XML for restXml and for the query protocols' responses. Any shape of any model
+/// can be read in either format: that is how a value crosses protocols.
+///
+/// ```
+/// use awsval::protocol::{self, Protocol};
+/// use awsval::schema::{ModelBuilder, ShapeType};
+///
+/// let mut builder = ModelBuilder::new();
+/// let string = builder.prelude(ShapeType::String);
+/// let shape = builder.add("Job", ShapeType::Structure).member("Id", string).id();
+/// let model = builder.finish()?;
+/// let value = protocol::decode_body(Protocol::RestJson1, br#"{"Id":"j-1"}"#, model.get(shape))?;
+/// let xml = protocol::encode_body(Protocol::RestXml, &value, model.get(shape))?;
+/// assert_eq!(xml, b"<Job><Id>j-1</Id></Job>");
+/// assert_eq!(protocol::decode_body(Protocol::AwsQuery, &xml, model.get(shape))?, value);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn decode_body(protocol: Protocol, body: &[u8], shape: ShapeRef<'_>) -> Result<Value> {
+    match protocol.json_settings() {
+        Some(settings) => json::decode(body, shape, &settings),
+        None => xml::decode(body, shape, &XmlSettings::new()),
+    }
+}
+
+/// Encodes `value` of `shape` as a body in `protocol`'s wire format (see [`decode_body`]).
+pub fn encode_body(protocol: Protocol, value: &Value, shape: ShapeRef<'_>) -> Result<Vec<u8>> {
+    match protocol.json_settings() {
+        Some(settings) => json::encode(value, shape, &settings),
+        None => xml::encode(value, shape, &XmlSettings::new()),
+    }
+}
+
 /// Builds the HTTP request for `operation` with `input` (a structure of its input shape).
 pub fn request(
     protocol: Protocol,
