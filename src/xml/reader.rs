@@ -176,11 +176,12 @@ impl<'a> XmlReader<'a> {
     /// The first element of the document, after any declaration, comments and whitespace.
     pub(crate) fn root(&mut self) -> Result<Element<'a>> {
         loop {
+            let before = self.offset();
             match self.next()? {
                 Node::Start(element) => return Ok(element),
                 Node::Text(text) if text.trim().is_empty() => {}
                 Node::Text(_) => {
-                    return Err(Error::syntax("text before the root element", self.offset()));
+                    return Err(Error::syntax("text before the root element", before));
                 }
                 Node::End => return Err(Error::syntax("unexpected end tag", self.offset())),
                 Node::Eof => return Err(Error::eof("no root element", self.offset())),
@@ -191,6 +192,7 @@ impl<'a> XmlReader<'a> {
     /// Checks that nothing but whitespace and comments follows the root element.
     pub(crate) fn finish(&mut self) -> Result<()> {
         loop {
+            let before = self.offset();
             match self.next()? {
                 Node::Eof => return Ok(()),
                 Node::Text(text) if text.trim().is_empty() => {}
@@ -198,10 +200,7 @@ impl<'a> XmlReader<'a> {
                     return Err(Error::syntax("a second root element", element.offset));
                 }
                 _ => {
-                    return Err(Error::syntax(
-                        "content after the root element",
-                        self.offset(),
-                    ));
+                    return Err(Error::syntax("content after the root element", before));
                 }
             }
         }
