@@ -260,12 +260,12 @@ impl<'a> Decoder<'a, '_> {
                     .list_member()
                     .ok_or_else(|| Error::model("a list without a member"))?;
                 let index = items.len();
-                self.collection_room(items.len())?;
+                self.collection_room(items.len(), element.offset)?;
                 let item = self.content(element, member.target(), member.timestamp_format());
                 items.push(item.map_err(|error| error.at_index(index))?);
             }
             Value::Map(entries) => {
-                self.collection_room(entries.len())?;
+                self.collection_room(entries.len(), element.offset)?;
                 if let Some((key, value)) = self.entry(target)? {
                     push_entry(entries, key, value, element.offset)?;
                 }
@@ -275,12 +275,11 @@ impl<'a> Decoder<'a, '_> {
         Ok(())
     }
 
-    fn collection_room(&self, len: usize) -> Result<()> {
+    /// Fails when a collection of `len` items may not take one more (the one at `offset`).
+    fn collection_room(&self, len: usize, offset: usize) -> Result<()> {
         let limit = self.settings.limits.max_collection_len;
         if len >= limit {
-            return Err(
-                Error::limit(format!("more than {limit} items")).at_offset(self.reader.offset())
-            );
+            return Err(Error::limit(format!("more than {limit} items")).at_offset(offset));
         }
         Ok(())
     }
@@ -336,7 +335,7 @@ impl<'a> Decoder<'a, '_> {
         loop {
             match self.reader.next()? {
                 Node::Start(child) if child.local_name()? == item_name => {
-                    self.collection_room(items.len())?;
+                    self.collection_room(items.len(), child.offset)?;
                     let index = items.len();
                     let item = self.content(&child, member.target(), member.timestamp_format());
                     items.push(item.map_err(|error| error.at_index(index))?);
@@ -360,7 +359,7 @@ impl<'a> Decoder<'a, '_> {
         loop {
             match self.reader.next()? {
                 Node::Start(child) if child.local_name()? == "entry" => {
-                    self.collection_room(entries.len())?;
+                    self.collection_room(entries.len(), child.offset)?;
                     if let Some((key, value)) = self.entry(shape)? {
                         push_entry(&mut entries, key, value, child.offset)?;
                     }
