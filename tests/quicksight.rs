@@ -7,6 +7,7 @@ mod quicksight;
 use awsval::json::{self, JsonSettings};
 use awsval::protocol::{self, HttpResponse, Protocol};
 use awsval::schema::{Fault, HttpBinding, ShapeType};
+use awsval::xml::{self, XmlSettings};
 use awsval::{FromValue, OperationError, Shape, Structure, Timestamp, ToValue, Value};
 use proptest::collection::vec;
 use proptest::option::of;
@@ -162,6 +163,31 @@ fn json_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(
     Ok(())
 }
 
+/// typed → JSON → `Value` → XML → `Value` → JSON: the same JSON, the same typed value.
+fn cross_protocol<T: Shape + ToValue + FromValue + PartialEq + 'static>(
+    typed: &T,
+) -> Result<(), TestCaseError> {
+    let fail = |e: awsval::Error| TestCaseError::fail(e.to_string());
+    let schema = T::schema();
+    let settings = JsonSettings::rest_json();
+    let first = json::encode(&typed.to_value(), schema, &settings).map_err(fail)?;
+    let from_json = json::decode(&first, schema, &settings).map_err(fail)?;
+    let bytes = xml::encode(&from_json, schema, &XmlSettings::default()).map_err(fail)?;
+    let from_xml = xml::decode(&bytes, schema, &XmlSettings::default()).map_err(fail)?;
+    prop_assert!(
+        from_xml.equivalent(&from_json),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let second = json::encode(&from_xml, schema, &settings).map_err(fail)?;
+    prop_assert_eq!(
+        String::from_utf8_lossy(&first),
+        String::from_utf8_lossy(&second)
+    );
+    prop_assert!(T::from_value(from_xml).map_err(fail)? == *typed);
+    Ok(())
+}
+
 fn round_trip<T: ToValue + FromValue + PartialEq>(typed: &T) -> Result<(), TestCaseError> {
     let value = typed.to_value();
     let copy = value.clone();
@@ -178,6 +204,7 @@ proptest! {
     fn responses_round_trip(response in response()) {
         round_trip(&response)?;
         json_round_trip(&response)?;
+        cross_protocol(&response)?;
     }
 
     #[test]
@@ -186,13 +213,15 @@ proptest! {
         match kind {
             0 => {
                 round_trip(&AccessDeniedException { message: message.clone(), request_id: request_id.clone(), status })?;
-                json_round_trip(&AccessDeniedException { message, request_id, status })?;
+                json_round_trip(&AccessDeniedException { message: message.clone(), request_id: request_id.clone(), status })?;
+                cross_protocol(&AccessDeniedException { message, request_id, status })?;
             }
             1 => round_trip(&InvalidParameterValueException { message, request_id, status })?,
             2 => {
                 let error = ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status };
                 round_trip(&error)?;
                 json_round_trip(&error)?;
+                cross_protocol(&error)?;
             }
             3 => round_trip(&ThrottlingException { message, request_id, status })?,
             4 => round_trip(&UnsupportedUserEditionException { message, request_id, status })?,

@@ -43,6 +43,7 @@ fn model() -> Model {
         .member("Type", string)
         .xml_attribute()
         .xml_name("xsi:type")
+        .xml_namespace("http://www.w3.org/2001/XMLSchema-instance", Some("xsi"))
         .member("Name", string)
         .member("Count", integer)
         .member("Ratio", double)
@@ -282,6 +283,7 @@ fn sample() -> Value {
     Value::from(
         Structure::new()
             .with("Id", "a\"b\n")
+            .with("Type", "T")
             .with("Name", "x & <y> \r\n\t z")
             .with("Count", -3)
             .with("Ratio", f64::NAN)
@@ -310,7 +312,8 @@ fn encodes_names_namespaces_attributes_and_escapes() {
     let bytes = xml::encode(&sample(), node(&model), &XmlSettings::default()).unwrap();
     assert_eq!(
         String::from_utf8(bytes).unwrap(),
-        "<NodeResult xmlns=\"https://example.com/doc\" Id=\"a&quot;b&#xA;\">\
+        "<NodeResult xmlns=\"https://example.com/doc\" Id=\"a&quot;b&#xA;\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"T\">\
          <Name>x &amp; &lt;y&gt; &#xD;\n\t z</Name><Count>-3</Count><Ratio>NaN</Ratio><Data>AP8=</Data>\
          <When>1970-01-01T00:00:00.005Z</When><Epoch>-1</Epoch><Item>p</Item><Item>q</Item>\
          <Renamed><item>r</item></Renamed><Tags><entry><key>k</key><value>1</value></entry></Tags>\

@@ -142,6 +142,10 @@ impl Encoder<'_> {
             let text = self
                 .scalar(member_value, member.target(), member.timestamp_format())
                 .map_err(|error| member.annotate(error))?;
+            // A prefixed attribute declares its prefix on the element it sits on.
+            if let Some(namespace) = &member.traits().xml_namespace {
+                self.namespace(namespace)?;
+            }
             self.out.push(b' ');
             self.out.extend_from_slice(member.xml_name().as_bytes());
             self.out.extend_from_slice(b"=\"");
