@@ -12,8 +12,8 @@
 //! | data | [`value`], [`timestamp`], [`blob`], [`error`], [`limits`] | nothing about wires |
 //! | description | [`schema`] | shapes and traits, not bytes |
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
-//! | codecs | [`json`] (XML and query to come) | bytes and schemas, never HTTP |
-//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1 (the REST and query ones to come) | HTTP messages, envelopes, errors |
+//! | codecs | [`json`], [`xml`], [`query`] | bytes and schemas, never HTTP |
+//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, awsQuery, ec2Query (the REST ones to come) | HTTP messages, envelopes, errors |
 //! | models | [`model::botocore`] | model files, building schemas |
 //!
 //! # Reading AWS payloads from a model

@@ -24,9 +24,13 @@ use crate::value::{List, Map, Name, Union, Value};
 ///
 /// let mut builder = ModelBuilder::new();
 /// let string = builder.prelude(ShapeType::String);
-/// let names = builder.list("Names", string).id();
-/// let shape = builder.add("Out", ShapeType::Structure).member("Name", string).xml_flattened().member("Id", string).xml_attribute().id();
-/// let _ = names;
+/// let shape = builder
+///     .add("Out", ShapeType::Structure)
+///     .member("Name", string)
+///     .xml_flattened()
+///     .member("Id", string)
+///     .xml_attribute()
+///     .id();
 /// let model = builder.finish()?;
 /// let value = xml::decode(br#"<Out Id="7"><Name>a &amp; b</Name></Out>"#, model.get(shape), &XmlSettings::default())?;
 /// assert_eq!(value["Name"].as_str(), Some("a & b"));
