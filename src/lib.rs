@@ -141,6 +141,7 @@ pub mod model;
 pub mod protocol;
 pub mod query;
 pub mod schema;
+mod text;
 pub mod timestamp;
 pub mod value;
 pub mod xml;

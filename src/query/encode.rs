@@ -2,7 +2,9 @@
 
 use super::{QueryFlavor, QuerySettings};
 use crate::error::{Error, Result};
+use crate::json::BlobText;
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 
@@ -121,11 +123,8 @@ impl Encoder<'_> {
             ShapeType::List => self.list(key, shape, value, flattened),
             ShapeType::Map => self.map(key, shape, value, flattened),
             _ => {
-                let text = scalar(
-                    value,
-                    shape,
-                    format.unwrap_or(self.settings.timestamp_format),
-                )?;
+                let format = format.unwrap_or(self.settings.timestamp_format);
+                let text = text::format(value, shape, format, BlobText::Base64)?;
                 self.pairs.push((key.to_owned(), text));
                 Ok(())
             }
@@ -220,47 +219,4 @@ fn capitalised(name: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
         .unwrap_or_default()
-}
-
-/// The text of a simple value.
-fn scalar(value: &Value, shape: ShapeRef<'_>, format: TimestampFormat) -> Result<String> {
-    Ok(match (shape.shape_type(), value) {
-        (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
-        (ShapeType::Enum, Value::Enum(text)) => text.to_string(),
-        (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
-        (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
-            if !matches!(v, Value::IntEnum(_)) =>
-        {
-            v.as_i64()
-                .ok_or_else(|| mismatch(shape, value))?
-                .to_string()
-        }
-        (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
-        (ShapeType::Float, Value::Float(f)) => special_or(f64::from(*f), || {
-            ryu::Buffer::new().format_finite(*f).to_owned()
-        }),
-        (ShapeType::Double, Value::Double(d)) => {
-            special_or(*d, || ryu::Buffer::new().format_finite(*d).to_owned())
-        }
-        (ShapeType::BigInteger, Value::BigInteger(text))
-        | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
-        (ShapeType::Blob, Value::Blob(blob)) => blob.to_base64(),
-        (ShapeType::Timestamp, Value::Timestamp(t)) => t.format(format),
-        (ShapeType::Document, _) => return Err(Error::data("a document has no query form")),
-        _ => return Err(mismatch(shape, value)),
-    })
-}
-
-fn special_or(value: f64, finite: impl FnOnce() -> String) -> String {
-    if value.is_nan() {
-        "NaN".to_owned()
-    } else if value.is_infinite() {
-        if value > 0.0 {
-            "Infinity".to_owned()
-        } else {
-            "-Infinity".to_owned()
-        }
-    } else {
-        finite()
-    }
 }

@@ -4,11 +4,10 @@ use std::borrow::Cow;
 
 use super::XmlSettings;
 use super::reader::{Element, Node, XmlReader};
-use crate::blob::Blob;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::schema::{ShapeRef, ShapeType};
-use crate::timestamp::{Timestamp, TimestampFormat};
+use crate::text;
+use crate::timestamp::TimestampFormat;
 use crate::value::{List, Map, Name, Union, Value};
 
 /// Decodes an XML document whose root element is a value of `shape`. The root's name is not
@@ -154,13 +153,9 @@ impl<'a> Decoder<'a, '_> {
             }
             _ => {
                 let text = self.reader.text()?;
-                scalar(
-                    text,
-                    shape,
-                    self.settings.timestamp_format_for(format),
-                    self.settings,
-                )
-                .map_err(|error| error.at_offset(element.offset))
+                let format = self.settings.timestamp_format_for(format);
+                text::parse(text, shape, format, self.settings.blob_text)
+                    .map_err(|error| error.at_offset(element.offset))
             }
         }
     }
@@ -182,8 +177,13 @@ impl<'a> Decoder<'a, '_> {
             let format = self
                 .settings
                 .timestamp_format_for(member.timestamp_format());
-            let value = scalar(Cow::Owned(text), member.target(), format, self.settings)
-                .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
+            let value = text::parse(
+                Cow::Owned(text),
+                member.target(),
+                format,
+                self.settings.blob_text,
+            )
+            .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
             members.push((member.index(), member.name(), value));
         }
         loop {
@@ -436,87 +436,4 @@ fn push_entry(entries: &mut Map, key: String, value: Value, offset: usize) -> Re
     }
     entries.push(key, value);
     Ok(())
-}
-
-/// A simple value from an element's text or an attribute's value.
-fn scalar(
-    text: Cow<'_, str>,
-    shape: ShapeRef<'_>,
-    format: TimestampFormat,
-    settings: &XmlSettings,
-) -> Result<Value> {
-    let trimmed = text.trim();
-    let number = |type_name: &str| -> Result<i64> {
-        trimmed
-            .parse()
-            .map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
-    };
-    let narrow = |type_name: &str| Error::data(format!("{type_name} out of range"));
-    Ok(match shape.shape_type() {
-        ShapeType::String => Value::String(text.into_owned()),
-        ShapeType::Enum => Value::Enum(match shape.enum_value(&text) {
-            Some(known) => Cow::Borrowed(known),
-            None => Cow::Owned(text.into_owned()),
-        }),
-        ShapeType::Boolean => match trimmed {
-            "true" => Value::Boolean(true),
-            "false" => Value::Boolean(false),
-            _ => return Err(Error::data("expected true or false")),
-        },
-        ShapeType::Byte => {
-            Value::Byte(i8::try_from(number("a byte")?).map_err(|_| narrow("byte"))?)
-        }
-        ShapeType::Short => {
-            Value::Short(i16::try_from(number("a short")?).map_err(|_| narrow("short"))?)
-        }
-        ShapeType::Integer => {
-            Value::Integer(i32::try_from(number("an integer")?).map_err(|_| narrow("integer"))?)
-        }
-        ShapeType::IntEnum => {
-            Value::IntEnum(i32::try_from(number("an intEnum")?).map_err(|_| narrow("intEnum"))?)
-        }
-        ShapeType::Long => Value::Long(number("a long")?),
-        ShapeType::Float => Value::Float(float(trimmed)?),
-        ShapeType::Double => Value::Double(float(trimmed)?),
-        ShapeType::BigInteger if is_number(trimmed, false) => Value::BigInteger(trimmed.to_owned()),
-        ShapeType::BigDecimal if is_number(trimmed, true) => Value::BigDecimal(trimmed.to_owned()),
-        ShapeType::BigInteger | ShapeType::BigDecimal => {
-            return Err(Error::data("expected a decimal number"));
-        }
-        ShapeType::Blob => match settings.blob_text {
-            BlobText::Base64 => Value::Blob(Blob::from_base64(trimmed)?),
-            BlobText::Utf8 => Value::Blob(Blob::new(text.into_owned().into_bytes())),
-        },
-        ShapeType::Timestamp => Value::Timestamp(Timestamp::parse(trimmed, format)?),
-        other => return Err(Error::data(format!("a {other} is not a simple value"))),
-    })
-}
-
-fn float<T: std::str::FromStr + From<f32>>(text: &str) -> Result<T> {
-    match text {
-        "NaN" => Ok(T::from(f32::NAN)),
-        "Infinity" => Ok(T::from(f32::INFINITY)),
-        "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
-        _ if is_number(text, true) => text.parse().map_err(|_| Error::data("number out of range")),
-        _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity")),
-    }
-}
-
-/// A decimal number in JSON's grammar (so `inf`, `0x1` and `+1` are not numbers).
-fn is_number(text: &str, fraction_allowed: bool) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) if fraction_allowed => (mantissa, Some(exponent)),
-        Some(_) => return false,
-        None => (digits, None),
-    };
-    let (whole, fraction) = match mantissa.split_once('.') {
-        Some((whole, fraction)) if fraction_allowed => (whole, Some(fraction)),
-        Some(_) => return false,
-        None => (mantissa, None),
-    };
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    all_digits(whole)
-        && fraction.is_none_or(all_digits)
-        && exponent.is_none_or(|e| all_digits(e.strip_prefix(['+', '-']).unwrap_or(e)))
 }

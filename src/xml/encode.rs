@@ -3,8 +3,8 @@
 use super::XmlSettings;
 use super::reader::is_xml_char;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::schema::{MemberRef, ShapeRef, ShapeType, XmlNamespace};
+use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 
@@ -309,51 +309,12 @@ impl Encoder<'_> {
         shape: ShapeRef<'_>,
         format: Option<TimestampFormat>,
     ) -> Result<String> {
-        Ok(match (shape.shape_type(), value) {
-            (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
-            (ShapeType::Enum, Value::Enum(text)) => text.to_string(),
-            (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
-            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
-                if !matches!(v, Value::IntEnum(_)) =>
-            {
-                v.as_i64()
-                    .ok_or_else(|| mismatch(shape, value))?
-                    .to_string()
-            }
-            (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
-            (ShapeType::Float, Value::Float(f)) => {
-                float_text(f64::from(*f), ryu::Buffer::new().format_finite(*f))
-            }
-            (ShapeType::Double, Value::Double(d)) => {
-                float_text(*d, ryu::Buffer::new().format_finite(*d))
-            }
-            (ShapeType::BigInteger, Value::BigInteger(text))
-            | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
-            (ShapeType::Blob, Value::Blob(blob)) => match self.settings.blob_text {
-                BlobText::Base64 => blob.to_base64(),
-                BlobText::Utf8 => String::from_utf8(blob.to_vec())
-                    .map_err(|_| Error::data("blob is not UTF-8 text"))?,
-            },
-            (ShapeType::Timestamp, Value::Timestamp(t)) => {
-                t.format(self.settings.timestamp_format_for(format))
-            }
-            (ShapeType::Document, _) => return Err(Error::data("a document has no XML form")),
-            _ => return Err(mismatch(shape, value)),
-        })
-    }
-}
-
-fn float_text(value: f64, finite: &str) -> String {
-    if value.is_nan() {
-        "NaN".to_owned()
-    } else if value.is_infinite() {
-        if value > 0.0 {
-            "Infinity".to_owned()
-        } else {
-            "-Infinity".to_owned()
-        }
-    } else {
-        finite.to_owned()
+        text::format(
+            value,
+            shape,
+            self.settings.timestamp_format_for(format),
+            self.settings.blob_text,
+        )
     }
 }
 

@@ -1,0 +1,158 @@
+//! Simple values as text: what XML elements and attributes, query strings, URI labels and
+//! HTTP headers carry. One place decides how a boolean, a number, a blob or a timestamp reads
+//! and writes as text.
+
+use std::borrow::Cow;
+
+use crate::blob::Blob;
+use crate::error::{Error, Result};
+use crate::json::BlobText;
+use crate::schema::{ShapeRef, ShapeType};
+use crate::timestamp::{Timestamp, TimestampFormat};
+use crate::value::Value;
+
+fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
+    Error::data(format!(
+        "expected {}, found {}",
+        shape.shape_type(),
+        found.type_name()
+    ))
+}
+
+/// The text of simple value `value` of `shape`: `true`, `42`, `1.5`, `NaN`, base64 (or UTF-8)
+/// blobs, timestamps in `format`.
+pub(crate) fn format(
+    value: &Value,
+    shape: ShapeRef<'_>,
+    format: TimestampFormat,
+    blob: BlobText,
+) -> Result<String> {
+    Ok(match (shape.shape_type(), value) {
+        (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
+        (ShapeType::Enum | ShapeType::String, Value::Enum(text)) => text.to_string(),
+        (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
+        (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
+            if !matches!(v, Value::IntEnum(_)) =>
+        {
+            v.as_i64()
+                .ok_or_else(|| mismatch(shape, value))?
+                .to_string()
+        }
+        (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
+        (ShapeType::Float, Value::Float(f)) => float(f64::from(*f), || {
+            ryu::Buffer::new().format_finite(*f).to_owned()
+        }),
+        (ShapeType::Double, Value::Double(d)) => {
+            float(*d, || ryu::Buffer::new().format_finite(*d).to_owned())
+        }
+        (ShapeType::BigInteger, Value::BigInteger(text))
+        | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
+        (ShapeType::Blob, Value::Blob(bytes)) => match blob {
+            BlobText::Base64 => bytes.to_base64(),
+            BlobText::Utf8 => String::from_utf8(bytes.to_vec())
+                .map_err(|_| Error::data("blob is not UTF-8 text"))?,
+        },
+        (ShapeType::Timestamp, Value::Timestamp(t)) => t.format(format),
+        (ShapeType::Document, _) => return Err(Error::data("a document has no text form")),
+        _ => return Err(mismatch(shape, value)),
+    })
+}
+
+/// NaN and the infinities by name; finite numbers by `finite`.
+fn float(value: f64, finite: impl FnOnce() -> String) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 {
+            "Infinity".to_owned()
+        } else {
+            "-Infinity".to_owned()
+        }
+    } else {
+        finite()
+    }
+}
+
+/// Reads simple value of `shape` from `text`. Strings are kept exactly; other values may be
+/// surrounded by whitespace.
+pub(crate) fn parse(
+    text: Cow<'_, str>,
+    shape: ShapeRef<'_>,
+    format: TimestampFormat,
+    blob: BlobText,
+) -> Result<Value> {
+    let trimmed = text.trim();
+    let number = |type_name: &str| -> Result<i64> {
+        trimmed
+            .parse()
+            .map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
+    };
+    let narrow = |type_name: &str| Error::data(format!("{type_name} out of range"));
+    Ok(match shape.shape_type() {
+        ShapeType::String => Value::String(text.into_owned()),
+        ShapeType::Enum => Value::Enum(match shape.enum_value(&text) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(text.into_owned()),
+        }),
+        ShapeType::Boolean => match trimmed {
+            "true" => Value::Boolean(true),
+            "false" => Value::Boolean(false),
+            _ => return Err(Error::data("expected true or false")),
+        },
+        ShapeType::Byte => {
+            Value::Byte(i8::try_from(number("a byte")?).map_err(|_| narrow("byte"))?)
+        }
+        ShapeType::Short => {
+            Value::Short(i16::try_from(number("a short")?).map_err(|_| narrow("short"))?)
+        }
+        ShapeType::Integer => {
+            Value::Integer(i32::try_from(number("an integer")?).map_err(|_| narrow("integer"))?)
+        }
+        ShapeType::IntEnum => {
+            Value::IntEnum(i32::try_from(number("an intEnum")?).map_err(|_| narrow("intEnum"))?)
+        }
+        ShapeType::Long => Value::Long(number("a long")?),
+        ShapeType::Float => Value::Float(parse_float(trimmed)?),
+        ShapeType::Double => Value::Double(parse_float(trimmed)?),
+        ShapeType::BigInteger if is_number(trimmed, false) => Value::BigInteger(trimmed.to_owned()),
+        ShapeType::BigDecimal if is_number(trimmed, true) => Value::BigDecimal(trimmed.to_owned()),
+        ShapeType::BigInteger | ShapeType::BigDecimal => {
+            return Err(Error::data("expected a decimal number"));
+        }
+        ShapeType::Blob => match blob {
+            BlobText::Base64 => Value::Blob(Blob::from_base64(trimmed)?),
+            BlobText::Utf8 => Value::Blob(Blob::new(text.into_owned().into_bytes())),
+        },
+        ShapeType::Timestamp => Value::Timestamp(Timestamp::parse(trimmed, format)?),
+        other => return Err(Error::data(format!("a {other} is not a simple value"))),
+    })
+}
+
+fn parse_float<T: std::str::FromStr + From<f32>>(text: &str) -> Result<T> {
+    match text {
+        "NaN" => Ok(T::from(f32::NAN)),
+        "Infinity" => Ok(T::from(f32::INFINITY)),
+        "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
+        _ if is_number(text, true) => text.parse().map_err(|_| Error::data("number out of range")),
+        _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity")),
+    }
+}
+
+/// A decimal number in JSON's grammar (so `inf`, `0x1` and `+1` are not numbers).
+fn is_number(text: &str, fraction_allowed: bool) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) if fraction_allowed => (mantissa, Some(exponent)),
+        Some(_) => return false,
+        None => (digits, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) if fraction_allowed => (whole, Some(fraction)),
+        Some(_) => return false,
+        None => (mantissa, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole)
+        && fraction.is_none_or(all_digits)
+        && exponent.is_none_or(|e| all_digits(e.strip_prefix(['+', '-']).unwrap_or(e)))
+}
