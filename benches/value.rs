@@ -17,9 +17,7 @@ fn conversions(c: &mut Criterion) {
     let typed = sample_response();
     let value = typed.to_value();
     let mut group = c.benchmark_group("quicksight");
-    group.bench_function("typed clone (reference)", |b| {
-        b.iter(|| black_box(&typed).clone())
-    });
+    group.bench_function("typed clone (reference)", |b| b.iter(|| black_box(&typed).clone()));
     group.bench_function("to_value", |b| b.iter(|| black_box(&typed).to_value()));
     group.bench_function("value clone", |b| b.iter(|| black_box(&value).clone()));
     group.bench_function("from_value", |b| {
@@ -43,9 +41,7 @@ fn timestamps(c: &mut Criterion) {
         b.iter(|| Timestamp::parse(black_box(text), TimestampFormat::DateTime))
     });
     let t = Timestamp::parse(text, TimestampFormat::DateTime).expect("valid");
-    group.bench_function("Timestamp::format", |b| {
-        b.iter(|| black_box(t).format(TimestampFormat::DateTime))
-    });
+    group.bench_function("Timestamp::format", |b| b.iter(|| black_box(t).format(TimestampFormat::DateTime)));
     group.finish();
 }
 

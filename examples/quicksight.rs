@@ -237,9 +237,7 @@ pub fn sample_response() -> DescribeDashboardSnapshotJobResultResponse {
         bucket_region: "us-east-1".into(),
     };
     let s3_result = SnapshotJobS3Result {
-        s3_destination_configuration: Some(SnapshotS3DestinationConfiguration {
-            bucket_configuration: bucket,
-        }),
+        s3_destination_configuration: Some(SnapshotS3DestinationConfiguration { bucket_configuration: bucket }),
         s3_uri: Some("s3://reports/snapshots/job-1.pdf".into()),
         error_info: None,
     };
@@ -251,21 +249,14 @@ pub fn sample_response() -> DescribeDashboardSnapshotJobResultResponse {
         }],
         format_type: SnapshotFileFormatType::Pdf,
     };
-    let group = SnapshotJobResultFileGroup {
-        files: Some(vec![file]),
-        s3_results: Some(vec![s3_result]),
-    };
+    let group = SnapshotJobResultFileGroup { files: Some(vec![file]), s3_results: Some(vec![s3_result]) };
     DescribeDashboardSnapshotJobResultResponse {
-        arn: Some(
-            "arn:aws:quicksight:us-east-1:123456789012:dashboard/d-1/snapshot-job/job-1".into(),
-        ),
+        arn: Some("arn:aws:quicksight:us-east-1:123456789012:dashboard/d-1/snapshot-job/job-1".into()),
         job_status: Some(SnapshotJobStatus::Completed),
         created_time: Timestamp::from_secs(1_700_000_000).ok(),
         last_updated_time: Timestamp::new(1_700_000_042, 500_000_000).ok(),
         result: Some(SnapshotJobResult {
-            anonymous_users: Some(vec![AnonymousUserSnapshotJobResult {
-                file_groups: Some(vec![group]),
-            }]),
+            anonymous_users: Some(vec![AnonymousUserSnapshotJobResult { file_groups: Some(vec![group]) }]),
             registered_users: None,
         }),
         error_info: None,
@@ -283,12 +274,9 @@ fn main() -> awsval::Result<()> {
     assert!(back == response);
     let shape = DescribeDashboardSnapshotJobResultResponse::schema();
     println!("{} reaches {} shapes", shape.name(), shape.model().len());
-    let error =
-        DescribeDashboardSnapshotJobResultError::from_code("ThrottlingException", None, |_| {
-            Ok(awsval::Structure::new()
-                .with("Message", "Rate exceeded")
-                .into())
-        })?;
+    let error = DescribeDashboardSnapshotJobResultError::from_code("ThrottlingException", None, |_| {
+        Ok(awsval::Structure::new().with("Message", "Rate exceeded").into())
+    })?;
     println!("{error}");
     Ok(())
 }

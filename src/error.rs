@@ -137,13 +137,7 @@ impl Error {
     /// A new error of `kind`. The message should not quote input data.
     pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
         Self {
-            inner: Box::new(Inner {
-                kind,
-                message: message.into(),
-                offset: None,
-                path: Path::default(),
-                source: None,
-            }),
+            inner: Box::new(Inner { kind, message: message.into(), offset: None, path: Path::default(), source: None }),
         }
     }
 

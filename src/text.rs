@@ -12,21 +12,12 @@ use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::Value;
 
 fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!(
-        "expected {}, found {}",
-        shape.shape_type(),
-        found.type_name()
-    ))
+    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 /// The text of simple value `value` of `shape`: `true`, `42`, `1.5`, `NaN`, base64 (or UTF-8)
 /// blobs, timestamps in `format`.
-pub(crate) fn format(
-    value: &Value,
-    shape: ShapeRef<'_>,
-    format: TimestampFormat,
-    blob: BlobText,
-) -> Result<String> {
+pub(crate) fn format(value: &Value, shape: ShapeRef<'_>, format: TimestampFormat, blob: BlobText) -> Result<String> {
     Ok(match (shape.shape_type(), value) {
         (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
         (ShapeType::Enum | ShapeType::String, Value::Enum(text)) => text.to_string(),
@@ -34,23 +25,17 @@ pub(crate) fn format(
         (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
             if !matches!(v, Value::IntEnum(_)) =>
         {
-            v.as_i64()
-                .ok_or_else(|| mismatch(shape, value))?
-                .to_string()
+            v.as_i64().ok_or_else(|| mismatch(shape, value))?.to_string()
         }
         (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
-        (ShapeType::Float, Value::Float(f)) => float(f64::from(*f), || {
-            ryu::Buffer::new().format_finite(*f).to_owned()
-        }),
-        (ShapeType::Double, Value::Double(d)) => {
-            float(*d, || ryu::Buffer::new().format_finite(*d).to_owned())
+        (ShapeType::Float, Value::Float(f)) => float(f64::from(*f), || ryu::Buffer::new().format_finite(*f).to_owned()),
+        (ShapeType::Double, Value::Double(d)) => float(*d, || ryu::Buffer::new().format_finite(*d).to_owned()),
+        (ShapeType::BigInteger, Value::BigInteger(text)) | (ShapeType::BigDecimal, Value::BigDecimal(text)) => {
+            text.clone()
         }
-        (ShapeType::BigInteger, Value::BigInteger(text))
-        | (ShapeType::BigDecimal, Value::BigDecimal(text)) => text.clone(),
         (ShapeType::Blob, Value::Blob(bytes)) => match blob {
             BlobText::Base64 => bytes.to_base64(),
-            BlobText::Utf8 => String::from_utf8(bytes.to_vec())
-                .map_err(|_| Error::data("blob is not UTF-8 text"))?,
+            BlobText::Utf8 => String::from_utf8(bytes.to_vec()).map_err(|_| Error::data("blob is not UTF-8 text"))?,
         },
         (ShapeType::Timestamp, Value::Timestamp(t)) => t.format(format),
         (ShapeType::Document, _) => return Err(Error::data("a document has no text form")),
@@ -63,11 +48,7 @@ fn float(value: f64, finite: impl FnOnce() -> String) -> String {
     if value.is_nan() {
         "NaN".to_owned()
     } else if value.is_infinite() {
-        if value > 0.0 {
-            "Infinity".to_owned()
-        } else {
-            "-Infinity".to_owned()
-        }
+        if value > 0.0 { "Infinity".to_owned() } else { "-Infinity".to_owned() }
     } else {
         finite()
     }
@@ -75,17 +56,10 @@ fn float(value: f64, finite: impl FnOnce() -> String) -> String {
 
 /// Reads simple value of `shape` from `text`. Strings are kept exactly; other values may be
 /// surrounded by whitespace.
-pub(crate) fn parse(
-    text: Cow<'_, str>,
-    shape: ShapeRef<'_>,
-    format: TimestampFormat,
-    blob: BlobText,
-) -> Result<Value> {
+pub(crate) fn parse(text: Cow<'_, str>, shape: ShapeRef<'_>, format: TimestampFormat, blob: BlobText) -> Result<Value> {
     let trimmed = text.trim();
     let number = |type_name: &str| -> Result<i64> {
-        trimmed
-            .parse()
-            .map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
+        trimmed.parse().map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
     };
     let narrow = |type_name: &str| Error::data(format!("{type_name} out of range"));
     Ok(match shape.shape_type() {
@@ -99,18 +73,10 @@ pub(crate) fn parse(
             "false" => Value::Boolean(false),
             _ => return Err(Error::data("expected true or false")),
         },
-        ShapeType::Byte => {
-            Value::Byte(i8::try_from(number("a byte")?).map_err(|_| narrow("byte"))?)
-        }
-        ShapeType::Short => {
-            Value::Short(i16::try_from(number("a short")?).map_err(|_| narrow("short"))?)
-        }
-        ShapeType::Integer => {
-            Value::Integer(i32::try_from(number("an integer")?).map_err(|_| narrow("integer"))?)
-        }
-        ShapeType::IntEnum => {
-            Value::IntEnum(i32::try_from(number("an intEnum")?).map_err(|_| narrow("intEnum"))?)
-        }
+        ShapeType::Byte => Value::Byte(i8::try_from(number("a byte")?).map_err(|_| narrow("byte"))?),
+        ShapeType::Short => Value::Short(i16::try_from(number("a short")?).map_err(|_| narrow("short"))?),
+        ShapeType::Integer => Value::Integer(i32::try_from(number("an integer")?).map_err(|_| narrow("integer"))?),
+        ShapeType::IntEnum => Value::IntEnum(i32::try_from(number("an intEnum")?).map_err(|_| narrow("intEnum"))?),
         ShapeType::Long => Value::Long(number("a long")?),
         ShapeType::Float => Value::Float(parse_float(trimmed)?),
         ShapeType::Double => Value::Double(parse_float(trimmed)?),

@@ -6,11 +6,7 @@ use awsval::schema::Model;
 use awsval::{OperationError, Shape, Structure, Value};
 
 fn model(version: &str, query_compatible: bool) -> Model {
-    let compatible = if query_compatible {
-        r#", "awsQueryCompatible": {}"#
-    } else {
-        ""
-    };
+    let compatible = if query_compatible { r#", "awsQueryCompatible": {}"# } else { "" };
     let json = format!(
         r#"{{
       "metadata": {{"protocol": "json", "jsonVersion": "{version}", "targetPrefix": "Svc"{compatible}}},
@@ -52,30 +48,17 @@ fn requests_carry_target_content_type_host_and_length() {
         )
         .unwrap();
         assert_eq!(
-            (
-                request.method.as_str(),
-                request.uri.as_str(),
-                request.host.as_str()
-            ),
+            (request.method.as_str(), request.uri.as_str(), request.host.as_str()),
             ("POST", "/base/", "eu1.data.svc.example.com")
         );
-        assert_eq!(
-            request.header("content-type"),
-            Some(format!("application/x-amz-json-{version}").as_str())
-        );
+        assert_eq!(request.header("content-type"), Some(format!("application/x-amz-json-{version}").as_str()));
         assert_eq!(request.header("X-Amz-Target"), Some("Svc.Put"));
         assert_eq!(request.header("Content-Length"), Some("25"));
         assert_eq!(request.header("x-amzn-query-mode"), None);
         assert_eq!(request.body, br#"{"Zone":"eu1","Data":"d"}"#);
         let ping = model.operation("Ping").unwrap();
-        let request = protocol::request(
-            protocol,
-            ping,
-            &Value::Null,
-            &Endpoint::default(),
-            &RequestOptions::default(),
-        )
-        .unwrap();
+        let request =
+            protocol::request(protocol, ping, &Value::Null, &Endpoint::default(), &RequestOptions::default()).unwrap();
         assert_eq!(request.body, b"{}");
         assert_eq!(request.host, "example.com");
     }
@@ -94,10 +77,7 @@ fn host_labels_are_checked() {
             &RequestOptions::default(),
         )
     };
-    assert_eq!(
-        send("").unwrap_err().to_string(),
-        "data error: host label Zone is missing or empty at Zone"
-    );
+    assert_eq!(send("").unwrap_err().to_string(), "data error: host label Zone is missing or empty at Zone");
     assert_eq!(
         send("a/b").unwrap_err().to_string(),
         "data error: a host label holds only letters, digits, '-' and '.' at Zone"
@@ -119,16 +99,9 @@ fn large_bodies_are_gzipped_when_the_operation_asks() {
     .unwrap();
     assert_eq!(request.header("Content-Encoding"), Some("gzip"));
     assert!(request.body.len() < 1_000);
-    assert_eq!(
-        request.header("Content-Length"),
-        Some(request.body.len().to_string().as_str())
-    );
+    assert_eq!(request.header("Content-Length"), Some(request.body.len().to_string().as_str()));
     let mut inflated = Vec::new();
-    std::io::Read::read_to_end(
-        &mut flate2::read::GzDecoder::new(&request.body[..]),
-        &mut inflated,
-    )
-    .unwrap();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&request.body[..]), &mut inflated).unwrap();
     assert!(inflated.starts_with(br#"{"Zone":"z","Data":"xxx"#));
     let small = protocol::request(
         Protocol::AwsJson1_1,
@@ -156,13 +129,8 @@ fn query_compatible_services_say_so_and_their_codes_win() {
     assert_eq!(request.header("x-amzn-query-mode"), Some("true"));
     let reply = HttpResponse::new(400, r#"{"__type": "svc#Renamed", "message": "m"}"#)
         .with_header("x-amzn-query-error", "OldName;Sender");
-    let error = protocol::response(Protocol::AwsJson1_0, put, &reply)
-        .unwrap()
-        .unwrap_err();
-    assert_eq!(
-        (error.code.as_str(), error.shape.map(|s| s.name())),
-        ("OldName", Some("Renamed"))
-    );
+    let error = protocol::response(Protocol::AwsJson1_0, put, &reply).unwrap().unwrap_err();
+    assert_eq!((error.code.as_str(), error.shape.map(|s| s.name())), ("OldName", Some("Renamed")));
     assert_eq!(error.value["message"], Value::from("m"));
 }
 
@@ -170,88 +138,41 @@ fn query_compatible_services_say_so_and_their_codes_win() {
 fn responses_decode_outputs_and_empty_bodies() {
     let model = model("1.1", false);
     let put = model.operation("Put").unwrap();
-    let ok = protocol::response(
-        Protocol::AwsJson1_1,
-        put,
-        &HttpResponse::new(200, r#"{"Id": "i"}"#),
-    )
-    .unwrap()
-    .unwrap();
+    let ok = protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(200, r#"{"Id": "i"}"#)).unwrap().unwrap();
     assert_eq!(ok["Id"], Value::from("i"));
-    let empty = protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(200, ""))
-        .unwrap()
-        .unwrap();
+    let empty = protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(200, "")).unwrap().unwrap();
     assert_eq!(empty, Value::Structure(Structure::new()));
-    let malformed =
-        protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(200, "{")).unwrap_err();
-    assert_eq!(
-        malformed.to_string(),
-        "end of input error: expected a string (byte 1)"
-    );
+    let malformed = protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(200, "{")).unwrap_err();
+    assert_eq!(malformed.to_string(), "end of input error: expected a string (byte 1)");
 }
 
 #[test]
 fn error_codes_come_from_header_code_or_type_in_that_order() {
     let model = model("1.1", false);
     let put = model.operation("Put").unwrap();
-    let decode = |reply: HttpResponse| {
-        protocol::response(Protocol::AwsJson1_1, put, &reply)
-            .unwrap()
-            .unwrap_err()
-    };
+    let decode = |reply: HttpResponse| protocol::response(Protocol::AwsJson1_1, put, &reply).unwrap().unwrap_err();
     let error = decode(
-        HttpResponse::new(
-            409,
-            r#"{"code": "Other", "__type": "Other2", "Message": "busy", "Id": "7"}"#,
-        )
-        .with_header("X-Amzn-Errortype", "svc.ns#Conflict:http://internal/"),
+        HttpResponse::new(409, r#"{"code": "Other", "__type": "Other2", "Message": "busy", "Id": "7"}"#)
+            .with_header("X-Amzn-Errortype", "svc.ns#Conflict:http://internal/"),
     );
-    assert_eq!(
-        (error.code.as_str(), error.message.as_deref(), error.status),
-        ("Conflict", Some("busy"), 409)
-    );
+    assert_eq!((error.code.as_str(), error.message.as_deref(), error.status), ("Conflict", Some("busy"), 409));
     assert_eq!(error.value["Id"], Value::from("7"));
     assert_eq!(error.to_string(), "Conflict (HTTP 409): busy");
+    assert_eq!(decode(HttpResponse::new(409, r#"{"code": "a#Conflict", "__type": "Other"}"#)).code, "Conflict");
     assert_eq!(
-        decode(HttpResponse::new(
-            409,
-            r#"{"code": "a#Conflict", "__type": "Other"}"#
-        ))
-        .code,
-        "Conflict"
-    );
-    assert_eq!(
-        decode(HttpResponse::new(409, r#"{"__type": "a.b#Conflict:uri"}"#))
-            .shape
-            .map(|s| s.name()),
+        decode(HttpResponse::new(409, r#"{"__type": "a.b#Conflict:uri"}"#)).shape.map(|s| s.name()),
         Some("Conflict")
     );
     // A code the operation does not list but the service models.
+    assert_eq!(decode(HttpResponse::new(400, r#"{"__type": "Elsewhere"}"#)).shape.map(|s| s.name()), Some("Elsewhere"));
+    let unknown = decode(HttpResponse::new(500, r#"{"__type": "Mystery", "message": "?"}"#));
     assert_eq!(
-        decode(HttpResponse::new(400, r#"{"__type": "Elsewhere"}"#))
-            .shape
-            .map(|s| s.name()),
-        Some("Elsewhere")
-    );
-    let unknown = decode(HttpResponse::new(
-        500,
-        r#"{"__type": "Mystery", "message": "?"}"#,
-    ));
-    assert_eq!(
-        (
-            unknown.code.as_str(),
-            unknown.shape.is_none(),
-            unknown.message.as_deref()
-        ),
+        (unknown.code.as_str(), unknown.shape.is_none(), unknown.message.as_deref()),
         ("Mystery", true, Some("?"))
     );
     assert_eq!(unknown.value, Value::Structure(Structure::new()));
-    let no_code =
-        protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(500, "{}")).unwrap_err();
-    assert_eq!(
-        no_code.to_string(),
-        "data error: error response (status 500) without an error code"
-    );
+    let no_code = protocol::response(Protocol::AwsJson1_1, put, &HttpResponse::new(500, "{}")).unwrap_err();
+    assert_eq!(no_code.to_string(), "data error: error response (status 500) without an error code");
 }
 
 #[derive(Shape, Clone, PartialEq)]
@@ -273,54 +194,24 @@ enum PutError {
 
 #[test]
 fn typed_errors_decode_into_the_operation_enum() {
-    let reply = HttpResponse::new(
-        409,
-        r#"{"__type": "ns#Conflict", "Message": "busy", "Id": "7"}"#,
-    );
+    let reply = HttpResponse::new(409, r#"{"__type": "ns#Conflict", "Message": "busy", "Id": "7"}"#);
     let error: PutError = protocol::typed_error(Protocol::AwsJson1_1, &reply).unwrap();
-    assert!(
-        error
-            == PutError::Conflict(Conflict {
-                message: Some("busy".into()),
-                id: Some("7".into())
-            })
-    );
+    assert!(error == PutError::Conflict(Conflict { message: Some("busy".into()), id: Some("7".into()) }));
     let reply = HttpResponse::new(500, "").with_header("X-Amzn-Errortype", "Boom");
     let error: PutError = protocol::typed_error(Protocol::AwsJson1_0, &reply).unwrap();
-    assert!(
-        error
-            == PutError::Unknown {
-                code: "Boom".into(),
-                message: None
-            }
-    );
+    assert!(error == PutError::Unknown { code: "Boom".into(), message: None });
     let unsupported = protocol::typed_error::<PutError>(Protocol::RestXml, &reply).unwrap_err();
-    assert_eq!(
-        unsupported.to_string(),
-        "model error: the restXml protocol is not implemented yet"
-    );
+    assert_eq!(unsupported.to_string(), "model error: the restXml protocol is not implemented yet");
 }
 
 #[test]
 fn protocols_have_both_names() {
     for protocol in Protocol::ALL {
-        assert_eq!(
-            Protocol::from_name(protocol.smithy_name(), None),
-            Some(protocol)
-        );
+        assert_eq!(Protocol::from_name(protocol.smithy_name(), None), Some(protocol));
     }
-    assert_eq!(
-        Protocol::from_name("json", Some("1.0")),
-        Some(Protocol::AwsJson1_0)
-    );
-    assert_eq!(
-        Protocol::from_name("json", None),
-        Some(Protocol::AwsJson1_1)
-    );
-    assert_eq!(
-        Protocol::from_name("rest-json", None),
-        Some(Protocol::RestJson1)
-    );
+    assert_eq!(Protocol::from_name("json", Some("1.0")), Some(Protocol::AwsJson1_0));
+    assert_eq!(Protocol::from_name("json", None), Some(Protocol::AwsJson1_1));
+    assert_eq!(Protocol::from_name("rest-json", None), Some(Protocol::RestJson1));
     assert_eq!(Protocol::from_name("ec2", None), Some(Protocol::Ec2Query));
     assert_eq!(Protocol::from_name("smithy-rpc-v2-cbor", None), None);
 }

@@ -34,42 +34,21 @@ fn token() -> String {
 #[test]
 fn requests_are_form_encoded_with_action_version_and_tokens() {
     for (name, protocol, expected) in [
-        (
-            "query",
-            Protocol::AwsQuery,
-            "Action=Greet&Version=2020-01-08&Name=Ann%20Lee&Token=tok-1",
-        ),
-        (
-            "ec2",
-            Protocol::Ec2Query,
-            "Action=Greet&Version=2020-01-08&Name=Ann%20Lee&Token=tok-1",
-        ),
+        ("query", Protocol::AwsQuery, "Action=Greet&Version=2020-01-08&Name=Ann%20Lee&Token=tok-1"),
+        ("ec2", Protocol::Ec2Query, "Action=Greet&Version=2020-01-08&Name=Ann%20Lee&Token=tok-1"),
     ] {
         let model = model(name);
         assert_eq!(Protocol::of_service(model.service()).unwrap(), protocol);
         let greet = model.operation("Greet").unwrap();
         let input = Value::from(Structure::new().with("Name", "Ann Lee"));
         let options = RequestOptions::default().with_idempotency_token(token);
-        let request =
-            protocol::request(protocol, greet, &input, &Endpoint::default(), &options).unwrap();
+        let request = protocol::request(protocol, greet, &input, &Endpoint::default(), &options).unwrap();
         assert_eq!(String::from_utf8(request.body.clone()).unwrap(), expected);
-        assert_eq!(
-            request.header("Content-Type"),
-            Some("application/x-www-form-urlencoded")
-        );
-        assert_eq!(
-            request.header("Content-Length"),
-            Some(expected.len().to_string().as_str())
-        );
+        assert_eq!(request.header("Content-Type"), Some("application/x-www-form-urlencoded"));
+        assert_eq!(request.header("Content-Length"), Some(expected.len().to_string().as_str()));
         let given = Value::from(Structure::new().with("Token", "mine"));
-        let request =
-            protocol::request(protocol, greet, &given, &Endpoint::default(), &options).unwrap();
-        assert!(
-            String::from_utf8(request.body)
-                .unwrap()
-                .ends_with("Token=mine"),
-            "a given token is kept"
-        );
+        let request = protocol::request(protocol, greet, &given, &Endpoint::default(), &options).unwrap();
+        assert!(String::from_utf8(request.body).unwrap().ends_with("Token=mine"), "a given token is kept");
     }
     let random = protocol::request(
         Protocol::AwsQuery,
@@ -80,11 +59,7 @@ fn requests_are_form_encoded_with_action_version_and_tokens() {
     )
     .unwrap();
     let body = String::from_utf8(random.body).unwrap();
-    assert_eq!(
-        body.len(),
-        "Action=Greet&Version=2020-01-08&Token=".len() + 36,
-        "a UUID: {body}"
-    );
+    assert_eq!(body.len(), "Action=Greet&Version=2020-01-08&Token=".len() + 36, "a UUID: {body}");
 }
 
 #[test]
@@ -93,20 +68,14 @@ fn query_outputs_sit_in_their_result_element() {
     let greet = model.operation("Greet").unwrap();
     let body = "<GreetResponse xmlns=\"https://example.com/\"><GreetResult><Greeting>Hi</Greeting></GreetResult>\
                 <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GreetResponse>";
-    let value = protocol::response(Protocol::AwsQuery, greet, &HttpResponse::new(200, body))
-        .unwrap()
-        .unwrap();
+    let value = protocol::response(Protocol::AwsQuery, greet, &HttpResponse::new(200, body)).unwrap().unwrap();
     assert_eq!(value["Greeting"], Value::from("Hi"));
     // Without a declared wrapper, `<OperationResult>` is where the output is.
     let plain = model.operation("Plain").unwrap();
     let body = "<PlainResponse><PlainResult><Greeting>Yo</Greeting></PlainResult></PlainResponse>";
-    let value = protocol::response(Protocol::AwsQuery, plain, &HttpResponse::new(200, body))
-        .unwrap()
-        .unwrap();
+    let value = protocol::response(Protocol::AwsQuery, plain, &HttpResponse::new(200, body)).unwrap().unwrap();
     assert_eq!(value["Greeting"], Value::from("Yo"));
-    let empty = protocol::response(Protocol::AwsQuery, plain, &HttpResponse::new(200, ""))
-        .unwrap()
-        .unwrap();
+    let empty = protocol::response(Protocol::AwsQuery, plain, &HttpResponse::new(200, "")).unwrap().unwrap();
     assert_eq!(empty, Value::Structure(Structure::new()));
 }
 
@@ -115,9 +84,7 @@ fn ec2_outputs_sit_directly_in_the_response() {
     let model = model("ec2");
     let greet = model.operation("Greet").unwrap();
     let body = "<GreetResponse><requestId>r</requestId><Greeting>Hi</Greeting></GreetResponse>";
-    let value = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(200, body))
-        .unwrap()
-        .unwrap();
+    let value = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(200, body)).unwrap().unwrap();
     assert_eq!(value, Value::from(Structure::new().with("Greeting", "Hi")));
 }
 
@@ -126,15 +93,9 @@ fn errors_are_read_from_their_envelopes_and_query_codes_win() {
     let model = model("query");
     let greet = model.operation("Greet").unwrap();
     let body = "<ErrorResponse><Error><Type>Sender</Type><Code>Customized</Code><Message>Hi</Message></Error><RequestId>r</RequestId></ErrorResponse>";
-    let error = protocol::response(Protocol::AwsQuery, greet, &HttpResponse::new(402, body))
-        .unwrap()
-        .unwrap_err();
+    let error = protocol::response(Protocol::AwsQuery, greet, &HttpResponse::new(402, body)).unwrap().unwrap_err();
     assert_eq!(
-        (
-            error.code.as_str(),
-            error.message.as_deref(),
-            error.shape.map(|s| s.name())
-        ),
+        (error.code.as_str(), error.message.as_deref(), error.shape.map(|s| s.name())),
         ("Customized", Some("Hi"), Some("Custom"))
     );
     assert_eq!(error.value["Message"], Value::from("Hi"));
@@ -142,23 +103,10 @@ fn errors_are_read_from_their_envelopes_and_query_codes_win() {
     let model = model_ec2();
     let greet = model.operation("Greet").unwrap();
     let body = "<Response><Errors><Error><Code>Invalid</Code><Message>bad</Message></Error></Errors><RequestID>r</RequestID></Response>";
-    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(400, body))
-        .unwrap()
-        .unwrap_err();
-    assert_eq!(
-        (error.code.as_str(), error.shape.map(|s| s.name())),
-        ("Invalid", Some("Invalid"))
-    );
-    let error = protocol::response(
-        Protocol::Ec2Query,
-        greet,
-        &HttpResponse::new(500, "<Response/>"),
-    )
-    .unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "data error: error response (status 500) without an error code"
-    );
+    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(400, body)).unwrap().unwrap_err();
+    assert_eq!((error.code.as_str(), error.shape.map(|s| s.name())), ("Invalid", Some("Invalid")));
+    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(500, "<Response/>")).unwrap_err();
+    assert_eq!(error.to_string(), "data error: error response (status 500) without an error code");
 }
 
 fn model_ec2() -> Model {
@@ -184,22 +132,9 @@ enum GreetError {
 #[test]
 fn typed_errors_from_xml() {
     let body = "<ErrorResponse><Error><Code>Customized</Code><Message>Hi</Message></Error></ErrorResponse>";
-    let error: GreetError =
-        protocol::typed_error(Protocol::AwsQuery, &HttpResponse::new(402, body)).unwrap();
-    assert!(
-        error
-            == GreetError::Custom(Custom {
-                message: Some("Hi".into())
-            })
-    );
+    let error: GreetError = protocol::typed_error(Protocol::AwsQuery, &HttpResponse::new(402, body)).unwrap();
+    assert!(error == GreetError::Custom(Custom { message: Some("Hi".into()) }));
     let body = "<Response><Errors><Error><Code>Other</Code><Message>m</Message></Error></Errors></Response>";
-    let error: GreetError =
-        protocol::typed_error(Protocol::Ec2Query, &HttpResponse::new(400, body)).unwrap();
-    assert!(
-        error
-            == GreetError::Unknown {
-                code: "Other".into(),
-                message: Some("m".into())
-            }
-    );
+    let error: GreetError = protocol::typed_error(Protocol::Ec2Query, &HttpResponse::new(400, body)).unwrap();
+    assert!(error == GreetError::Unknown { code: "Other".into(), message: Some("m".into()) });
 }

@@ -14,11 +14,7 @@ fn decodes_standard_padded_base64() {
         ("+/8=", &[0xfb, 0xff]),
     ];
     for (text, bytes) in cases {
-        assert_eq!(
-            Blob::from_base64(text).unwrap().as_bytes(),
-            *bytes,
-            "{text:?}"
-        );
+        assert_eq!(Blob::from_base64(text).unwrap().as_bytes(), *bytes, "{text:?}");
         assert_eq!(Blob::new(*bytes).to_base64(), *text);
     }
 }
@@ -26,32 +22,14 @@ fn decodes_standard_padded_base64() {
 #[test]
 fn rejects_everything_else_with_a_position() {
     let cases = [
-        (
-            "Zg",
-            "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters",
-        ),
-        (
-            "Zm9",
-            "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters",
-        ),
-        (
-            "Zg=",
-            "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters",
-        ),
+        ("Zg", "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters"),
+        ("Zm9", "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters"),
+        ("Zg=", "data error: invalid base64 padding: pad with '=' to a multiple of 4 characters"),
         ("Z", "data error: invalid base64 length"),
         ("-_8=", "data error: invalid base64 character at position 0"),
-        (
-            "Zm9v\n",
-            "data error: invalid base64 character at position 4",
-        ),
-        (
-            "Zm 9v",
-            "data error: invalid base64 character at position 2",
-        ),
-        (
-            "Zh==",
-            "data error: invalid base64: stray bits in the last symbol at position 1",
-        ),
+        ("Zm9v\n", "data error: invalid base64 character at position 4"),
+        ("Zm 9v", "data error: invalid base64 character at position 2"),
+        ("Zh==", "data error: invalid base64: stray bits in the last symbol at position 1"),
         ("Z===", "data error: invalid base64 character at position 1"),
     ];
     for (text, message) in cases {
@@ -65,10 +43,7 @@ fn rejects_everything_else_with_a_position() {
 fn debug_shows_bytes_and_cuts_long_blobs() {
     assert_eq!(format!("{:?}", Blob::new(b"a\n\x00")), "b\"a\\n\\x00\"");
     let long = Blob::new(vec![b'x'; 100]);
-    assert_eq!(
-        format!("{long:?}"),
-        format!("b\"{}\"… (100 bytes)", "x".repeat(64))
-    );
+    assert_eq!(format!("{long:?}"), format!("b\"{}\"… (100 bytes)", "x".repeat(64)));
 }
 
 proptest! {

@@ -38,33 +38,20 @@ fn scalars_map_to_their_smithy_types() {
 fn integers_widen_and_never_wrap() {
     assert_eq!(i64::from_value(Value::Byte(-3)).unwrap(), -3);
     assert_eq!(i32::from_value(Value::Long(7)).unwrap(), 7);
-    assert_eq!(
-        i8::from_value(Value::Integer(300)).unwrap_err().to_string(),
-        "data error: byte out of range"
-    );
-    assert_eq!(
-        i32::from_value(Value::Long(1 << 40))
-            .unwrap_err()
-            .to_string(),
-        "data error: integer out of range"
-    );
+    assert_eq!(i8::from_value(Value::Integer(300)).unwrap_err().to_string(), "data error: byte out of range");
+    assert_eq!(i32::from_value(Value::Long(1 << 40)).unwrap_err().to_string(), "data error: integer out of range");
     assert_eq!(
         i32::from_value(Value::IntEnum(1)).unwrap_err().to_string(),
         "data error: expected integer, found intEnum"
     );
-    assert_eq!(
-        i64::from_value(Value::Double(1.0)).unwrap_err().to_string(),
-        "data error: expected long, found double"
-    );
+    assert_eq!(i64::from_value(Value::Double(1.0)).unwrap_err().to_string(), "data error: expected long, found double");
     assert_eq!(
         f32::from_value(Value::Double(1.0)).unwrap_err().to_string(),
         "data error: expected float, found double"
     );
     assert_eq!(f64::from_value(Value::Float(0.5)).unwrap(), 0.5);
     assert_eq!(
-        bool::from_value(Value::from("true"))
-            .unwrap_err()
-            .to_string(),
+        bool::from_value(Value::from("true")).unwrap_err().to_string(),
         "data error: expected boolean, found string"
     );
 }
@@ -84,31 +71,24 @@ fn options_are_absent_members_and_sparse_nulls() {
     assert_eq!(Option::<i32>::from_absent(), Some(None));
     assert_eq!(i32::from_absent(), None);
     let sparse = vec![Some(1), None, Some(3)];
-    assert_eq!(
-        sparse.to_value(),
-        Value::List(vec![Value::from(1), Value::Null, Value::from(3)].into())
-    );
+    assert_eq!(sparse.to_value(), Value::List(vec![Value::from(1), Value::Null, Value::from(3)].into()));
     round_trip(sparse);
     round_trip(Box::new(5i32));
     assert_eq!(
-        Vec::<i32>::from_value(Value::List(vec![Value::Null].into()))
-            .unwrap_err()
-            .to_string(),
+        Vec::<i32>::from_value(Value::List(vec![Value::Null].into())).unwrap_err().to_string(),
         "data error: expected integer, found null at [0]"
     );
 }
 
 #[test]
 fn collections_carry_the_path_in_errors() {
-    let nested = Value::Map(Map::new().with("ok", Value::List(vec![].into())).with(
-        "bad",
-        Value::List(vec![Value::from(1), Value::from(2), Value::from("x")].into()),
-    ));
-    let error = BTreeMap::<String, Vec<i32>>::from_value(nested).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        r#"data error: expected integer, found string at ["bad"][2]"#
+    let nested = Value::Map(
+        Map::new()
+            .with("ok", Value::List(vec![].into()))
+            .with("bad", Value::List(vec![Value::from(1), Value::from(2), Value::from("x")].into())),
     );
+    let error = BTreeMap::<String, Vec<i32>>::from_value(nested).unwrap_err();
+    assert_eq!(error.to_string(), r#"data error: expected integer, found string at ["bad"][2]"#);
     let error = Vec::<i32>::from_value(Value::Map(Map::new())).unwrap_err();
     assert_eq!(error.to_string(), "data error: expected list, found map");
 }
@@ -119,23 +99,16 @@ fn maps_of_every_kind() {
     round_trip(hash);
     let btree: BTreeMap<String, String> = BTreeMap::from([("k".into(), "v".into())]);
     round_trip(btree);
-    let index: IndexMap<String, Vec<bool>> =
-        IndexMap::from([("z".into(), vec![true]), ("a".into(), vec![])]);
+    let index: IndexMap<String, Vec<bool>> = IndexMap::from([("z".into(), vec![true]), ("a".into(), vec![])]);
     let value = index.to_value();
-    assert_eq!(
-        value.as_map().unwrap().keys().collect::<Vec<_>>(),
-        ["z", "a"]
-    );
+    assert_eq!(value.as_map().unwrap().keys().collect::<Vec<_>>(), ["z", "a"]);
     round_trip(index);
 }
 
 #[test]
 fn offset_date_time_is_a_timestamp() {
     let when = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
-    assert_eq!(
-        when.to_value(),
-        Value::Timestamp(Timestamp::from_secs(1_700_000_000).unwrap())
-    );
+    assert_eq!(when.to_value(), Value::Timestamp(Timestamp::from_secs(1_700_000_000).unwrap()));
     round_trip(when);
 }
 
@@ -145,22 +118,13 @@ fn standard_types_describe_their_shapes() {
     assert_eq!(list.shape_type(), ShapeType::List);
     assert!(list.is_sparse());
     assert_eq!(list.name(), "IntegerList");
-    assert_eq!(
-        list.list_member().unwrap().target().shape_type(),
-        ShapeType::Integer
-    );
+    assert_eq!(list.list_member().unwrap().target().shape_type(), ShapeType::Integer);
     assert!(!Vec::<i32>::schema().is_sparse());
     let map = HashMap::<String, Vec<String>>::schema();
     assert_eq!(map.shape_type(), ShapeType::Map);
     assert_eq!(map.name(), "StringListMap");
-    assert_eq!(
-        map.map_key().unwrap().target().shape_type(),
-        ShapeType::String
-    );
-    assert_eq!(
-        map.map_value().unwrap().target().shape_type(),
-        ShapeType::List
-    );
+    assert_eq!(map.map_key().unwrap().target().shape_type(), ShapeType::String);
+    assert_eq!(map.map_value().unwrap().target().shape_type(), ShapeType::List);
     assert_eq!(Timestamp::schema().shape_type(), ShapeType::Timestamp);
     assert_eq!(OffsetDateTime::schema().shape_type(), ShapeType::Timestamp);
     assert_eq!(Document::schema().shape_type(), ShapeType::Document);

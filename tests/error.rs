@@ -24,27 +24,12 @@ fn display_has_kind_message_path_and_offset() {
 
 #[test]
 fn each_part_is_optional() {
-    assert_eq!(
-        Error::syntax("expected ','", 7).to_string(),
-        "syntax error: expected ',' (byte 7)"
-    );
+    assert_eq!(Error::syntax("expected ','", 7).to_string(), "syntax error: expected ',' (byte 7)");
     assert_eq!(Error::eof("unclosed object", 9).kind(), ErrorKind::Eof);
-    assert_eq!(
-        Error::eof("unclosed object", 9).to_string(),
-        "end of input error: unclosed object (byte 9)"
-    );
-    assert_eq!(
-        Error::model("no such shape").to_string(),
-        "model error: no such shape"
-    );
-    assert_eq!(
-        Error::limit("too deep").at_index(3).to_string(),
-        "limit error: too deep at [3]"
-    );
-    assert_eq!(
-        Error::data("x").at_key("a\"b").to_string(),
-        r#"data error: x at ["a\"b"]"#
-    );
+    assert_eq!(Error::eof("unclosed object", 9).to_string(), "end of input error: unclosed object (byte 9)");
+    assert_eq!(Error::model("no such shape").to_string(), "model error: no such shape");
+    assert_eq!(Error::limit("too deep").at_index(3).to_string(), "limit error: too deep at [3]");
+    assert_eq!(Error::data("x").at_key("a\"b").to_string(), r#"data error: x at ["a\"b"]"#);
 }
 
 #[test]
@@ -55,15 +40,8 @@ fn the_innermost_offset_wins() {
 
 #[test]
 fn redacting_keys_hides_map_keys_below_a_sensitive_member() {
-    let error = Error::data("bad")
-        .at_key("secret-key")
-        .in_member("Secrets")
-        .redact_keys()
-        .in_member("Outer");
-    assert_eq!(
-        error.to_string(),
-        r#"data error: bad at Outer.Secrets["*** Sensitive Data Redacted ***"]"#
-    );
+    let error = Error::data("bad").at_key("secret-key").in_member("Secrets").redact_keys().in_member("Outer");
+    assert_eq!(error.to_string(), r#"data error: bad at Outer.Secrets["*** Sensitive Data Redacted ***"]"#);
 }
 
 #[test]
@@ -77,17 +55,11 @@ fn io_errors_keep_their_source() {
 #[test]
 fn the_error_is_one_pointer() {
     assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
-    assert_eq!(
-        std::mem::size_of::<awsval::Result<()>>(),
-        std::mem::size_of::<usize>()
-    );
+    assert_eq!(std::mem::size_of::<awsval::Result<()>>(), std::mem::size_of::<usize>());
 }
 
 #[test]
 fn debug_shows_the_parts() {
     let error = Error::data("bad").in_member("A").at_offset(3);
-    assert_eq!(
-        format!("{error:?}"),
-        r#"Error { kind: Data, message: "bad", path: Path(A), offset: Some(3) }"#
-    );
+    assert_eq!(format!("{error:?}"), r#"Error { kind: Data, message: "bad", path: Path(A), offset: Some(3) }"#);
 }

@@ -90,98 +90,44 @@ fn loads_metadata_operations_and_every_trait() {
 
     let op = model.operation("PutThing").unwrap();
     let data = op.data();
-    assert_eq!(
-        (&*data.http.method, &*data.http.uri, data.http.code),
-        ("PUT", "/things/{Name+}?x-id=Put", Some(201))
-    );
+    assert_eq!((&*data.http.method, &*data.http.uri, data.http.code), ("PUT", "/things/{Name+}?x-id=Put", Some(201)));
     assert_eq!(data.output_wrapper.as_deref(), Some("PutThingResult"));
     assert_eq!(data.host_prefix.as_deref(), Some("{Account}."));
     assert_eq!(data.request_compression, vec!["gzip".into()]);
     assert!(data.http_checksum_required && data.idempotent);
-    assert_eq!(
-        op.errors().map(|e| e.error_code()).collect::<Vec<_>>(),
-        [Some("NoSuchThing"), Some("Broken")]
-    );
+    assert_eq!(op.errors().map(|e| e.error_code()).collect::<Vec<_>>(), [Some("NoSuchThing"), Some("Broken")]);
     let errors: Vec<_> = op.errors().map(|e| e.error().unwrap().clone()).collect();
-    assert_eq!(
-        (errors[0].fault, errors[0].http_status),
-        (Fault::Client, Some(404))
-    );
+    assert_eq!((errors[0].fault, errors[0].http_status), (Fault::Client, Some(404)));
     assert_eq!(errors[1].fault, Fault::Server);
 
     let input = op.input().unwrap();
     let member = |name: &str| input.member(name).unwrap();
-    assert_eq!(
-        member("Name").http(),
-        Some(&HttpBinding::Label("Name".into()))
-    );
+    assert_eq!(member("Name").http(), Some(&HttpBinding::Label("Name".into())));
     assert!(member("Name").is_required());
-    assert_eq!(
-        member("Account").http(),
-        Some(&HttpBinding::Header("x-account".into()))
-    );
+    assert_eq!(member("Account").http(), Some(&HttpBinding::Header("x-account".into())));
     assert!(member("Account").traits().host_label);
-    assert_eq!(
-        member("Meta").http(),
-        Some(&HttpBinding::PrefixHeaders("x-meta-".into()))
-    );
-    assert_eq!(
-        member("Query").http(),
-        Some(&HttpBinding::Query("q".into()))
-    );
+    assert_eq!(member("Meta").http(), Some(&HttpBinding::PrefixHeaders("x-meta-".into())));
+    assert_eq!(member("Query").http(), Some(&HttpBinding::Query("q".into())));
     assert_eq!(member("Params").http(), Some(&HttpBinding::QueryParams));
     assert!(member("Token").traits().idempotency_token);
     assert!(member("Policy").traits().json_value);
     assert_eq!(member("Body").http(), Some(&HttpBinding::Payload));
     assert!(member("Body").target().traits().streaming);
-    assert_eq!(
-        member("Account").xml_name(),
-        "Account",
-        "a header's locationName is not a body name"
-    );
+    assert_eq!(member("Account").xml_name(), "Account", "a header's locationName is not a body name");
 
     let output = op.output().unwrap();
     let member = |name: &str| output.member(name).unwrap();
     assert_eq!(output.traits().xml_name.as_deref(), Some("Thing"));
-    assert_eq!(
-        output
-            .traits()
-            .xml_namespace
-            .as_ref()
-            .and_then(|n| n.prefix.as_deref()),
-        Some("d")
-    );
-    assert_eq!(
-        (member("Items").xml_name(), member("Items").json_name()),
-        ("Item", "Item")
-    );
-    assert!(
-        member("Items").traits().xml_flattened,
-        "a flattened list flattens the members that hold it"
-    );
+    assert_eq!(output.traits().xml_namespace.as_ref().and_then(|n| n.prefix.as_deref()), Some("d"));
+    assert_eq!((member("Items").xml_name(), member("Items").json_name()), ("Item", "Item"));
+    assert!(member("Items").traits().xml_flattened, "a flattened list flattens the members that hold it");
     let items = member("Items").target();
     assert_eq!(items.list_member().unwrap().xml_name(), "entry");
-    assert_eq!(
-        (items.traits().min, items.traits().max),
-        (Some(1.0), Some(10.0))
-    );
+    assert_eq!((items.traits().min, items.traits().max), (Some(1.0), Some(10.0)));
     assert!(member("Attr").traits().xml_attribute);
-    assert_eq!(
-        member("Attr")
-            .traits()
-            .xml_namespace
-            .as_ref()
-            .map(|n| &*n.uri),
-        Some("https://a/")
-    );
-    assert_eq!(
-        member("Ec2").traits().ec2_query_name.as_deref(),
-        Some("Ec2Name")
-    );
-    assert_eq!(
-        member("When").timestamp_format(),
-        Some(TimestampFormat::EpochSeconds)
-    );
+    assert_eq!(member("Attr").traits().xml_namespace.as_ref().map(|n| &*n.uri), Some("https://a/"));
+    assert_eq!(member("Ec2").traits().ec2_query_name.as_deref(), Some("Ec2Name"));
+    assert_eq!(member("When").timestamp_format(), Some(TimestampFormat::EpochSeconds));
     assert_eq!(member("Status").http(), Some(&HttpBinding::ResponseCode));
     assert_eq!(member("Choice").target().shape_type(), ShapeType::Union);
     assert_eq!(member("Doc").target().shape_type(), ShapeType::Document);
@@ -192,43 +138,22 @@ fn loads_metadata_operations_and_every_trait() {
     assert!(events.traits().event_stream);
     assert_eq!(events.shape_type(), ShapeType::Union);
     let tick = events.member("Tick").unwrap().target();
-    assert_eq!(
-        tick.member("Payload").unwrap().http(),
-        Some(&HttpBinding::Payload)
-    );
+    assert_eq!(tick.member("Payload").unwrap().http(), Some(&HttpBinding::Payload));
     let map = input.member("Meta").unwrap().target();
     assert!(map.is_sparse());
-    assert_eq!(
-        (
-            map.map_key().unwrap().xml_name(),
-            map.map_value().unwrap().xml_name()
-        ),
-        ("k", "v")
-    );
-    assert_eq!(
-        model.shape("Str").unwrap().traits().pattern.as_deref(),
-        Some("^[a-z]+$")
-    );
+    assert_eq!((map.map_key().unwrap().xml_name(), map.map_value().unwrap().xml_name()), ("k", "v"));
+    assert_eq!(model.shape("Str").unwrap().traits().pattern.as_deref(), Some("^[a-z]+$"));
     assert_eq!(model.error_shapes().count(), 2);
     let _ = Value::Null;
 }
 
 #[test]
 fn reports_bad_models_precisely() {
-    let error =
-        botocore::load(b"{\"metadata\": {}, \"shapes\": {\n  \"A\": {\"type\": \"string\",}\n}}")
-            .unwrap_err();
+    let error = botocore::load(b"{\"metadata\": {}, \"shapes\": {\n  \"A\": {\"type\": \"string\",}\n}}").unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Syntax);
-    assert_eq!(
-        error.offset(),
-        Some(54),
-        "the `}}` after the trailing comma"
-    );
+    assert_eq!(error.offset(), Some(54), "the `}}` after the trailing comma");
     let cases = [
-        (
-            r#"{"metadata":{},"shapes":{"A":{"type":"widget"}}}"#,
-            "model error: shape A: unknown type `widget`",
-        ),
+        (r#"{"metadata":{},"shapes":{"A":{"type":"widget"}}}"#, "model error: shape A: unknown type `widget`"),
         (
             r#"{"metadata":{},"shapes":{"A":{"type":"structure","members":{"B":{"shape":"Missing"}}}}}"#,
             "model error: member A.B targets unknown shape Missing",
@@ -251,10 +176,6 @@ fn reports_bad_models_precisely() {
         ),
     ];
     for (json, message) in cases {
-        assert_eq!(
-            botocore::load(json.as_bytes()).unwrap_err().to_string(),
-            message,
-            "{json}"
-        );
+        assert_eq!(botocore::load(json.as_bytes()).unwrap_err().to_string(), message, "{json}");
     }
 }

@@ -12,23 +12,11 @@ fn model() -> Model {
     let time = b.prelude(ShapeType::Timestamp);
     let blob = b.prelude(ShapeType::Blob);
     let strings = b.list("Strings", string).id();
-    let renamed = b
-        .add("Renamed", ShapeType::List)
-        .member("member", string)
-        .xml_name("item")
-        .id();
+    let renamed = b.add("Renamed", ShapeType::List).member("member", string).xml_name("item").id();
     let map = b.map("Tags", string, string).id();
-    let renamed_map = b
-        .add("KV", ShapeType::Map)
-        .member("key", string)
-        .xml_name("K")
-        .member("value", string)
-        .xml_name("V")
-        .id();
-    let inner = b
-        .add("Inner", ShapeType::Structure)
-        .member("hi", string)
-        .id();
+    let renamed_map =
+        b.add("KV", ShapeType::Map).member("key", string).xml_name("K").member("value", string).xml_name("V").id();
+    let inner = b.add("Inner", ShapeType::Structure).member("hi", string).id();
     let inners = b.list("Inners", inner).id();
     let choice = b.add("Choice", ShapeType::Union).member("A", string).id();
     let shape = b
@@ -62,12 +50,7 @@ fn model() -> Model {
 
 fn encode(value: &Value, flavor: QueryFlavor) -> String {
     let model = model();
-    let pairs = query::encode(
-        value,
-        model.shape("In").unwrap(),
-        &QuerySettings::new(flavor),
-    )
-    .unwrap();
+    let pairs = query::encode(value, model.shape("In").unwrap(), &QuerySettings::new(flavor)).unwrap();
     form_urlencode(&pairs)
 }
 
@@ -83,10 +66,7 @@ fn sample() -> Value {
             .with("List", Value::List(vec!["x".into(), "y".into()].into()))
             .with("Flat", Value::List(vec!["f".into()].into()))
             .with("Renamed", Value::List(vec!["r".into()].into()))
-            .with(
-                "Structs",
-                Value::List(vec![Value::from(Structure::new().with("hi", "hello"))].into()),
-            )
+            .with("Structs", Value::List(vec![Value::from(Structure::new().with("hi", "hello"))].into()))
             .with("Map", Map::new().with("k", "v"))
             .with("KV", Map::new().with("a", "b"))
             .with("FlatMap", Map::new().with("x", "y"))
@@ -120,11 +100,7 @@ fn ec2_query_keys_and_collections() {
 
 #[test]
 fn empty_lists_differ_by_flavor_and_empty_maps_vanish() {
-    let value = Value::from(
-        Structure::new()
-            .with("List", Value::List(vec![].into()))
-            .with("Map", Map::new()),
-    );
+    let value = Value::from(Structure::new().with("List", Value::List(vec![].into())).with("Map", Map::new()));
     assert_eq!(encode(&value, QueryFlavor::AwsQuery), "List=");
     assert_eq!(encode(&value, QueryFlavor::Ec2Query), "");
 }
@@ -134,29 +110,18 @@ fn values_that_do_not_fit_are_errors() {
     let model = model();
     let shape = model.shape("In").unwrap();
     let settings = QuerySettings::new(QueryFlavor::AwsQuery);
-    let error = |value: Value| {
-        query::encode(&value, shape, &settings)
-            .unwrap_err()
-            .to_string()
-    };
+    let error = |value: Value| query::encode(&value, shape, &settings).unwrap_err().to_string();
     assert_eq!(
         error(Value::from(Structure::new().with("count", "3"))),
         "data error: expected integer, found string at count"
     );
     assert_eq!(
-        error(Value::from(
-            Structure::new().with("List", Value::List(vec![Value::Null].into()))
-        )),
+        error(Value::from(Structure::new().with("List", Value::List(vec![Value::Null].into())))),
         "data error: a query string has no null list items at List[0]"
     );
     assert_eq!(
-        error(Value::from(
-            Structure::new().with("Choice", Union::unknown("B"))
-        )),
+        error(Value::from(Structure::new().with("Choice", Union::unknown("B")))),
         "data error: an unknown union member cannot be encoded at Choice.B"
     );
-    assert_eq!(
-        error(Value::from(Structure::new().with("Other", 1))),
-        "data error: In has no member Other"
-    );
+    assert_eq!(error(Value::from(Structure::new().with("Other", 1))), "data error: In has no member Other");
 }

@@ -19,10 +19,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn timestamp() -> impl Strategy<Value = Timestamp> {
-    (
-        Timestamp::MIN.secs()..=Timestamp::MAX.secs(),
-        0u32..1_000_000_000,
-    )
+    (Timestamp::MIN.secs()..=Timestamp::MAX.secs(), 0u32..1_000_000_000)
         .prop_map(|(secs, nanos)| Timestamp::new(secs, nanos).expect("in range"))
 }
 
@@ -30,10 +27,7 @@ fn unknown_or<T: Clone + std::fmt::Debug + 'static>(
     known: Vec<T>,
     unknown: fn(String) -> T,
 ) -> impl Strategy<Value = T> {
-    prop_oneof![
-        proptest::sample::select(known),
-        "[A-Z_]{1,10}".prop_map(unknown)
-    ]
+    prop_oneof![proptest::sample::select(known), "[A-Z_]{1,10}".prop_map(unknown)]
 }
 
 fn job_status() -> impl Strategy<Value = SnapshotJobStatus> {
@@ -52,37 +46,21 @@ fn format_type() -> impl Strategy<Value = SnapshotFileFormatType> {
 }
 
 fn file() -> impl Strategy<Value = SnapshotFile> {
-    let selection = (text(), scope(), of(vec(text(), 0..3))).prop_map(
-        |(sheet_id, selection_scope, visual_ids)| SnapshotFileSheetSelection {
-            sheet_id,
-            selection_scope,
-            visual_ids,
-        },
-    );
-    (vec(selection, 0..3), format_type()).prop_map(|(sheet_selections, format_type)| SnapshotFile {
-        sheet_selections,
-        format_type,
-    })
+    let selection = (text(), scope(), of(vec(text(), 0..3))).prop_map(|(sheet_id, selection_scope, visual_ids)| {
+        SnapshotFileSheetSelection { sheet_id, selection_scope, visual_ids }
+    });
+    (vec(selection, 0..3), format_type())
+        .prop_map(|(sheet_selections, format_type)| SnapshotFile { sheet_selections, format_type })
 }
 
 fn s3_result() -> impl Strategy<Value = SnapshotJobS3Result> {
-    let bucket =
-        (text(), text(), text()).prop_map(|(bucket_name, bucket_prefix, bucket_region)| {
-            S3BucketConfiguration {
-                bucket_name,
-                bucket_prefix,
-                bucket_region,
-            }
-        });
-    let destination = bucket.prop_map(|bucket_configuration| SnapshotS3DestinationConfiguration {
-        bucket_configuration,
+    let bucket = (text(), text(), text()).prop_map(|(bucket_name, bucket_prefix, bucket_region)| {
+        S3BucketConfiguration { bucket_name, bucket_prefix, bucket_region }
     });
-    let error = (of(text()), of(text())).prop_map(|(error_message, error_type)| {
-        SnapshotJobResultErrorInfo {
-            error_message,
-            error_type,
-        }
-    });
+    let destination =
+        bucket.prop_map(|bucket_configuration| SnapshotS3DestinationConfiguration { bucket_configuration });
+    let error = (of(text()), of(text()))
+        .prop_map(|(error_message, error_type)| SnapshotJobResultErrorInfo { error_message, error_type });
     (of(destination), of(text()), of(vec(error, 0..3))).prop_map(
         |(s3_destination_configuration, s3_uri, error_info)| SnapshotJobS3Result {
             s3_destination_configuration,
@@ -99,21 +77,12 @@ fn file_groups() -> impl Strategy<Value = Option<Vec<SnapshotJobResultFileGroup>
 }
 
 fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultResponse> {
-    let anonymous =
-        file_groups().prop_map(|file_groups| AnonymousUserSnapshotJobResult { file_groups });
-    let registered =
-        file_groups().prop_map(|file_groups| RegisteredUserSnapshotJobResult { file_groups });
-    let result = (of(vec(anonymous, 0..2)), of(vec(registered, 0..2))).prop_map(
-        |(anonymous_users, registered_users)| SnapshotJobResult {
-            anonymous_users,
-            registered_users,
-        },
-    );
-    let error_info =
-        (of(text()), of(text())).prop_map(|(error_message, error_type)| SnapshotJobErrorInfo {
-            error_message,
-            error_type,
-        });
+    let anonymous = file_groups().prop_map(|file_groups| AnonymousUserSnapshotJobResult { file_groups });
+    let registered = file_groups().prop_map(|file_groups| RegisteredUserSnapshotJobResult { file_groups });
+    let result = (of(vec(anonymous, 0..2)), of(vec(registered, 0..2)))
+        .prop_map(|(anonymous_users, registered_users)| SnapshotJobResult { anonymous_users, registered_users });
+    let error_info = (of(text()), of(text()))
+        .prop_map(|(error_message, error_type)| SnapshotJobErrorInfo { error_message, error_type });
     (
         of(text()),
         of(job_status()),
@@ -124,8 +93,8 @@ fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultRespons
         of(text()),
         any::<i32>(),
     )
-        .prop_map(
-            |(
+        .prop_map(|(arn, job_status, created_time, last_updated_time, result, error_info, request_id, status)| {
+            DescribeDashboardSnapshotJobResultResponse {
                 arn,
                 job_status,
                 created_time,
@@ -134,39 +103,23 @@ fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultRespons
                 error_info,
                 request_id,
                 status,
-            )| {
-                DescribeDashboardSnapshotJobResultResponse {
-                    arn,
-                    job_status,
-                    created_time,
-                    last_updated_time,
-                    result,
-                    error_info,
-                    request_id,
-                    status,
-                }
-            },
-        )
+            }
+        })
 }
 
 /// typed → `Value` → JSON → `Value` → typed, through the derived schema.
-fn json_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(
-    typed: &T,
-) -> Result<(), TestCaseError> {
+fn json_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
     let settings = JsonSettings::rest_json();
-    let bytes = json::encode(&typed.to_value(), T::schema(), &settings)
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let value = json::decode(&bytes, T::schema(), &settings)
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let bytes =
+        json::encode(&typed.to_value(), T::schema(), &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let value = json::decode(&bytes, T::schema(), &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let back = T::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(back == *typed, "{}", String::from_utf8_lossy(&bytes));
     Ok(())
 }
 
 /// typed → JSON → `Value` → XML → `Value` → JSON: the same JSON, the same typed value.
-fn cross_protocol<T: Shape + ToValue + FromValue + PartialEq + 'static>(
-    typed: &T,
-) -> Result<(), TestCaseError> {
+fn cross_protocol<T: Shape + ToValue + FromValue + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
     let fail = |e: awsval::Error| TestCaseError::fail(e.to_string());
     let schema = T::schema();
     let settings = JsonSettings::rest_json();
@@ -174,16 +127,9 @@ fn cross_protocol<T: Shape + ToValue + FromValue + PartialEq + 'static>(
     let from_json = json::decode(&first, schema, &settings).map_err(fail)?;
     let bytes = xml::encode(&from_json, schema, &XmlSettings::default()).map_err(fail)?;
     let from_xml = xml::decode(&bytes, schema, &XmlSettings::default()).map_err(fail)?;
-    prop_assert!(
-        from_xml.equivalent(&from_json),
-        "{}",
-        String::from_utf8_lossy(&bytes)
-    );
+    prop_assert!(from_xml.equivalent(&from_json), "{}", String::from_utf8_lossy(&bytes));
     let second = json::encode(&from_xml, schema, &settings).map_err(fail)?;
-    prop_assert_eq!(
-        String::from_utf8_lossy(&first),
-        String::from_utf8_lossy(&second)
-    );
+    prop_assert_eq!(String::from_utf8_lossy(&first), String::from_utf8_lossy(&second));
     prop_assert!(T::from_value(from_xml).map_err(fail)? == *typed);
     Ok(())
 }
@@ -234,10 +180,7 @@ proptest! {
 #[test]
 fn the_sample_converts_and_hides_the_s3_uri() {
     let value = sample_response().to_value();
-    assert_eq!(
-        value["Result"]["AnonymousUsers"][0]["FileGroups"][0]["Files"][0]["FormatType"].as_str(),
-        Some("PDF")
-    );
+    assert_eq!(value["Result"]["AnonymousUsers"][0]["FileGroups"][0]["Files"][0]["FormatType"].as_str(), Some("PDF"));
     assert_eq!(value["Status"], Value::Integer(200));
     let shown = format!("{value:?}");
     assert!(shown.contains("S3Uri: *** Sensitive Data Redacted ***"));
@@ -248,13 +191,7 @@ fn the_sample_converts_and_hides_the_s3_uri() {
 #[test]
 fn a_bad_member_deep_down_names_its_path() {
     let mut value = sample_response().to_value();
-    let file = &mut value
-        .get_mut("Result")
-        .unwrap()
-        .get_mut("AnonymousUsers")
-        .unwrap()
-        .as_list_mut()
-        .unwrap()[0];
+    let file = &mut value.get_mut("Result").unwrap().get_mut("AnonymousUsers").unwrap().as_list_mut().unwrap()[0];
     let file = &mut file.get_mut("FileGroups").unwrap().as_list_mut().unwrap()[0];
     let file = &mut file.get_mut("Files").unwrap().as_list_mut().unwrap()[0];
     file.as_structure_mut().unwrap().remove("FormatType");
@@ -269,42 +206,18 @@ fn a_bad_member_deep_down_names_its_path() {
 fn the_schema_matches_the_model() {
     let shape = DescribeDashboardSnapshotJobResultResponse::schema();
     assert_eq!(
-        shape
-            .members()
-            .map(|m| m.name().as_str())
-            .collect::<Vec<_>>(),
-        [
-            "Arn",
-            "JobStatus",
-            "CreatedTime",
-            "LastUpdatedTime",
-            "Result",
-            "ErrorInfo",
-            "RequestId",
-            "Status"
-        ]
+        shape.members().map(|m| m.name().as_str()).collect::<Vec<_>>(),
+        ["Arn", "JobStatus", "CreatedTime", "LastUpdatedTime", "Result", "ErrorInfo", "RequestId", "Status"]
     );
-    assert_eq!(
-        shape.member("Status").unwrap().http(),
-        Some(&HttpBinding::ResponseCode)
-    );
+    assert_eq!(shape.member("Status").unwrap().http(), Some(&HttpBinding::ResponseCode));
     let status = shape.member("JobStatus").unwrap().target();
     assert_eq!(status.shape_type(), ShapeType::Enum);
     assert_eq!(status.enum_value("COMPLETED"), Some("COMPLETED"));
     let file = SnapshotFile::schema();
     assert!(file.member("SheetSelections").unwrap().is_required());
     assert!(file.member("FormatType").unwrap().is_required());
-    assert!(
-        SnapshotJobS3Result::schema()
-            .member("S3Uri")
-            .unwrap()
-            .is_sensitive()
-    );
-    let shapes = shape
-        .model()
-        .shapes()
-        .filter(|s| !s.name().starts_with("smithy.api#"))
-        .count();
+    assert!(SnapshotJobS3Result::schema().member("S3Uri").unwrap().is_sensitive());
+    let shapes = shape.model().shapes().filter(|s| !s.name().starts_with("smithy.api#")).count();
     // botocore's 30 shapes, less the 7 simple ones (Arn, NonEmptyString, SensitiveS3Uri,
     // ShortRestrictiveResourceId, String, StatusCode, Timestamp) that Rust types share.
     assert_eq!(shapes, 23);
@@ -328,28 +241,16 @@ fn each_error_decodes_from_its_code() {
         assert_eq!(shapes[index], shape);
         let error = shape.error().unwrap();
         assert_eq!((error.http_status, error.fault), (Some(status), fault));
-        let body = Structure::new()
-            .with("Message", "went wrong")
-            .with("RequestId", "r-1")
-            .with("Status", i32::from(status));
-        let error =
-            DescribeDashboardSnapshotJobResultError::from_code(code, None, |_| Ok(body.into()))
-                .unwrap();
+        let body =
+            Structure::new().with("Message", "went wrong").with("RequestId", "r-1").with("Status", i32::from(status));
+        let error = DescribeDashboardSnapshotJobResultError::from_code(code, None, |_| Ok(body.into())).unwrap();
         assert_eq!(error.code(), code);
         assert_eq!(error.to_string(), format!("{code}: went wrong"));
     }
-    let unknown = DescribeDashboardSnapshotJobResultError::from_code(
-        "Mystery",
-        Some("?"),
-        |_| unreachable!(),
-    )
-    .unwrap();
+    let unknown = DescribeDashboardSnapshotJobResultError::from_code("Mystery", Some("?"), |_| unreachable!()).unwrap();
     assert!(
         unknown
-            == DescribeDashboardSnapshotJobResultError::Unknown {
-                code: "Mystery".into(),
-                message: Some("?".into())
-            }
+            == DescribeDashboardSnapshotJobResultError::Unknown { code: "Mystery".into(), message: Some("?".into()) }
     );
 }
 
@@ -367,39 +268,17 @@ fn the_response_decodes_from_service_json() {
         "RequestId": "r-1",
         "SomethingNew": {"added": "later"}
     }"#;
-    let value = json::decode(
-        body,
-        DescribeDashboardSnapshotJobResultResponse::schema(),
-        &JsonSettings::rest_json(),
-    )
-    .unwrap();
+    let value =
+        json::decode(body, DescribeDashboardSnapshotJobResultResponse::schema(), &JsonSettings::rest_json()).unwrap();
     let typed = DescribeDashboardSnapshotJobResultResponse::from_value(value).unwrap();
     assert!(typed.job_status == Some(SnapshotJobStatus::Failed));
     assert_eq!(typed.created_time, Timestamp::from_secs(1_700_000_000).ok());
-    assert_eq!(
-        typed.last_updated_time,
-        Timestamp::new(1_700_000_042, 500_000_000).ok()
-    );
-    let group = &typed
-        .result
-        .as_ref()
-        .unwrap()
-        .registered_users
-        .as_ref()
-        .unwrap()[0]
-        .file_groups
-        .as_ref()
-        .unwrap()[0];
+    assert_eq!(typed.last_updated_time, Timestamp::new(1_700_000_042, 500_000_000).ok());
+    let group = &typed.result.as_ref().unwrap().registered_users.as_ref().unwrap()[0].file_groups.as_ref().unwrap()[0];
     let selection = &group.files.as_ref().unwrap()[0].sheet_selections[0];
     assert!(selection.selection_scope == SnapshotFileSheetSelectionScope::SelectedVisuals);
-    assert_eq!(
-        selection.visual_ids.as_deref(),
-        Some(&["v-1".to_owned(), "v-2".to_owned()][..])
-    );
-    assert_eq!(
-        group.s3_results.as_ref().unwrap()[0].s3_uri.as_deref(),
-        Some("s3://b/k.csv")
-    );
+    assert_eq!(selection.visual_ids.as_deref(), Some(&["v-1".to_owned(), "v-2".to_owned()][..]));
+    assert_eq!(group.s3_results.as_ref().unwrap()[0].s3_uri.as_deref(), Some("s3://b/k.csv"));
     assert_eq!(typed.status, 0, "the status comes from HTTP, not the body");
 }
 
@@ -415,10 +294,8 @@ fn each_error_decodes_from_an_error_response() {
         "InternalFailureException",
     ] {
         let body = r#"{"Message": "nope", "RequestId": "r-9", "ResourceType": "NAMESPACE"}"#;
-        let reply = HttpResponse::new(400, body).with_header(
-            "X-Amzn-Errortype",
-            &format!("{code}:http://internal.amazon.com/"),
-        );
+        let reply = HttpResponse::new(400, body)
+            .with_header("X-Amzn-Errortype", &format!("{code}:http://internal.amazon.com/"));
         let error: DescribeDashboardSnapshotJobResultError =
             protocol::typed_error(Protocol::AwsJson1_1, &reply).unwrap();
         assert_eq!(error.code(), code);

@@ -7,10 +7,7 @@ use awsval::{ErrorKind, TimestampFormat};
 fn recursive_shapes_and_lookups_by_wire_name() {
     let mut b = ModelBuilder::new();
     let string = b.add("String", ShapeType::String).id();
-    let time = b
-        .add("Time", ShapeType::Timestamp)
-        .timestamp_format(TimestampFormat::EpochSeconds)
-        .id();
+    let time = b.add("Time", ShapeType::Timestamp).timestamp_format(TimestampFormat::EpochSeconds).id();
     let node = b.declare("com.example#Node", ShapeType::Structure);
     let children = b.list("Children", node).id();
     b.shape(node)
@@ -30,12 +27,7 @@ fn recursive_shapes_and_lookups_by_wire_name() {
     assert_eq!(node.short_name(), "Node");
     assert_eq!(node.shape_type(), ShapeType::Structure);
     assert_eq!(node.traits().xml_name.as_deref(), Some("TreeNode"));
-    assert_eq!(
-        node.members()
-            .map(|m| m.name().as_str())
-            .collect::<Vec<_>>(),
-        ["Name", "Kids", "Created", "Updated"]
-    );
+    assert_eq!(node.members().map(|m| m.name().as_str()).collect::<Vec<_>>(), ["Name", "Kids", "Created", "Updated"]);
     assert_eq!(node.member_by_json_name("name").map(|m| m.index()), Some(0));
     assert_eq!(node.member_by_json_name("Name").map(|m| m.index()), None);
     assert_eq!(node.member_by_json_name("Kids").map(|m| m.index()), Some(1));
@@ -46,14 +38,8 @@ fn recursive_shapes_and_lookups_by_wire_name() {
     let kids = node.member("Kids").unwrap();
     assert!(kids.traits().xml_flattened);
     assert_eq!(kids.target().list_member().unwrap().target(), node);
-    assert_eq!(
-        node.member("Created").unwrap().timestamp_format(),
-        Some(TimestampFormat::EpochSeconds)
-    );
-    assert_eq!(
-        node.member("Updated").unwrap().timestamp_format(),
-        Some(TimestampFormat::HttpDate)
-    );
+    assert_eq!(node.member("Created").unwrap().timestamp_format(), Some(TimestampFormat::EpochSeconds));
+    assert_eq!(node.member("Updated").unwrap().timestamp_format(), Some(TimestampFormat::HttpDate));
     assert_eq!(node.member("Name").unwrap().timestamp_format(), None);
 }
 
@@ -64,10 +50,7 @@ fn sensitivity_reaches_members_through_collections_but_not_structures() {
     let plain = b.add("Plain", ShapeType::String).id();
     let secrets = b.list("Secrets", secret).id();
     let nested = b.map("SecretsByName", plain, secrets).id();
-    let inner = b
-        .add("Inner", ShapeType::Structure)
-        .member("Key", secret)
-        .id();
+    let inner = b.add("Inner", ShapeType::Structure).member("Key", secret).id();
     let outer = b
         .add("Outer", ShapeType::Structure)
         .member("Direct", secret)
@@ -80,29 +63,12 @@ fn sensitivity_reaches_members_through_collections_but_not_structures() {
         .id();
     let model = b.finish().unwrap();
     let outer = model.get(outer);
-    let sensitive: Vec<(&str, bool)> = outer
-        .members()
-        .map(|m| (m.name().as_str(), m.is_sensitive()))
-        .collect();
+    let sensitive: Vec<(&str, bool)> = outer.members().map(|m| (m.name().as_str(), m.is_sensitive())).collect();
     assert_eq!(
         sensitive,
-        [
-            ("Direct", true),
-            ("List", true),
-            ("Map", true),
-            ("Inner", false),
-            ("Plain", false),
-            ("Marked", true)
-        ]
+        [("Direct", true), ("List", true), ("Map", true), ("Inner", false), ("Plain", false), ("Marked", true)]
     );
-    assert!(
-        model
-            .shape("Inner")
-            .unwrap()
-            .member("Key")
-            .unwrap()
-            .is_sensitive()
-    );
+    assert!(model.shape("Inner").unwrap().member("Key").unwrap().is_sensitive());
     assert!(model.get(secret).is_sensitive());
 }
 
@@ -111,15 +77,8 @@ fn errors_enums_and_http_traits() {
     let mut b = ModelBuilder::new();
     let string = b.prelude(ShapeType::String);
     assert_eq!(b.prelude(ShapeType::String), string);
-    let status = b
-        .add("Status", ShapeType::Enum)
-        .enum_value("Queued", "QUEUED")
-        .enum_value("Done", "DONE")
-        .id();
-    let level = b
-        .add("Level", ShapeType::IntEnum)
-        .int_enum_value("Low", 1)
-        .id();
+    let status = b.add("Status", ShapeType::Enum).enum_value("Queued", "QUEUED").enum_value("Done", "DONE").id();
+    let level = b.add("Level", ShapeType::IntEnum).int_enum_value("Low", 1).id();
     let not_found = b
         .add("com.example#NotFound", ShapeType::Structure)
         .error(Fault::Client, Some(404), None)
@@ -127,10 +86,7 @@ fn errors_enums_and_http_traits() {
         .member("Id", string)
         .http(HttpBinding::Header("x-id".into()))
         .id();
-    let renamed = b
-        .add("Throttled", ShapeType::Structure)
-        .error(Fault::Server, None, Some("Throttling"))
-        .id();
+    let renamed = b.add("Throttled", ShapeType::Structure).error(Fault::Server, None, Some("Throttling")).id();
     let model = b.finish().unwrap();
 
     assert_eq!(model.get(string).name(), "smithy.api#String");
@@ -145,10 +101,7 @@ fn errors_enums_and_http_traits() {
     let status = model.get(status);
     assert_eq!(status.enum_value("DONE"), Some("DONE"));
     assert_eq!(status.enum_value("Done"), None);
-    assert!(std::ptr::eq(
-        status.enum_value("DONE").unwrap(),
-        status.enum_value("DONE").unwrap()
-    ));
+    assert!(std::ptr::eq(status.enum_value("DONE").unwrap(), status.enum_value("DONE").unwrap()));
     assert_eq!(model.get(level).enum_values()[0].value, EnumLiteral::Int(1));
     assert_eq!(model.get(level).enum_value("1"), None);
 }
@@ -180,11 +133,7 @@ fn finishing_rejects_inconsistent_shapes() {
         (
             Box::new(|b| {
                 let s = b.prelude(ShapeType::String);
-                let _ = b
-                    .add("S", ShapeType::Structure)
-                    .member("A", s)
-                    .member("B", s)
-                    .member("A", s);
+                let _ = b.add("S", ShapeType::Structure).member("A", s).member("B", s).member("A", s);
             }),
             "model error: shape S: member `A` is declared twice",
         ),

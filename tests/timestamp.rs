@@ -13,41 +13,17 @@ const CASES: &[Case] = &[
     // date-time: the basics.
     ("1970-01-01T00:00:00Z", DateTime, Some((0, 0))),
     ("2014-04-29T18:30:38Z", DateTime, Some((1_398_796_238, 0))),
-    (
-        "2014-04-29T18:30:38.123Z",
-        DateTime,
-        Some((1_398_796_238, 123_000_000)),
-    ),
-    (
-        "2014-04-29T18:30:38.000Z",
-        DateTime,
-        Some((1_398_796_238, 0)),
-    ),
+    ("2014-04-29T18:30:38.123Z", DateTime, Some((1_398_796_238, 123_000_000))),
+    ("2014-04-29T18:30:38.000Z", DateTime, Some((1_398_796_238, 0))),
     ("1969-12-31T23:59:59.5Z", DateTime, Some((-1, 500_000_000))),
     // date-time: lenient forms.
     ("2014-04-29t18:30:38z", DateTime, Some((1_398_796_238, 0))),
     ("2014-04-29 18:30:38Z", DateTime, Some((1_398_796_238, 0))),
     ("2014-04-29T18:30:38", DateTime, Some((1_398_796_238, 0))),
-    (
-        "2014-04-29T18:30:38+01:00",
-        DateTime,
-        Some((1_398_792_638, 0)),
-    ),
-    (
-        "2014-04-29T18:30:38-05:30",
-        DateTime,
-        Some((1_398_816_038, 0)),
-    ),
-    (
-        "2014-04-29T18:30:38.1234567891Z",
-        DateTime,
-        Some((1_398_796_238, 123_456_789)),
-    ),
-    (
-        "2014-04-29T18:30:38.1Z",
-        DateTime,
-        Some((1_398_796_238, 100_000_000)),
-    ),
+    ("2014-04-29T18:30:38+01:00", DateTime, Some((1_398_792_638, 0))),
+    ("2014-04-29T18:30:38-05:30", DateTime, Some((1_398_816_038, 0))),
+    ("2014-04-29T18:30:38.1234567891Z", DateTime, Some((1_398_796_238, 123_456_789))),
+    ("2014-04-29T18:30:38.1Z", DateTime, Some((1_398_796_238, 100_000_000))),
     // date-time: the calendar.
     ("2000-02-29T00:00:00Z", DateTime, Some((951_782_400, 0))),
     ("2024-02-29T12:00:00Z", DateTime, Some((1_709_208_000, 0))),
@@ -63,11 +39,7 @@ const CASES: &[Case] = &[
     ("0001-01-01T00:00:00Z", DateTime, Some((-62_135_596_800, 0))),
     ("0000-01-01T00:00:00Z", DateTime, Some((-62_167_219_200, 0))),
     ("9999-12-31T23:59:59Z", DateTime, Some((253_402_300_799, 0))),
-    (
-        "9999-12-31T23:59:59.999999999Z",
-        DateTime,
-        Some((253_402_300_799, 999_999_999)),
-    ),
+    ("9999-12-31T23:59:59.999999999Z", DateTime, Some((253_402_300_799, 999_999_999))),
     ("9999-12-31T23:59:59-01:00", DateTime, None),
     ("0000-01-01T00:00:00+00:01", DateTime, None),
     // date-time: malformed.
@@ -82,37 +54,13 @@ const CASES: &[Case] = &[
     ("٢٠١٤-04-29T18:30:38Z", DateTime, None),
     (" 2014-04-29T18:30:38Z", DateTime, None),
     // http-date.
-    (
-        "Tue, 29 Apr 2014 18:30:38 GMT",
-        HttpDate,
-        Some((1_398_796_238, 0)),
-    ),
-    (
-        "tue, 29 apr 2014 18:30:38 gmt",
-        HttpDate,
-        Some((1_398_796_238, 0)),
-    ),
-    (
-        "Tue, 29 Apr 2014 18:30:38.123 GMT",
-        HttpDate,
-        Some((1_398_796_238, 123_000_000)),
-    ),
+    ("Tue, 29 Apr 2014 18:30:38 GMT", HttpDate, Some((1_398_796_238, 0))),
+    ("tue, 29 apr 2014 18:30:38 gmt", HttpDate, Some((1_398_796_238, 0))),
+    ("Tue, 29 Apr 2014 18:30:38.123 GMT", HttpDate, Some((1_398_796_238, 123_000_000))),
     ("Thu, 01 Jan 1970 00:00:00 GMT", HttpDate, Some((0, 0))),
-    (
-        "Sat, 1 Jan 2000 00:00:00 GMT",
-        HttpDate,
-        Some((946_684_800, 0)),
-    ),
-    (
-        "Mon, 29 Apr 2014 18:30:38 GMT",
-        HttpDate,
-        Some((1_398_796_238, 0)),
-    ),
-    (
-        "Fri, 31 Dec 9999 23:59:59 GMT",
-        HttpDate,
-        Some((253_402_300_799, 0)),
-    ),
+    ("Sat, 1 Jan 2000 00:00:00 GMT", HttpDate, Some((946_684_800, 0))),
+    ("Mon, 29 Apr 2014 18:30:38 GMT", HttpDate, Some((1_398_796_238, 0))),
+    ("Fri, 31 Dec 9999 23:59:59 GMT", HttpDate, Some((253_402_300_799, 0))),
     ("Tue, 29 Apr 2014 18:30:38 UTC", HttpDate, None),
     ("Tuesday, 29-Apr-14 18:30:38 GMT", HttpDate, None),
     ("Tue Apr 29 18:30:38 2014", HttpDate, None),
@@ -123,34 +71,18 @@ const CASES: &[Case] = &[
     // epoch-seconds.
     ("0", EpochSeconds, Some((0, 0))),
     ("1398796238", EpochSeconds, Some((1_398_796_238, 0))),
-    (
-        "1398796238.5",
-        EpochSeconds,
-        Some((1_398_796_238, 500_000_000)),
-    ),
+    ("1398796238.5", EpochSeconds, Some((1_398_796_238, 500_000_000))),
     ("-1", EpochSeconds, Some((-1, 0))),
     ("-1.5", EpochSeconds, Some((-2, 500_000_000))),
     ("-0.25", EpochSeconds, Some((-1, 750_000_000))),
     ("1.5e3", EpochSeconds, Some((1500, 0))),
     ("1.398796238E9", EpochSeconds, Some((1_398_796_238, 0))),
-    (
-        "1398796238123E-3",
-        EpochSeconds,
-        Some((1_398_796_238, 123_000_000)),
-    ),
+    ("1398796238123E-3", EpochSeconds, Some((1_398_796_238, 123_000_000))),
     ("1e-9", EpochSeconds, Some((0, 1))),
     ("1e-10", EpochSeconds, Some((0, 0))),
-    (
-        "1398796238.123456789123",
-        EpochSeconds,
-        Some((1_398_796_238, 123_456_789)),
-    ),
+    ("1398796238.123456789123", EpochSeconds, Some((1_398_796_238, 123_456_789))),
     ("00012", EpochSeconds, Some((12, 0))),
-    (
-        "253402300799.999999999",
-        EpochSeconds,
-        Some((253_402_300_799, 999_999_999)),
-    ),
+    ("253402300799.999999999", EpochSeconds, Some((253_402_300_799, 999_999_999))),
     ("-62167219200", EpochSeconds, Some((-62_167_219_200, 0))),
     ("253402300800", EpochSeconds, None),
     ("-62167219201", EpochSeconds, None),
@@ -175,9 +107,7 @@ fn parses_the_table() {
         let parsed = Timestamp::parse(input, format);
         let got = parsed.as_ref().ok().map(|t| (t.secs(), t.nanos()));
         if got != expected {
-            failures.push(format!(
-                "{format} {input:?}: expected {expected:?}, got {parsed:?}"
-            ));
+            failures.push(format!("{format} {input:?}: expected {expected:?}, got {parsed:?}"));
         }
         if let Err(error) = parsed {
             assert_eq!(error.kind(), ErrorKind::Data, "{input:?}");
@@ -190,25 +120,13 @@ fn parses_the_table() {
 #[test]
 fn errors_say_where_without_quoting_the_input() {
     let error = Timestamp::parse("2014-04-29T18:30:38+0100", DateTime).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "data error: invalid date-time timestamp: expected ':' at character 22"
-    );
+    assert_eq!(error.to_string(), "data error: invalid date-time timestamp: expected ':' at character 22");
     let error = Timestamp::parse("2023-02-29T00:00:00Z", DateTime).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "data error: invalid date-time timestamp: no such day in that month"
-    );
+    assert_eq!(error.to_string(), "data error: invalid date-time timestamp: no such day in that month");
     let error = Timestamp::parse("Tue, 29 Apr 2014 18:30:38 UTC", HttpDate).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "data error: invalid http-date timestamp: expected 'GMT' at character 26"
-    );
+    assert_eq!(error.to_string(), "data error: invalid http-date timestamp: expected 'GMT' at character 26");
     let error = Timestamp::parse("1e400", EpochSeconds).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "data error: timestamp out of range (years 0000 to 9999)"
-    );
+    assert_eq!(error.to_string(), "data error: timestamp out of range (years 0000 to 9999)");
 }
 
 fn ts(secs: i64, nanos: u32) -> Timestamp {
@@ -219,37 +137,17 @@ fn ts(secs: i64, nanos: u32) -> Timestamp {
 fn writes_canonically() {
     let cases = [
         (ts(0, 0), DateTime, "1970-01-01T00:00:00Z"),
-        (
-            ts(1_398_796_238, 123_000_000),
-            DateTime,
-            "2014-04-29T18:30:38.123Z",
-        ),
-        (
-            ts(1_398_796_238, 1),
-            DateTime,
-            "2014-04-29T18:30:38.000000001Z",
-        ),
+        (ts(1_398_796_238, 123_000_000), DateTime, "2014-04-29T18:30:38.123Z"),
+        (ts(1_398_796_238, 1), DateTime, "2014-04-29T18:30:38.000000001Z"),
         (ts(-1, 500_000_000), DateTime, "1969-12-31T23:59:59.5Z"),
         (Timestamp::MAX, DateTime, "9999-12-31T23:59:59.999999999Z"),
         (Timestamp::MIN, DateTime, "0000-01-01T00:00:00Z"),
-        (
-            ts(1_398_796_238, 500_000_000),
-            HttpDate,
-            "Tue, 29 Apr 2014 18:30:38 GMT",
-        ),
-        (
-            ts(-62_135_596_800, 0),
-            HttpDate,
-            "Mon, 01 Jan 0001 00:00:00 GMT",
-        ),
+        (ts(1_398_796_238, 500_000_000), HttpDate, "Tue, 29 Apr 2014 18:30:38 GMT"),
+        (ts(-62_135_596_800, 0), HttpDate, "Mon, 01 Jan 0001 00:00:00 GMT"),
         (Timestamp::MAX, HttpDate, "Fri, 31 Dec 9999 23:59:59 GMT"),
         (ts(0, 0), EpochSeconds, "0"),
         (ts(1_398_796_238, 0), EpochSeconds, "1398796238"),
-        (
-            ts(1_398_796_238, 123_000_000),
-            EpochSeconds,
-            "1398796238.123",
-        ),
+        (ts(1_398_796_238, 123_000_000), EpochSeconds, "1398796238.123"),
         (ts(1, 1), EpochSeconds, "1.000000001"),
         (ts(-2, 500_000_000), EpochSeconds, "-1.5"),
         (ts(-1, 500_000_000), EpochSeconds, "-0.5"),
@@ -257,11 +155,7 @@ fn writes_canonically() {
         (Timestamp::MIN, EpochSeconds, "-62167219200"),
     ];
     for (timestamp, format, expected) in cases {
-        assert_eq!(
-            timestamp.format(format),
-            expected,
-            "{timestamp:?} as {format}"
-        );
+        assert_eq!(timestamp.format(format), expected, "{timestamp:?} as {format}");
     }
 }
 
@@ -271,12 +165,7 @@ fn rejects_out_of_range_construction() {
     assert!(Timestamp::new(Timestamp::MAX.secs() + 1, 0).is_err());
     assert!(Timestamp::new(Timestamp::MIN.secs() - 1, 999_999_999).is_err());
     assert!(Timestamp::from_secs(i64::MIN).is_err());
-    assert_eq!(
-        Timestamp::new(Timestamp::MIN.secs(), 5)
-            .map(Timestamp::nanos)
-            .ok(),
-        Some(5)
-    );
+    assert_eq!(Timestamp::new(Timestamp::MIN.secs(), 5).map(Timestamp::nanos).ok(), Some(5));
 }
 
 #[test]
@@ -300,10 +189,7 @@ fn converts_to_and_from_time_and_the_system_clock() {
     let later = std::time::SystemTime::from(ts(1_398_796_238, 7));
     assert_eq!(Timestamp::try_from(later).unwrap(), ts(1_398_796_238, 7));
     assert!(Timestamp::now() > ts(1_700_000_000, 0));
-    assert_eq!(
-        "2014-04-29T18:30:38Z".parse::<Timestamp>().unwrap(),
-        ts(1_398_796_238, 0)
-    );
+    assert_eq!("2014-04-29T18:30:38Z".parse::<Timestamp>().unwrap(), ts(1_398_796_238, 0));
 }
 
 #[test]
@@ -313,19 +199,12 @@ fn names_formats_like_smithy_and_botocore() {
     }
     assert_eq!(TimestampFormat::from_name("iso8601"), Some(DateTime));
     assert_eq!(TimestampFormat::from_name("rfc822"), Some(HttpDate));
-    assert_eq!(
-        TimestampFormat::from_name("unixTimestamp"),
-        Some(EpochSeconds)
-    );
+    assert_eq!(TimestampFormat::from_name("unixTimestamp"), Some(EpochSeconds));
     assert_eq!(TimestampFormat::from_name("unix"), None);
 }
 
 fn any_timestamp() -> impl Strategy<Value = Timestamp> {
-    (
-        Timestamp::MIN.secs()..=Timestamp::MAX.secs(),
-        0u32..1_000_000_000,
-    )
-        .prop_map(|(s, n)| ts(s, n))
+    (Timestamp::MIN.secs()..=Timestamp::MAX.secs(), 0u32..1_000_000_000).prop_map(|(s, n)| ts(s, n))
 }
 
 proptest! {

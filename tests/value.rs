@@ -2,9 +2,7 @@
 
 use std::borrow::Cow;
 
-use awsval::{
-    Blob, Document, Equivalence, List, Map, Name, Precision, Structure, Timestamp, Union, Value,
-};
+use awsval::{Blob, Document, Equivalence, List, Map, Name, Precision, Structure, Timestamp, Union, Value};
 
 #[test]
 fn a_node_is_32_bytes_and_a_name_8() {
@@ -19,10 +17,7 @@ fn sample() -> Value {
         Structure::new()
             .with("Arn", "arn:1")
             .with("Count", 3)
-            .with(
-                "Items",
-                Value::List(vec![Value::from(1i64), Value::Null].into()),
-            )
+            .with("Items", Value::List(vec![Value::from(1i64), Value::Null].into()))
             .with("Tags", Map::new().with("k", "v"))
             .with("Choice", Union::new("B", true))
             .with("Doc", Document::new(Map::new().with("n", 1.5)))
@@ -46,22 +41,11 @@ fn accessors_walk_the_tree() {
     assert_eq!(v["Status"].as_str(), Some("DONE"));
     assert_eq!(v["When"].as_timestamp(), Timestamp::from_secs(0).ok());
     assert_eq!(v.get("Nope"), None);
-    assert_eq!(
-        v.as_structure()
-            .map(|s| s.names().collect::<Vec<_>>())
-            .unwrap()
-            .len(),
-        8
-    );
+    assert_eq!(v.as_structure().map(|s| s.names().collect::<Vec<_>>()).unwrap().len(), 8);
     assert_eq!(v["Items"].as_list().map(|l| l.len()), Some(2));
     assert_eq!(Value::Integer(1).type_name(), "integer");
     assert_eq!(Value::BigDecimal("1.5".into()).type_name(), "bigDecimal");
-    assert_eq!(
-        Value::Blob(Blob::new(b"x"))
-            .as_blob()
-            .map(|b| b.as_bytes().to_vec()),
-        Some(b"x".to_vec())
-    );
+    assert_eq!(Value::Blob(Blob::new(b"x")).as_blob().map(|b| b.as_bytes().to_vec()), Some(b"x".to_vec()));
     assert_eq!(Value::IntEnum(3).as_i64(), Some(3));
     assert_eq!(Value::Float(0.5).as_f64(), Some(0.5));
 }
@@ -159,10 +143,7 @@ fn debug_redacts_sensitive_members_and_everything_below_them() {
     );
     let pretty = format!("{v:#?}");
     for secret in ["hunter2", "k3y", "api", "t0k3n"] {
-        assert!(
-            !shown.contains(secret) && !pretty.contains(secret),
-            "{secret} leaked"
-        );
+        assert!(!shown.contains(secret) && !pretty.contains(secret), "{secret} leaked");
     }
     // Sensitivity belongs to the member, not the text of its name.
     assert_eq!(Name::sensitive("Password"), Name::new("Password"));
@@ -175,14 +156,8 @@ fn equivalence_is_the_documented_one() {
     assert!(eq(Value::Float(f32::NAN), Value::Float(f32::NAN)));
     assert!(!eq(Value::Double(0.0), Value::Double(-0.0)));
     assert!(!eq(Value::Integer(1), Value::Long(1)));
-    assert!(!eq(
-        Value::Enum(Cow::Borrowed("A")),
-        Value::String("A".into())
-    ));
-    assert!(!eq(
-        Value::BigDecimal("1.0".into()),
-        Value::BigDecimal("1.00".into())
-    ));
+    assert!(!eq(Value::Enum(Cow::Borrowed("A")), Value::String("A".into())));
+    assert!(!eq(Value::BigDecimal("1.0".into()), Value::BigDecimal("1.00".into())));
     let a = Value::from(Structure::new().with("A", 1).with("B", 2));
     let b = Value::from(Structure::new().with("B", 2).with("A", 1));
     assert!(eq(a, b));
@@ -190,31 +165,17 @@ fn equivalence_is_the_documented_one() {
     let b = Value::List(vec![Value::from(2), Value::from(1)].into());
     assert!(!eq(a, b));
     let big_a: Map = (0..100).map(|i| (i.to_string(), Value::from(i))).collect();
-    let big_b: Map = (0..100)
-        .rev()
-        .map(|i| (i.to_string(), Value::from(i)))
-        .collect();
+    let big_b: Map = (0..100).rev().map(|i| (i.to_string(), Value::from(i))).collect();
     assert!(eq(Value::Map(big_a.clone()), Value::Map(big_b)));
     let mut big_c = big_a.clone();
     big_c.insert("50", Value::from(-1));
     assert!(!eq(Value::Map(big_a), Value::Map(big_c)));
-    assert!(!eq(
-        Value::Union(Union::unknown("X")),
-        Value::Union(Union::new("X", Value::Null))
-    ));
+    assert!(!eq(Value::Union(Union::unknown("X")), Value::Union(Union::new("X", Value::Null))));
     let t1 = Value::Timestamp(Timestamp::new(5, 123_456_789).unwrap());
     let t2 = Value::Timestamp(Timestamp::new(5, 123_000_000).unwrap());
     assert!(!Equivalence::default().eq(&t1, &t2));
-    assert!(
-        Equivalence::default()
-            .timestamp_precision(Precision::Millis)
-            .eq(&t1, &t2)
-    );
-    assert!(
-        !Equivalence::default()
-            .timestamp_precision(Precision::Micros)
-            .eq(&t1, &t2)
-    );
+    assert!(Equivalence::default().timestamp_precision(Precision::Millis).eq(&t1, &t2));
+    assert!(!Equivalence::default().timestamp_precision(Precision::Micros).eq(&t1, &t2));
 }
 
 #[test]
@@ -234,11 +195,7 @@ fn deep(depth: usize) -> Value {
     for level in 0..depth {
         value = match level % 5 {
             0 => Value::List(vec![value, Value::from(level as i64)].into()),
-            1 => Value::from(
-                Structure::new()
-                    .with("Next", value)
-                    .with("Level", level as i64),
-            ),
+            1 => Value::from(Structure::new().with("Next", value).with("Level", level as i64)),
             2 => Value::Map(Map::new().with("next", value)),
             3 => Value::Union(Union::new("Next", value)),
             _ => Value::Document(Document::new(value)),
@@ -249,12 +206,7 @@ fn deep(depth: usize) -> Value {
 
 /// Runs `test` on a thread with a small stack, where recursion per level would overflow.
 fn on_small_stack(test: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(test)
-        .unwrap()
-        .join()
-        .unwrap();
+    std::thread::Builder::new().stack_size(256 * 1024).spawn(test).unwrap().join().unwrap();
 }
 
 #[test]
@@ -265,9 +217,7 @@ fn a_value_100_000_deep_survives_clone_debug_compare_and_drop() {
         assert!(value == copy);
         assert!(value.equivalent(&copy));
         let shown = format!("{copy:?}");
-        assert!(shown.starts_with(
-            "Document(Union { Next: Map { \"next\": Structure { Next: List [Document("
-        ));
+        assert!(shown.starts_with("Document(Union { Next: Map { \"next\": Structure { Next: List [Document("));
         assert!(shown.contains("String(\"bottom\")"));
         // Pretty output indents every level, so its size grows with the square of the depth.
         let pretty = format!("{:#?}", deep(2_000));

@@ -2,9 +2,7 @@
 
 use awsval::schema::{Model, ModelBuilder, ShapeRef, ShapeType};
 use awsval::xml::{self, XmlSettings};
-use awsval::{
-    Blob, ErrorKind, Limits, List, Map, Structure, Timestamp, TimestampFormat, Union, Value,
-};
+use awsval::{Blob, ErrorKind, Limits, List, Map, Structure, Timestamp, TimestampFormat, Union, Value};
 
 fn model() -> Model {
     let mut b = ModelBuilder::new();
@@ -15,11 +13,7 @@ fn model() -> Model {
     let blob = b.prelude(ShapeType::Blob);
     let time = b.prelude(ShapeType::Timestamp);
     let strings = b.list("Strings", string).id();
-    let renamed = b
-        .add("Renamed", ShapeType::List)
-        .member("member", string)
-        .xml_name("item")
-        .id();
+    let renamed = b.add("Renamed", ShapeType::List).member("member", string).xml_name("item").id();
     let map = b.map("Tags", string, integer).id();
     let renamed_map = b
         .add("Settings", ShapeType::Map)
@@ -28,11 +22,7 @@ fn model() -> Model {
         .member("value", string)
         .xml_name("Setting")
         .id();
-    let choice = b
-        .add("Choice", ShapeType::Union)
-        .member("A", string)
-        .member("B", integer)
-        .id();
+    let choice = b.add("Choice", ShapeType::Union).member("A", string).member("B", integer).id();
     let node = b.declare("Node", ShapeType::Structure);
     let nodes = b.list("Nodes", node).id();
     b.shape(node)
@@ -112,39 +102,18 @@ fn decodes_members_attributes_and_collections() {
     .unwrap();
     assert_eq!(value["Id"], Value::from("n-1"));
     assert_eq!(value["Type"], Value::from("Thing"));
-    assert_eq!(
-        value["Name"],
-        Value::from("  spaced & <escaped> AB <raw> &   ")
-    );
+    assert_eq!(value["Name"], Value::from("  spaced & <escaped> AB <raw> &   "));
     assert_eq!(value["Count"], Value::Integer(42));
     assert_eq!(value["Ratio"], Value::Double(f64::NEG_INFINITY));
     assert_eq!(value["Flag"], Value::Boolean(true));
     assert_eq!(value["Data"], Value::Blob(Blob::new(b"hi")));
-    assert_eq!(
-        value["When"],
-        Value::Timestamp(Timestamp::from_secs(1_398_792_638).unwrap())
-    );
-    assert_eq!(
-        value["Epoch"],
-        Value::Timestamp(Timestamp::new(1_398_796_238, 500_000_000).unwrap())
-    );
-    assert_eq!(
-        value["Strings"],
-        Value::List(vec!["a".into(), "".into(), "".into()].into())
-    );
-    assert_eq!(
-        value["Flat"],
-        Value::List(vec!["first".into(), "second".into(), "third".into()].into())
-    );
+    assert_eq!(value["When"], Value::Timestamp(Timestamp::from_secs(1_398_792_638).unwrap()));
+    assert_eq!(value["Epoch"], Value::Timestamp(Timestamp::new(1_398_796_238, 500_000_000).unwrap()));
+    assert_eq!(value["Strings"], Value::List(vec!["a".into(), "".into(), "".into()].into()));
+    assert_eq!(value["Flat"], Value::List(vec!["first".into(), "second".into(), "third".into()].into()));
     assert_eq!(value["Renamed"], Value::List(vec!["x".into()].into()));
-    assert_eq!(
-        value["Tags"],
-        Value::Map(Map::new().with("k1", 1).with("k2", 2))
-    );
-    assert_eq!(
-        value["Settings"],
-        Value::Map(Map::new().with("color", "red"))
-    );
+    assert_eq!(value["Tags"], Value::Map(Map::new().with("k1", 1).with("k2", 2)));
+    assert_eq!(value["Settings"], Value::Map(Map::new().with("color", "red")));
     assert_eq!(value["FlatTags"], Value::Map(Map::new().with("t", 7)));
     assert_eq!(value["Choice"], Value::Union(Union::new("B", 3)));
     assert_eq!(value["Children"][0]["Id"], Value::from("c"));
@@ -171,46 +140,25 @@ fn unions_keep_unknown_members() {
 fn rejects_unsafe_and_malformed_documents() {
     let cases = [
         ("", "end of input error: no root element (byte 0)"),
-        (
-            "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><Node/>",
-            "syntax error: a DOCTYPE is not allowed (byte 0)",
-        ),
+        ("<!DOCTYPE x [<!ENTITY a \"aaaa\">]><Node/>", "syntax error: a DOCTYPE is not allowed (byte 0)"),
         (
             "<Node><Name>&lol;</Name></Node>",
             "syntax error: unknown entity (only the five predefined ones exist here) at Name (byte 12)",
         ),
-        (
-            "<Node><Name>&#0;</Name></Node>",
-            "syntax error: invalid character reference at Name (byte 12)",
-        ),
-        (
-            "<Node/><Node/>",
-            "syntax error: a second root element (byte 7)",
-        ),
-        (
-            "<Node><Name>x</Name>",
-            "end of input error: unclosed element at the end of input (byte 20)",
-        ),
+        ("<Node><Name>&#0;</Name></Node>", "syntax error: invalid character reference at Name (byte 12)"),
+        ("<Node/><Node/>", "syntax error: a second root element (byte 7)"),
+        ("<Node><Name>x</Name>", "end of input error: unclosed element at the end of input (byte 20)"),
         (
             "<Node><Name>x</Nme></Node>",
             "syntax error: malformed XML: ill-formed document: expected `</Name>`, but `</Nme>` was found at Name (byte 13)",
         ),
-        (
-            "text<Node/>",
-            "syntax error: text before the root element (byte 0)",
-        ),
-        (
-            "<Node/>text",
-            "syntax error: content after the root element (byte 7)",
-        ),
+        ("text<Node/>", "syntax error: text before the root element (byte 0)"),
+        ("<Node/>text", "syntax error: content after the root element (byte 7)"),
     ];
     for (text, message) in cases {
         let error = decode(text).expect_err(text);
         assert_eq!(error.to_string(), message, "{text:?}");
-        assert!(
-            matches!(error.kind(), ErrorKind::Syntax | ErrorKind::Eof),
-            "{text:?}"
-        );
+        assert!(matches!(error.kind(), ErrorKind::Syntax | ErrorKind::Eof), "{text:?}");
     }
 }
 
@@ -220,22 +168,13 @@ fn data_errors_name_the_path() {
         error("<Node><Count>4.5</Count></Node>"),
         "data error: expected an integer, found text that is not one at Count (byte 6)"
     );
-    assert_eq!(
-        error("<Node><Count>3000000000</Count></Node>"),
-        "data error: integer out of range at Count (byte 6)"
-    );
-    assert_eq!(
-        error("<Node><Flag>yes</Flag></Node>"),
-        "data error: expected true or false at Flag (byte 6)"
-    );
+    assert_eq!(error("<Node><Count>3000000000</Count></Node>"), "data error: integer out of range at Count (byte 6)");
+    assert_eq!(error("<Node><Flag>yes</Flag></Node>"), "data error: expected true or false at Flag (byte 6)");
     assert_eq!(
         error("<Node><Name><b>x</b></Name></Node>"),
         "data error: expected text, found an element at Name (byte 12)"
     );
-    assert_eq!(
-        error("<Node><Name>a</Name><Name>b</Name></Node>"),
-        "data error: repeated member at Name (byte 20)"
-    );
+    assert_eq!(error("<Node><Name>a</Name><Name>b</Name></Node>"), "data error: repeated member at Name (byte 20)");
     assert_eq!(
         error("<Node><Tags><entry><key>k</key><value>x</value></entry></Tags></Node>"),
         r#"data error: expected an integer, found text that is not one at Tags["k"] (byte 31)"#
@@ -255,28 +194,14 @@ fn data_errors_name_the_path() {
 #[test]
 fn depth_limits_apply_to_skipped_elements_too() {
     let model = model();
-    let deep = format!(
-        "<Node><Unknown>{}{}</Unknown></Node>",
-        "<a>".repeat(300),
-        "</a>".repeat(300)
-    );
+    let deep = format!("<Node><Unknown>{}{}</Unknown></Node>", "<a>".repeat(300), "</a>".repeat(300));
     let error = xml::decode(deep.as_bytes(), node(&model), &XmlSettings::default()).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Limit);
-    assert_eq!(
-        error.to_string(),
-        "limit error: nesting deeper than 128 (byte 393)"
-    );
+    assert_eq!(error.to_string(), "limit error: nesting deeper than 128 (byte 393)");
     let settings = XmlSettings::default().with_limits(Limits::default().with_max_collection_len(2));
-    let error = xml::decode(
-        b"<Node><Item>1</Item><Item>2</Item><Item>3</Item></Node>",
-        node(&model),
-        &settings,
-    )
-    .unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "limit error: more than 2 items at Flat (byte 34)"
-    );
+    let error =
+        xml::decode(b"<Node><Item>1</Item><Item>2</Item><Item>3</Item></Node>", node(&model), &settings).unwrap_err();
+    assert_eq!(error.to_string(), "limit error: more than 2 items at Flat (byte 34)");
 }
 
 fn sample() -> Value {
@@ -296,12 +221,7 @@ fn sample() -> Value {
             .with("Settings", Map::new().with("s", "v"))
             .with("FlatTags", Map::new().with("f", 2).with("g", 3))
             .with("Choice", Union::new("A", ""))
-            .with(
-                "Children",
-                Value::List(List::from(vec![Value::from(
-                    Structure::new().with("Name", "c"),
-                )])),
-            )
+            .with("Children", Value::List(List::from(vec![Value::from(Structure::new().with("Name", "c"))])))
             .with("Spaced", "ns"),
     )
 }
@@ -319,7 +239,7 @@ fn encodes_names_namespaces_attributes_and_escapes() {
          <Renamed><item>r</item></Renamed><Tags><entry><key>k</key><value>1</value></entry></Tags>\
          <Settings><entry><Name>s</Name><Setting>v</Setting></entry></Settings>\
          <Tag><key>f</key><value>2</value></Tag><Tag><key>g</key><value>3</value></Tag>\
-         <Choice><A></A></Choice><Children><member><Name>c</Name></member></Children>\
+         <Choice><A></A></Choice><Children><member xmlns=\"https://example.com/doc\"><Name>c</Name></member></Children>\
          <Spaced xmlns:ns=\"https://example.com/ns\">ns</Spaced></NodeResult>"
     );
 }
@@ -329,33 +249,20 @@ fn what_is_encoded_decodes_back() {
     let model = model();
     let bytes = xml::encode(&sample(), node(&model), &XmlSettings::default()).unwrap();
     let back = xml::decode(&bytes, node(&model), &XmlSettings::default()).unwrap();
-    assert!(
-        back.equivalent(&sample()),
-        "{}\n{back:#?}",
-        String::from_utf8_lossy(&bytes)
-    );
+    assert!(back.equivalent(&sample()), "{}\n{back:#?}", String::from_utf8_lossy(&bytes));
 }
 
 #[test]
 fn encoding_refuses_what_xml_cannot_carry() {
     let model = model();
-    let encode = |value: Value| {
-        xml::encode(&value, node(&model), &XmlSettings::default())
-            .unwrap_err()
-            .to_string()
-    };
+    let encode = |value: Value| xml::encode(&value, node(&model), &XmlSettings::default()).unwrap_err().to_string();
     assert_eq!(
         encode(Value::from(Structure::new().with("Name", "bell\u{7}"))),
         "data error: character U+0007 cannot be written in XML at Name"
     );
+    assert_eq!(encode(Value::from(Structure::new().with("Nope", 1))), "data error: Node has no member Nope");
     assert_eq!(
-        encode(Value::from(Structure::new().with("Nope", 1))),
-        "data error: Node has no member Nope"
-    );
-    assert_eq!(
-        encode(Value::from(
-            Structure::new().with("Choice", Union::unknown("Z"))
-        )),
+        encode(Value::from(Structure::new().with("Choice", Union::unknown("Z")))),
         "data error: an unknown union member cannot be encoded at Choice.Z"
     );
 }
@@ -366,22 +273,10 @@ fn paths_and_texts_inside_envelopes() {
     let body = b"<OpResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata><OpResult><Name>n</Name></OpResult></OpResponse>";
     let value = xml::decode_at(body, &["OpResult"], node(&model), &XmlSettings::default()).unwrap();
     assert_eq!(value.map(|v| v["Name"].clone()), Some(Value::from("n")));
+    assert_eq!(xml::decode_at(body, &["Missing"], node(&model), &XmlSettings::default()).unwrap(), None);
     assert_eq!(
-        xml::decode_at(body, &["Missing"], node(&model), &XmlSettings::default()).unwrap(),
-        None
-    );
-    assert_eq!(
-        xml::text_at(
-            body,
-            &["ResponseMetadata", "RequestId"],
-            &XmlSettings::default()
-        )
-        .unwrap()
-        .as_deref(),
+        xml::text_at(body, &["ResponseMetadata", "RequestId"], &XmlSettings::default()).unwrap().as_deref(),
         Some("r")
     );
-    assert_eq!(
-        xml::text_at(body, &["ResponseMetadata", "Nope"], &XmlSettings::default()).unwrap(),
-        None
-    );
+    assert_eq!(xml::text_at(body, &["ResponseMetadata", "Nope"], &XmlSettings::default()).unwrap(), None);
 }

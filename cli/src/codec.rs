@@ -22,11 +22,7 @@ pub(crate) struct DecodeArgs {
     #[arg(long)]
     model: PathBuf,
     /// Decode a body of this shape.
-    #[arg(
-        long,
-        required_unless_present = "operation",
-        conflicts_with = "operation"
-    )]
+    #[arg(long, required_unless_present = "operation", conflicts_with = "operation")]
     shape: Option<String>,
     /// Decode a whole response (status, headers, body) to this operation.
     #[arg(long)]
@@ -108,9 +104,7 @@ fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
 }
 
 fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
-    model
-        .shape(name)
-        .ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
+    model.shape(name).ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
 }
 
 fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
@@ -139,14 +133,9 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {
-            let operation = model
-                .operation(name)
-                .ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
-            let response = HttpResponse {
-                status: args.status,
-                headers: parse_headers(&args.headers)?,
-                body,
-            };
+            let operation =
+                model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
+            let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
             match protocol::response(protocol, operation, &response)? {
                 Ok(value) => plain(&value, operation.output())?,
                 Err(error) => serde_json::json!({ "error": {
@@ -170,9 +159,8 @@ fn parse_headers(headers: &[String]) -> Result<Vec<(String, String)>> {
     headers
         .iter()
         .map(|header| {
-            let (name, value) = header
-                .split_once(':')
-                .ok_or_else(|| Error::data(format!("header `{header}` is not `Name: value`")))?;
+            let (name, value) =
+                header.split_once(':').ok_or_else(|| Error::data(format!("header `{header}` is not `Name: value`")))?;
             Ok((name.trim().to_owned(), value.trim().to_owned()))
         })
         .collect()
@@ -182,21 +170,14 @@ pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let shape = shape(&model, &args.shape)?;
-    let value = json::decode(
-        &read_input(args.input.as_deref())?,
-        shape,
-        &JsonSettings::plain(),
-    )?;
+    let value = json::decode(&read_input(args.input.as_deref())?, shape, &JsonSettings::plain())?;
     write_stdout(&protocol::encode_body(protocol, &value, shape)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn transcode(args: &TranscodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
-    let (from, to) = (
-        protocol_of(&model, Some(&args.from))?,
-        protocol_of(&model, Some(&args.to))?,
-    );
+    let (from, to) = (protocol_of(&model, Some(&args.from))?, protocol_of(&model, Some(&args.to))?);
     let shape = shape(&model, &args.shape)?;
     let value = protocol::decode_body(from, &read_input(args.input.as_deref())?, shape)?;
     write_stdout(&protocol::encode_body(to, &value, shape)?)?;

@@ -25,30 +25,17 @@ pub(crate) fn run(args: &Args) -> awsval::Result<ExitCode> {
         Some(path) => SkipList::load(path)?,
         None => SkipList::builtin()?,
     };
-    let paths = if args.paths.is_empty() {
-        fetch::pinned_suites()?
-    } else {
-        args.paths.clone()
-    };
+    let paths = if args.paths.is_empty() { fetch::pinned_suites()? } else { args.paths.clone() };
     let report = Report::run(&paths, &skips)?;
     print!("{report}");
     let gating_failures = report
         .files
         .iter()
-        .filter(|file| {
-            !args
-                .allow_failures
-                .iter()
-                .any(|pattern| glob_match(pattern, &file.name))
-        })
+        .filter(|file| !args.allow_failures.iter().any(|pattern| glob_match(pattern, &file.name)))
         .flat_map(|file| &file.cases)
         .filter(|case| matches!(case.outcome, Outcome::Failed(_)))
         .count();
-    Ok(if gating_failures == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if gating_failures == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// `*` matches any run of characters; everything else matches itself.
@@ -58,8 +45,7 @@ fn glob_match(pattern: &str, text: &str) -> bool {
         Some((prefix, rest)) => {
             text.starts_with(prefix)
                 && (0..=text.len() - prefix.len()).any(|skip| {
-                    text.is_char_boundary(prefix.len() + skip)
-                        && glob_match(rest, &text[prefix.len() + skip..])
+                    text.is_char_boundary(prefix.len() + skip) && glob_match(rest, &text[prefix.len() + skip..])
                 })
         }
     }

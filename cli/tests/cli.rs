@@ -3,10 +3,7 @@
 use std::process::{Command, Output};
 
 fn awsval(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_awsval"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_awsval")).args(args).output().expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -25,14 +22,7 @@ fn converts_timestamps_between_formats() {
     let output = awsval(&["timestamp", "2014-04-29T18:30:38.5+01:00"]);
     assert!(output.status.success());
     assert_eq!(stdout(&output), "1398792638.5\n");
-    let output = awsval(&[
-        "timestamp",
-        "--from",
-        "epoch-seconds",
-        "--to",
-        "http-date",
-        "0",
-    ]);
+    let output = awsval(&["timestamp", "--from", "epoch-seconds", "--to", "http-date", "0"]);
     assert_eq!(stdout(&output), "Thu, 01 Jan 1970 00:00:00 GMT\n");
 }
 
@@ -61,8 +51,7 @@ const MODEL: &str = r#"{
 
 /// Writes the model and an input file to a fresh folder; returns their paths.
 fn files(input: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-    let dir =
-        std::env::temp_dir().join(format!("awsval-cli-{}-{}", std::process::id(), input.len()));
+    let dir = std::env::temp_dir().join(format!("awsval-cli-{}-{}", std::process::id(), input.len()));
     std::fs::create_dir_all(&dir).unwrap();
     let (model, body) = (dir.join("service-2.json"), dir.join("input.json"));
     std::fs::write(&model, MODEL).unwrap();
@@ -74,38 +63,17 @@ fn files(input: &str) -> (std::path::PathBuf, std::path::PathBuf) {
 fn decode_prints_plain_json_and_encode_writes_the_wire_body() {
     let wire = r#"{"Id":"j-1","When":1.5,"Data":"aGk=","Tags":{"a":"b"},"Ratio":"NaN"}"#;
     let (model, body) = files(wire);
-    let output = awsval(&[
-        "decode",
-        "--model",
-        model.to_str().unwrap(),
-        "--shape",
-        "Job",
-        body.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = awsval(&["decode", "--model", model.to_str().unwrap(), "--shape", "Job", body.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         plain,
         serde_json::json!({"Id": "j-1", "When": "1970-01-01T00:00:01.5Z", "Data": "aGk=", "Tags": {"a": "b"}, "Ratio": "NaN"})
     );
     let (model, plain_file) = files(&plain.to_string());
-    let output = awsval(&[
-        "encode",
-        "--model",
-        model.to_str().unwrap(),
-        "--shape",
-        "Job",
-        plain_file.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output =
+        awsval(&["encode", "--model", model.to_str().unwrap(), "--shape", "Job", plain_file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(stdout(&output), wire);
 }
 
@@ -125,11 +93,7 @@ fn decode_reads_a_whole_response_with_status_and_headers() {
         body.to_str().unwrap(),
     ];
     let output = awsval(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let decoded: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         decoded,
@@ -141,14 +105,7 @@ fn decode_reads_a_whole_response_with_status_and_headers() {
 #[test]
 fn codec_errors_go_to_stderr_with_kind_offset_and_path() {
     let (model, body) = files(r#"{"Tags": {"a": 1}}"#);
-    let output = awsval(&[
-        "decode",
-        "--model",
-        model.to_str().unwrap(),
-        "--shape",
-        "Job",
-        body.to_str().unwrap(),
-    ]);
+    let output = awsval(&["decode", "--model", model.to_str().unwrap(), "--shape", "Job", body.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
@@ -170,18 +127,8 @@ fn codec_errors_go_to_stderr_with_kind_offset_and_path() {
         "awsval: syntax error: text before the root element (byte 0)
 "
     );
-    let output = awsval(&[
-        "decode",
-        "--model",
-        model.to_str().unwrap(),
-        "--shape",
-        "Nope",
-        body.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "awsval: model error: the model has no shape `Nope`\n"
-    );
+    let output = awsval(&["decode", "--model", model.to_str().unwrap(), "--shape", "Nope", body.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "awsval: model error: the model has no shape `Nope`\n");
 }
 
 #[test]
@@ -195,17 +142,9 @@ fn conformance_runs_given_files_and_fails_on_failures() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.starts_with("FAIL "), "{text}");
-    assert!(
-        text.contains(":: d :: bad: body $: expected [], got {}"),
-        "{text}"
-    );
+    assert!(text.contains(":: d :: bad: body $: expected [], got {}"), "{text}");
     assert!(text.ends_with("1 passed, 1 failed, 0 skipped\n"), "{text}");
-    let allowed = awsval(&[
-        "conformance",
-        "--allow-failures",
-        "*",
-        file.to_str().unwrap(),
-    ]);
+    let allowed = awsval(&["conformance", "--allow-failures", "*", file.to_str().unwrap()]);
     assert_eq!(allowed.status.code(), Some(0));
 }
 
@@ -224,11 +163,7 @@ fn transcode_moves_a_body_between_json_and_xml() {
         "rest-xml",
         body.to_str().unwrap(),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let xml = stdout(&output);
     assert_eq!(
         xml,
@@ -247,13 +182,6 @@ fn transcode_moves_a_body_between_json_and_xml() {
         "awsJson1_0",
         xml_file.to_str().unwrap(),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_eq!(
-        stdout(&output),
-        r#"{"Id":"j-1","When":1.5,"Tags":{"a":"b<c"}}"#
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(stdout(&output), r#"{"Id":"j-1","When":1.5,"Tags":{"a":"b<c"}}"#);
 }

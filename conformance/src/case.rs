@@ -7,6 +7,7 @@ use awsval::schema::{Model, ShapeRef};
 use awsval::{Structure, TimestampFormat, Value};
 use serde_json::{Value as Json, json};
 
+use crate::canonical_xml::canonical;
 use crate::compare::{json_diff, short};
 
 /// How the suites write values: member names as keys, timestamps as epoch seconds, blobs as
@@ -21,26 +22,20 @@ fn case_settings() -> JsonSettings {
 /// The model of one case: the suite's metadata and shapes, and the case's operation.
 fn model_of(suite: &Json, case: &Json) -> Result<(Model, String), String> {
     let given = case.get("given").ok_or("the case has no `given`")?;
-    let name = given
-        .get("name")
-        .and_then(Json::as_str)
-        .unwrap_or("OperationName")
-        .to_owned();
+    let name = given.get("name").and_then(Json::as_str).unwrap_or("OperationName").to_owned();
     let document = json!({
         "metadata": suite.get("metadata").cloned().unwrap_or_else(|| json!({})),
         "shapes": suite.get("shapes").cloned().unwrap_or_else(|| json!({})),
         "operations": { name.clone(): given },
     });
-    let model =
-        botocore::load_value(document).map_err(|e| format!("the model does not load: {e}"))?;
+    let model = botocore::load_value(document).map_err(|e| format!("the model does not load: {e}"))?;
     Ok((model, name))
 }
 
 /// Reads a value written the suites' way.
 fn value_of(json: &Json, shape: ShapeRef<'_>) -> Result<Value, String> {
     let bytes = serde_json::to_vec(json).map_err(|e| e.to_string())?;
-    json::decode(&bytes, shape, &case_settings())
-        .map_err(|e| format!("the case's value does not fit the model: {e}"))
+    json::decode(&bytes, shape, &case_settings()).map_err(|e| format!("the case's value does not fit the model: {e}"))
 }
 
 /// Writes a value the suites' way.
@@ -48,8 +43,7 @@ fn json_of(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<Json, String> {
     let Some(shape) = shape else {
         return Ok(json!({}));
     };
-    let bytes = json::encode(value, shape, &case_settings())
-        .map_err(|e| format!("cannot show the value: {e}"))?;
+    let bytes = json::encode(value, shape, &case_settings()).map_err(|e| format!("cannot show the value: {e}"))?;
     serde_json::from_slice(&bytes).map_err(|e| e.to_string())
 }
 
@@ -61,18 +55,14 @@ fn fixed_token() -> String {
 /// Runs an input (serialization) case; the differences found, empty when it passes.
 pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let (model, name) = model_of(suite, case)?;
-    let operation = model
-        .operation(&name)
-        .ok_or("the operation is missing from its model")?;
+    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let params = case.get("params").cloned().unwrap_or_else(|| json!({}));
     let input = match operation.input() {
         Some(shape) => value_of(&params, shape)?,
         None => Value::Structure(Structure::new()),
     };
-    let expected = case
-        .get("serialized")
-        .ok_or("the case has no `serialized`")?;
+    let expected = case.get("serialized").ok_or("the case has no `serialized`")?;
     // A host with a path ("example.com/custom") is the endpoint's; otherwise the suites
     // assume example.com and expect a host prefix, if any, before it.
     let expected_host = expected.get("host").and_then(Json::as_str);
@@ -99,12 +89,7 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     Ok(differences)
 }
 
-fn compare_request(
-    protocol: Protocol,
-    request: &HttpRequest,
-    expected: &Json,
-    out: &mut Vec<String>,
-) {
+fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, out: &mut Vec<String>) {
     let text = |key: &str| expected.get(key).and_then(Json::as_str);
     if let Some(method) = text("method").filter(|m| *m != request.method) {
         out.push(format!("method: expected {method}, got {}", request.method));
@@ -112,12 +97,7 @@ fn compare_request(
     if let Some(uri) = text("uri").filter(|u| *u != request.uri) {
         out.push(format!("uri: expected {uri:?}, got {:?}", request.uri));
     }
-    for (name, value) in expected
-        .get("headers")
-        .and_then(Json::as_object)
-        .into_iter()
-        .flatten()
-    {
+    for (name, value) in expected.get("headers").and_then(Json::as_object).into_iter().flatten() {
         let value = value.as_str().unwrap_or_default();
         match request.header(name) {
             Some(actual) if actual == value => {}
@@ -125,24 +105,12 @@ fn compare_request(
             None => out.push(format!("header {name}: missing (expected {value:?})")),
         }
     }
-    for name in expected
-        .get("forbidHeaders")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Json::as_str)
-    {
+    for name in expected.get("forbidHeaders").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str) {
         if let Some(actual) = request.header(name) {
             out.push(format!("header {name}: forbidden, got {actual:?}"));
         }
     }
-    for name in expected
-        .get("requireHeaders")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Json::as_str)
-    {
+    for name in expected.get("requireHeaders").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str) {
         if request.header(name).is_none() {
             out.push(format!("header {name}: required, missing"));
         }
@@ -157,14 +125,19 @@ fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec
     if protocol.json_settings().is_some() && !expected.is_empty() {
         let parsed: Result<Json, _> = serde_json::from_str(expected);
         match (parsed, serde_json::from_slice::<Json>(actual)) {
-            (Ok(e), Ok(a)) => {
-                out.extend(json_diff(&e, &a).into_iter().map(|d| format!("body {d}")))
-            }
+            (Ok(e), Ok(a)) => out.extend(json_diff(&e, &a).into_iter().map(|d| format!("body {d}"))),
             (Ok(_), Err(error)) => out.push(format!("body: not JSON ({error}): {actual_text:?}")),
             (Err(_), _) if expected != actual_text => {
                 out.push(format!("body: expected {expected:?}, got {actual_text:?}"));
             }
             (Err(_), _) => {}
+        }
+    } else if protocol == Protocol::RestXml && expected.trim_start().starts_with('<') {
+        match (canonical(expected.as_bytes()), canonical(actual)) {
+            (Ok(e), Ok(a)) if e == a => {}
+            (Ok(e), Ok(a)) => out.push(format!("body (canonical XML): expected {e:?}, got {a:?}")),
+            (_, Err(error)) => out.push(format!("body: not XML ({error}): {actual_text:?}")),
+            (Err(_), Ok(_)) => out.push(format!("body: expected {expected:?}, got {actual_text:?}")),
         }
     } else if expected != actual_text {
         out.push(format!("body: expected {expected:?}, got {actual_text:?}"));
@@ -174,90 +147,50 @@ fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec
 /// Runs an output (parsing) case; the differences found, empty when it passes.
 pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let (model, name) = model_of(suite, case)?;
-    let operation = model
-        .operation(&name)
-        .ok_or("the operation is missing from its model")?;
+    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let response = response_of(case.get("response").ok_or("the case has no `response`")?);
-    let parsed = protocol::response(protocol, operation, &response)
-        .map_err(|e| format!("parsing failed: {e}"))?;
+    let parsed = protocol::response(protocol, operation, &response).map_err(|e| format!("parsing failed: {e}"))?;
     let mut differences = Vec::new();
     let expects_error = case.get("errorCode").is_some() || case.get("error").is_some();
     match (parsed, expects_error) {
         (Ok(value), false) => {
             let actual = json_of(&value, operation.output())?;
             let expected = case.get("result").cloned().unwrap_or_else(|| json!({}));
-            differences.extend(
-                json_diff(&expected, &actual)
-                    .into_iter()
-                    .map(|d| format!("result {d}")),
-            );
+            differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("result {d}")));
         }
         (Err(error), true) => {
-            let expected_code = case
-                .get("errorCode")
-                .and_then(Json::as_str)
-                .unwrap_or_default();
+            let expected_code = case.get("errorCode").and_then(Json::as_str).unwrap_or_default();
             if error.code != expected_code {
-                differences.push(format!(
-                    "error code: expected {expected_code:?}, got {:?}",
-                    error.code
-                ));
+                differences.push(format!("error code: expected {expected_code:?}, got {:?}", error.code));
             }
             if let Some(message) = case.get("errorMessage").and_then(Json::as_str) {
                 if error.message.as_deref() != Some(message) {
-                    differences.push(format!(
-                        "error message: expected {message:?}, got {:?}",
-                        error.message
-                    ));
+                    differences.push(format!("error message: expected {message:?}, got {:?}", error.message));
                 }
             }
             let actual = json_of(&error.value, error.shape)?;
             let expected = case.get("error").cloned().unwrap_or_else(|| json!({}));
-            differences.extend(
-                json_diff(&expected, &actual)
-                    .into_iter()
-                    .map(|d| format!("error {d}")),
-            );
+            differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("error {d}")));
         }
         (Ok(value), true) => differences.push(format!(
             "expected an error, got the output {}",
             json_of(&value, operation.output()).map_or_else(|e| e, |j| short(&j))
         )),
-        (Err(error), false) => {
-            differences.push(format!("expected the output, got the error {error}"))
-        }
+        (Err(error), false) => differences.push(format!("expected the output, got the error {error}")),
     }
     Ok(differences)
 }
 
 fn response_of(response: &Json) -> HttpResponse {
-    let status = response
-        .get("status_code")
-        .and_then(Json::as_u64)
-        .and_then(|s| u16::try_from(s).ok())
-        .unwrap_or(200);
-    let body = response
-        .get("body")
-        .and_then(Json::as_str)
-        .unwrap_or_default();
+    let status = response.get("status_code").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
+    let body = response.get("body").and_then(Json::as_str).unwrap_or_default();
     let headers = response
         .get("headers")
         .and_then(Json::as_object)
         .into_iter()
         .flatten()
-        .map(|(name, value)| {
-            (
-                name.clone(),
-                value
-                    .as_str()
-                    .map_or_else(|| value.to_string(), str::to_owned),
-            )
-        })
+        .map(|(name, value)| (name.clone(), value.as_str().map_or_else(|| value.to_string(), str::to_owned)))
         .collect();
-    HttpResponse {
-        status,
-        headers,
-        body: body.as_bytes().to_vec(),
-    }
+    HttpResponse { status, headers, body: body.as_bytes().to_vec() }
 }

@@ -29,11 +29,7 @@ fn diff(expected: &Json, actual: &Json, path: &mut String, out: &mut Vec<String>
         }
         (Json::Array(e), Json::Array(a)) => {
             if e.len() != a.len() {
-                out.push(format!(
-                    "{path}: expected {} items, got {}",
-                    e.len(),
-                    a.len()
-                ));
+                out.push(format!("{path}: expected {} items, got {}", e.len(), a.len()));
             }
             for (index, (e, a)) in e.iter().zip(a).enumerate() {
                 let len = path.len();
@@ -59,9 +55,5 @@ fn numbers_equal(e: &serde_json::Number, a: &serde_json::Number) -> bool {
 /// A value for a message, cut to a readable length.
 pub(crate) fn short(value: &Json) -> String {
     let text = value.to_string();
-    if text.chars().count() > 120 {
-        format!("{}…", text.chars().take(120).collect::<String>())
-    } else {
-        text
-    }
+    if text.chars().count() > 120 { format!("{}…", text.chars().take(120).collect::<String>()) } else { text }
 }

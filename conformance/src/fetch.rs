@@ -11,8 +11,7 @@ use sha2::{Digest, Sha256};
 /// The botocore release whose suites and models awsval is checked against.
 pub const BOTOCORE_VERSION: &str = "1.44.8";
 /// The sha256 of its source distribution on PyPI.
-pub const BOTOCORE_SHA256: &str =
-    "945b783c1a1259e2a8b078f3f3dd40fae32ea84ab01d3a9953af6b378da7108a";
+pub const BOTOCORE_SHA256: &str = "945b783c1a1259e2a8b078f3f3dd40fae32ea84ab01d3a9953af6b378da7108a";
 
 /// Where fetched packages are kept: `$AWSVAL_CACHE`, else `$XDG_CACHE_HOME/awsval`, else
 /// `~/.cache/awsval`.
@@ -43,17 +42,11 @@ pub fn botocore() -> Result<PathBuf> {
         download(&cache)?;
     }
     let bytes = fs::read(&archive)?;
-    let digest: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     if digest != BOTOCORE_SHA256 {
         return Err(Error::new(
             awsval::ErrorKind::Io,
-            format!(
-                "{} has sha256 {digest}, expected {BOTOCORE_SHA256}",
-                archive.display()
-            ),
+            format!("{} has sha256 {digest}, expected {BOTOCORE_SHA256}", archive.display()),
         ));
     }
     unpack(&bytes, &cache)?;
@@ -69,42 +62,23 @@ pub fn pinned_suites() -> Result<Vec<PathBuf>> {
 
 fn download(cache: &Path) -> Result<()> {
     let status = Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-        ])
+        .args(["-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:"])
         .arg(format!("botocore=={BOTOCORE_VERSION}"))
         .arg("-d")
         .arg(cache)
         .status()
-        .map_err(|error| {
-            Error::new(
-                awsval::ErrorKind::Io,
-                format!("cannot run python3 -m pip: {error}"),
-            )
-        })?;
+        .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("cannot run python3 -m pip: {error}")))?;
     if status.success() {
         Ok(())
     } else {
-        Err(Error::new(
-            awsval::ErrorKind::Io,
-            format!("pip download of botocore {BOTOCORE_VERSION} failed ({status})"),
-        ))
+        Err(Error::new(awsval::ErrorKind::Io, format!("pip download of botocore {BOTOCORE_VERSION} failed ({status})")))
     }
 }
 
 /// Unpacks what awsval uses: the protocol suites and the service models.
 fn unpack(archive: &[u8], into: &Path) -> Result<()> {
     let prefix = format!("botocore-{BOTOCORE_VERSION}/");
-    let wanted = [
-        format!("{prefix}tests/unit/protocols/"),
-        format!("{prefix}botocore/data/"),
-    ];
+    let wanted = [format!("{prefix}tests/unit/protocols/"), format!("{prefix}botocore/data/")];
     let mut tar = tar::Archive::new(GzDecoder::new(archive));
     for entry in tar.entries()? {
         let mut entry = entry?;

@@ -18,6 +18,7 @@
 //!
 //! SDK crates can run their own suites in the same format the same way.
 
+mod canonical_xml;
 mod case;
 mod compare;
 pub mod fetch;
@@ -108,11 +109,7 @@ impl Report {
             let mut found = Vec::new();
             collect(path, &mut found)?;
             found.sort();
-            files.extend(
-                found
-                    .into_iter()
-                    .map(|file| (display_name(path, &file), file)),
-            );
+            files.extend(found.into_iter().map(|file| (display_name(path, &file), file)));
         }
         let mut report = Self::default();
         for (name, file) in files {
@@ -124,36 +121,25 @@ impl Report {
     /// The counts over every file.
     pub fn totals(&self) -> Totals {
         let mut totals = Totals::default();
-        self.files
-            .iter()
-            .flat_map(|f| &f.cases)
-            .for_each(|case| totals.add(&case.outcome));
+        self.files.iter().flat_map(|f| &f.cases).for_each(|case| totals.add(&case.outcome));
         totals
     }
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     if !path.exists() {
-        return Err(Error::new(
-            awsval::ErrorKind::Io,
-            format!("{}: no such file or folder", path.display()),
-        ));
+        return Err(Error::new(awsval::ErrorKind::Io, format!("{}: no such file or folder", path.display())));
     }
     if path.is_dir() {
         for entry in std::fs::read_dir(path)? {
             collect(&entry?.path(), out)?;
         }
     } else if path.extension().is_some_and(|e| e == "json")
-        && path
-            .file_name()
-            .is_some_and(|n| n != "protocol-tests-ignore-list.json")
+        && path.file_name().is_some_and(|n| n != "protocol-tests-ignore-list.json")
     {
         out.push(path.to_owned());
     } else if !path.exists() {
-        return Err(Error::new(
-            awsval::ErrorKind::Io,
-            format!("{}: no such file or folder", path.display()),
-        ));
+        return Err(Error::new(awsval::ErrorKind::Io, format!("{}: no such file or folder", path.display())));
     }
     Ok(())
 }
@@ -162,59 +148,28 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// its own folder's name (`input/json.json`, `legacy/input/json.json`).
 fn display_name(given: &Path, file: &Path) -> String {
     let parent_of = |path: &Path| path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let root = if given.is_dir() {
-        given.to_path_buf()
-    } else {
-        parent_of(given)
-    };
+    let root = if given.is_dir() { given.to_path_buf() } else { parent_of(given) };
     let relative = file.strip_prefix(&root).unwrap_or(file);
-    let relative = if relative.components().count() < 2 {
-        file.strip_prefix(parent_of(&root)).unwrap_or(file)
-    } else {
-        relative
-    };
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let relative =
+        if relative.components().count() < 2 { file.strip_prefix(parent_of(&root)).unwrap_or(file) } else { relative };
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
-    let text = std::fs::read(path).map_err(|error| {
-        Error::new(
-            awsval::ErrorKind::Io,
-            format!("{}: {error}", path.display()),
-        )
-    })?;
-    let suites: Json = serde_json::from_slice(&text)
-        .map_err(|e| Error::syntax(format!("{}: {e}", path.display()), 0))?;
+    let text = std::fs::read(path)
+        .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("{}: {error}", path.display())))?;
+    let suites: Json =
+        serde_json::from_slice(&text).map_err(|e| Error::syntax(format!("{}: {e}", path.display()), 0))?;
     let mut cases = Vec::new();
     for suite in suites.as_array().into_iter().flatten() {
-        let description = suite
-            .get("description")
-            .and_then(Json::as_str)
-            .unwrap_or_default();
-        for (index, case) in suite
-            .get("cases")
-            .and_then(Json::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let id = case
-                .get("id")
-                .and_then(Json::as_str)
-                .map_or_else(|| format!("#{index}"), str::to_owned);
+        let description = suite.get("description").and_then(Json::as_str).unwrap_or_default();
+        for (index, case) in suite.get("cases").and_then(Json::as_array).into_iter().flatten().enumerate() {
+            let id = case.get("id").and_then(Json::as_str).map_or_else(|| format!("#{index}"), str::to_owned);
             let outcome = match skips.reason(&name, &id) {
                 Some(reason) => Outcome::Skipped(reason.to_owned()),
                 None => run_case(suite, case),
             };
-            cases.push(CaseReport {
-                suite: description.to_owned(),
-                id,
-                outcome,
-            });
+            cases.push(CaseReport { suite: description.to_owned(), id, outcome });
         }
     }
     Ok(FileReport { name, cases })
@@ -239,42 +194,17 @@ impl fmt::Display for Report {
         for file in &self.files {
             for case in &file.cases {
                 if let Outcome::Failed(differences) = &case.outcome {
-                    writeln!(
-                        f,
-                        "FAIL {} :: {} :: {}: {}",
-                        file.name,
-                        case.suite,
-                        case.id,
-                        differences.join("; ")
-                    )?;
+                    writeln!(f, "FAIL {} :: {} :: {}: {}", file.name, case.suite, case.id, differences.join("; "))?;
                 }
             }
         }
-        let width = self
-            .files
-            .iter()
-            .map(|file| file.name.len())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        writeln!(
-            f,
-            "\n{:<width$}  {:>6}  {:>6}  {:>7}",
-            "file", "passed", "failed", "skipped"
-        )?;
+        let width = self.files.iter().map(|file| file.name.len()).max().unwrap_or(4).max(4);
+        writeln!(f, "\n{:<width$}  {:>6}  {:>6}  {:>7}", "file", "passed", "failed", "skipped")?;
         for file in &self.files {
             let t = file.totals();
-            writeln!(
-                f,
-                "{:<width$}  {:>6}  {:>6}  {:>7}",
-                file.name, t.passed, t.failed, t.skipped
-            )?;
+            writeln!(f, "{:<width$}  {:>6}  {:>6}  {:>7}", file.name, t.passed, t.failed, t.skipped)?;
         }
         let t = self.totals();
-        writeln!(
-            f,
-            "{} passed, {} failed, {} skipped",
-            t.passed, t.failed, t.skipped
-        )
+        writeln!(f, "{} passed, {} failed, {} skipped", t.passed, t.failed, t.skipped)
     }
 }

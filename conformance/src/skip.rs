@@ -38,25 +38,15 @@ impl SkipList {
 
     /// Reads a list; an entry without a file or a reason is an error.
     pub fn parse(text: &str) -> Result<Self> {
-        let json: Json =
-            serde_json::from_str(text).map_err(|e| Error::model(format!("skip list: {e}")))?;
-        let entries = json
-            .get("skips")
-            .and_then(Json::as_array)
-            .ok_or_else(|| Error::model("skip list: no `skips` array"))?;
+        let json: Json = serde_json::from_str(text).map_err(|e| Error::model(format!("skip list: {e}")))?;
+        let entries =
+            json.get("skips").and_then(Json::as_array).ok_or_else(|| Error::model("skip list: no `skips` array"))?;
         let skips = entries
             .iter()
             .enumerate()
             .map(|(index, entry)| {
-                let text = |key: &str| {
-                    entry
-                        .get(key)
-                        .and_then(Json::as_str)
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                };
-                let missing =
-                    |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
+                let text = |key: &str| entry.get(key).and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty());
+                let missing = |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
                 Ok(Skip {
                     file: text("file").ok_or_else(|| missing("file"))?.to_owned(),
                     case: text("case").map(str::to_owned),

@@ -1,5 +1,5 @@
 //! Against botocore 1.44.8 itself (fetched from PyPI on first use and cached): every service
-//! model loads, and every case of the awsJson, awsQuery and ec2Query suites passes.
+//! model loads, and every case of every JSON, XML and query suite passes.
 
 use awsval::model::botocore;
 use awsval_conformance::{Outcome, Report, SkipList, fetch};
@@ -7,9 +7,7 @@ use awsval_conformance::{Outcome, Report, SkipList, fetch};
 #[test]
 #[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
 fn every_botocore_service_model_loads() {
-    let data = fetch::botocore()
-        .expect("botocore 1.44.8 can be fetched")
-        .join("botocore/data");
+    let data = fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data");
     let mut models = 0;
     let mut operations = 0;
     let mut shapes = 0;
@@ -35,41 +33,19 @@ fn every_botocore_service_model_loads() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(
-        models >= 400,
-        "only {models} models found under {}",
-        data.display()
-    );
+    assert!(models >= 400, "only {models} models found under {}", data.display());
     eprintln!("{models} models, {operations} operations, {shapes} shapes loaded");
 }
 
 #[test]
-fn the_json_and_query_suites_pass_completely() {
+fn every_suite_passes_but_the_skipped_cbor_files() {
     let suites = fetch::pinned_suites().expect("botocore 1.44.8 can be fetched");
-    let files: Vec<_> = [
-        "input/json.json",
-        "input/json_1_0.json",
-        "output/json.json",
-        "output/json_1_0.json",
-        "input/json_1_0-query-compatible.json",
-        "output/json_1_0-query-compatible.json",
-        "input/query.json",
-        "output/query.json",
-        "input/ec2.json",
-        "output/ec2.json",
-    ]
-    .iter()
-    .map(|name| suites[0].parent().unwrap().join(name))
-    .collect();
-    let report = Report::run(&files, &SkipList::builtin().unwrap()).unwrap();
+    let report = Report::run(&suites, &SkipList::builtin().unwrap()).unwrap();
     let totals = report.totals();
-    assert_eq!((totals.failed, totals.skipped), (0, 0), "{report}");
-    assert_eq!(totals.passed, 54 + 21 + 58 + 32 + 1 + 2 + 38 + 38 + 29 + 29);
-    assert!(
-        report
-            .files
-            .iter()
-            .flat_map(|f| &f.cases)
-            .all(|c| c.outcome == Outcome::Passed)
-    );
+    assert_eq!(totals.failed, 0, "{report}");
+    assert!(totals.passed >= 678, "{report}");
+    for file in &report.files {
+        let skipped = file.cases.iter().filter(|c| matches!(c.outcome, Outcome::Skipped(_))).count();
+        assert!(skipped == 0 || file.name.contains("cbor"), "{} skips {skipped} cases", file.name);
+    }
 }

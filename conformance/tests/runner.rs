@@ -59,9 +59,7 @@ const SUITE: &str = r#"[
 ]"#;
 
 fn suite_dir() -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("awsval-runner-{}", std::process::id()))
-        .join("input");
+    let dir = std::env::temp_dir().join(format!("awsval-runner-{}", std::process::id())).join("input");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("demo.json"), SUITE).unwrap();
     dir
@@ -69,14 +67,12 @@ fn suite_dir() -> PathBuf {
 
 #[test]
 fn runs_compares_skips_and_reports() {
-    let skips = SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#).unwrap();
+    let skips =
+        SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#)
+            .unwrap();
     let report = Report::run(&[suite_dir()], &skips).unwrap();
     assert_eq!(report.files.len(), 1);
-    let outcomes: Vec<(&str, &Outcome)> = report.files[0]
-        .cases
-        .iter()
-        .map(|c| (c.id.as_str(), &c.outcome))
-        .collect();
+    let outcomes: Vec<(&str, &Outcome)> = report.files[0].cases.iter().map(|c| (c.id.as_str(), &c.outcome)).collect();
     assert_eq!(outcomes[0], ("PutPasses", &Outcome::Passed));
     assert_eq!(
         outcomes[1],
@@ -96,21 +92,13 @@ fn runs_compares_skips_and_reports() {
         outcomes[4],
         (
             "GetWrongResult",
-            &Outcome::Failed(vec![
-                "result $.Count: expected 4, got 3".into(),
-                "result $.Ratio: unexpected 0.5".into()
-            ])
+            &Outcome::Failed(vec!["result $.Count: expected 4, got 3".into(), "result $.Ratio: unexpected 0.5".into()])
         )
     );
-    assert_eq!(
-        outcomes[5],
-        ("Skipped", &Outcome::Skipped("shows skipping".into()))
-    );
+    assert_eq!(outcomes[5], ("Skipped", &Outcome::Skipped("shows skipping".into())));
     let text = report.to_string();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with(
-        "FAIL input/demo.json :: Test cases for Put operation :: PutFails: uri: expected"
-    ));
+    assert!(lines[0].starts_with("FAIL input/demo.json :: Test cases for Put operation :: PutFails: uri: expected"));
     assert_eq!(lines[3], "file             passed  failed  skipped");
     assert_eq!(lines[4], "input/demo.json       3       2        1");
     assert_eq!(lines.last(), Some(&"3 passed, 2 failed, 1 skipped"));
@@ -118,20 +106,10 @@ fn runs_compares_skips_and_reports() {
 
 #[test]
 fn skip_lists_need_reasons() {
-    let error =
-        SkipList::parse(r#"{"skips": [{"file": "input/json.json", "case": "X"}]}"#).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "model error: skip list entry 0 has no reason"
-    );
+    let error = SkipList::parse(r#"{"skips": [{"file": "input/json.json", "case": "X"}]}"#).unwrap_err();
+    assert_eq!(error.to_string(), "model error: skip list entry 0 has no reason");
     let builtin = SkipList::builtin().unwrap();
-    assert!(
-        builtin
-            .entries()
-            .iter()
-            .all(|skip| skip.file.contains("cbor")),
-        "only the CBOR protocol is skipped"
-    );
+    assert!(builtin.entries().iter().all(|skip| skip.file.contains("cbor")), "only the CBOR protocol is skipped");
     assert_eq!(
         builtin.reason("input/smithy-rpc-v2-cbor.json", "any"),
         builtin.entries().first().map(|s| s.reason.as_str())
@@ -141,13 +119,6 @@ fn skip_lists_need_reasons() {
 
 #[test]
 fn missing_paths_are_errors() {
-    let error = Report::run(
-        &[PathBuf::from("/no/such/suite.json")],
-        &SkipList::default(),
-    )
-    .unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "I/O error: /no/such/suite.json: no such file or folder"
-    );
+    let error = Report::run(&[PathBuf::from("/no/such/suite.json")], &SkipList::default()).unwrap_err();
+    assert_eq!(error.to_string(), "I/O error: /no/such/suite.json: no such file or folder");
 }

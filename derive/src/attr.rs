@@ -94,14 +94,9 @@ impl Attrs {
         let mut entries: Vec<(String, Span, AttrValue)> = Vec::new();
         for attr in attrs.iter().filter(|attr| attr.path().is_ident("awsval")) {
             let result = attr.parse_nested_meta(|meta| {
-                let key = meta
-                    .path
-                    .get_ident()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
+                let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
                 let span = meta.path.span();
-                let Some(&(_, kind, positions)) = KEYS.iter().find(|(name, ..)| *name == key)
-                else {
+                let Some(&(_, kind, positions)) = KEYS.iter().find(|(name, ..)| *name == key) else {
                     return Err(meta.error(format!("unknown awsval attribute `{key}`")));
                 };
                 let has_value = meta.input.peek(Token![=]);
@@ -117,18 +112,12 @@ impl Attrs {
                         syn::Lit::Str(text) => AttrValue::Str(text),
                         syn::Lit::Int(number) => AttrValue::Int(number),
                         other => {
-                            return Err(syn::Error::new(
-                                other.span(),
-                                "expected a string or an integer",
-                            ));
+                            return Err(syn::Error::new(other.span(), "expected a string or an integer"));
                         }
                     },
                 };
                 if !positions.contains(&position) {
-                    errors.push(syn::Error::new(
-                        span,
-                        format!("`{key}` does not apply to {}", position.describe()),
-                    ));
+                    errors.push(syn::Error::new(span, format!("`{key}` does not apply to {}", position.describe())));
                 } else if entries.iter().any(|(seen, ..)| *seen == key) {
                     errors.push(syn::Error::new(span, format!("`{key}` is given twice")));
                 } else {
@@ -175,8 +164,6 @@ impl Attrs {
 
     /// The keys present, for checks that span several of them.
     pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, Span)> {
-        self.entries
-            .iter()
-            .map(|(key, span, _)| (key.as_str(), *span))
+        self.entries.iter().map(|(key, span, _)| (key.as_str(), *span))
     }
 }

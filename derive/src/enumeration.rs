@@ -22,13 +22,7 @@ pub(crate) fn unknown_variant<'a>(
         errors.error(extra, "only one variant may be `#[awsval(unknown)]`");
     }
     if !matches!(&variant.fields, Fields::Unnamed(fields) if fields.unnamed.len() == 1) {
-        errors.error(
-            variant,
-            format!(
-                "the unknown variant holds the value: `{}({holds})`",
-                variant.ident
-            ),
-        );
+        errors.error(variant, format!("the unknown variant holds the value: `{}({holds})`", variant.ident));
     }
     Some(&variant.ident)
 }
@@ -39,107 +33,63 @@ struct Value {
     literal: TokenStream,
 }
 
-pub(crate) fn derive(
-    input: &DeriveInput,
-    data: &DataEnum,
-    attrs: &Attrs,
-    errors: &mut Errors,
-) -> TokenStream {
+pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors: &mut Errors) -> TokenStream {
     let int_enum = attrs.flag("int_enum");
-    let variants: Vec<(&Variant, Attrs)> = data
-        .variants
-        .iter()
-        .map(|v| (v, Attrs::parse(&v.attrs, Position::Variant, errors)))
-        .collect();
+    let variants: Vec<(&Variant, Attrs)> =
+        data.variants.iter().map(|v| (v, Attrs::parse(&v.attrs, Position::Variant, errors))).collect();
     let unknown = unknown_variant(&variants, if int_enum { "i32" } else { "String" }, errors);
     let values: Vec<Value> = variants
         .iter()
         .filter(|(_, attrs)| !attrs.flag("unknown"))
         .filter_map(|(variant, attrs)| value_of(variant, attrs, int_enum, errors))
         .collect();
-    let wire_names: Vec<LitStr> = values
-        .iter()
-        .map(|v| LitStr::new(v.literal.to_string().trim_matches('"'), v.ident.span()))
-        .collect();
+    let wire_names: Vec<LitStr> =
+        values.iter().map(|v| LitStr::new(v.literal.to_string().trim_matches('"'), v.ident.span())).collect();
     check_unique_names(wire_names.iter(), errors);
 
     let ident = &input.ident;
-    let shape_name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    let shape_name = attrs.string("name").unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
     let describe = describe(&shape_name, &values, int_enum, attrs.flag("sensitive"));
     let shape = impl_shape(ident, describe);
-    let conversions = if int_enum {
-        int_conversions(ident, &values, unknown)
-    } else {
-        conversions(ident, &values, unknown)
-    };
+    let conversions =
+        if int_enum { int_conversions(ident, &values, unknown) } else { conversions(ident, &values, unknown) };
     let debug = debug(ident, &values, unknown, attrs.flag("sensitive"));
     quote!(#shape #conversions #debug)
 }
 
-fn value_of(
-    variant: &Variant,
-    attrs: &Attrs,
-    int_enum: bool,
-    errors: &mut Errors,
-) -> Option<Value> {
+fn value_of(variant: &Variant, attrs: &Attrs, int_enum: bool, errors: &mut Errors) -> Option<Value> {
     if !matches!(variant.fields, Fields::Unit) {
-        let hint = if int_enum {
-            ""
-        } else {
-            "; for a union, add `#[awsval(union)]` to the enum"
-        };
+        let hint = if int_enum { "" } else { "; for a union, add `#[awsval(union)]` to the enum" };
         errors.error(variant, format!("an enum value is a unit variant{hint}"));
         return None;
     }
     let ident = variant.ident.clone();
-    let name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    let name = attrs.string("name").unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
     let literal = match (attrs.value("value"), int_enum, &variant.discriminant) {
         (Some(AttrValue::Str(text)), false, _) => quote!(#text),
         (None, false, _) => quote!(#name),
         (Some(AttrValue::Int(number)), true, _) => quote!(#number),
         (None, true, Some((_, discriminant))) => quote!(#discriminant),
         (None, true, None) => {
-            errors.error(
-                variant,
-                "an intEnum variant needs a value: `#[awsval(value = 1)]`",
-            );
+            errors.error(variant, "an intEnum variant needs a value: `#[awsval(value = 1)]`");
             return None;
         }
         (Some(_), false, _) => {
-            errors.error(
-                variant,
-                "an enum value is a string: `#[awsval(value = \"...\")]`",
-            );
+            errors.error(variant, "an enum value is a string: `#[awsval(value = \"...\")]`");
             return None;
         }
         (Some(_), true, _) => {
-            errors.error(
-                variant,
-                "an intEnum value is an integer: `#[awsval(value = 1)]`",
-            );
+            errors.error(variant, "an intEnum value is an integer: `#[awsval(value = 1)]`");
             return None;
         }
     };
-    Some(Value {
-        ident,
-        name,
-        literal,
-    })
+    Some(Value { ident, name, literal })
 }
 
 fn describe(shape_name: &LitStr, values: &[Value], int_enum: bool, sensitive: bool) -> TokenStream {
-    let (shape_type, add) = if int_enum {
-        (quote!(IntEnum), quote!(int_enum_value))
-    } else {
-        (quote!(Enum), quote!(enum_value))
-    };
-    let adds = values
-        .iter()
-        .map(|Value { name, literal, .. }| quote!(let shape = shape.#add(#name, #literal);));
+    let (shape_type, add) =
+        if int_enum { (quote!(IntEnum), quote!(int_enum_value)) } else { (quote!(Enum), quote!(enum_value)) };
+    let adds = values.iter().map(|Value { name, literal, .. }| quote!(let shape = shape.#add(#name, #literal);));
     let sensitive = sensitive.then(|| quote!(let shape = shape.sensitive();));
     quote! {
         builder.memoize::<Self>(#shape_name, ::awsval::schema::ShapeType::#shape_type, |builder, id| {
@@ -155,18 +105,15 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
     let to = values.iter().map(|Value { ident, literal, .. }| {
         quote!(Self::#ident => ::awsval::Value::Enum(::std::borrow::Cow::Borrowed(#literal)),)
     });
-    let from = values
-        .iter()
-        .map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
+    let from = values.iter().map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
     let (unknown_to, unknown_from) = match unknown {
         Some(unknown) => (
             quote!(Self::#unknown(text) => ::awsval::Value::Enum(::std::borrow::Cow::Owned(text.clone())),),
             quote!(_ => Self::#unknown(text.into_owned()),),
         ),
-        None => (
-            quote!(),
-            quote!(_ => return ::core::result::Result::Err(::awsval::Error::data("unknown enum value")),),
-        ),
+        None => {
+            (quote!(), quote!(_ => return ::core::result::Result::Err(::awsval::Error::data("unknown enum value")),))
+        }
     };
     quote! {
         impl ::awsval::ToValue for #ident {
@@ -194,26 +141,18 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
     }
 }
 
-fn int_conversions(
-    ident: &syn::Ident,
-    values: &[Value],
-    unknown: Option<&syn::Ident>,
-) -> TokenStream {
-    let to = values.iter().map(
-        |Value { ident, literal, .. }| quote!(Self::#ident => ::awsval::Value::IntEnum(#literal),),
-    );
-    let from = values
-        .iter()
-        .map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
+fn int_conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident>) -> TokenStream {
+    let to =
+        values.iter().map(|Value { ident, literal, .. }| quote!(Self::#ident => ::awsval::Value::IntEnum(#literal),));
+    let from = values.iter().map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
     let (unknown_to, unknown_from) = match unknown {
         Some(unknown) => (
             quote!(Self::#unknown(number) => ::awsval::Value::IntEnum(*number),),
             quote!(other => Self::#unknown(other),),
         ),
-        None => (
-            quote!(),
-            quote!(_ => return ::core::result::Result::Err(::awsval::Error::data("unknown intEnum value")),),
-        ),
+        None => {
+            (quote!(), quote!(_ => return ::core::result::Result::Err(::awsval::Error::data("unknown intEnum value")),))
+        }
     };
     quote! {
         impl ::awsval::ToValue for #ident {
@@ -240,12 +179,7 @@ fn int_conversions(
     }
 }
 
-fn debug(
-    ident: &syn::Ident,
-    values: &[Value],
-    unknown: Option<&syn::Ident>,
-    sensitive: bool,
-) -> TokenStream {
+fn debug(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident>, sensitive: bool) -> TokenStream {
     let label = ident.to_string();
     let body = if sensitive {
         quote!(f.debug_tuple(#label).field(&::awsval::convert::Redacted).finish())

@@ -23,10 +23,8 @@ pub fn derive_shape(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let mut errors = Errors::default();
     if !input.generics.params.is_empty() {
-        errors.error(
-            &input.generics,
-            "Shape cannot be derived for a generic type: a Smithy shape is one concrete type",
-        );
+        errors
+            .error(&input.generics, "Shape cannot be derived for a generic type: a Smithy shape is one concrete type");
     }
     let output = match &input.data {
         Data::Struct(data) => {
@@ -45,7 +43,10 @@ pub fn derive_shape(input: TokenStream) -> TokenStream {
             }
         }
         Data::Union(_) => {
-            errors.error(&input.ident, "Shape cannot be derived for a Rust union; a Smithy union is an enum with `#[awsval(union)]`");
+            errors.error(
+                &input.ident,
+                "Shape cannot be derived for a Rust union; a Smithy union is an enum with `#[awsval(union)]`",
+            );
             proc_macro2::TokenStream::new()
         }
     };
@@ -59,10 +60,7 @@ pub fn derive_operation_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let mut errors = Errors::default();
     if !input.generics.params.is_empty() {
-        errors.error(
-            &input.generics,
-            "OperationError cannot be derived for a generic type",
-        );
+        errors.error(&input.generics, "OperationError cannot be derived for a generic type");
     }
     let output = operation_error::derive(&input, &mut errors);
     errors.finish(output).into()

@@ -55,20 +55,13 @@ impl Member {
         }
         if let Some(text) = attrs.string("timestamp_format") {
             if let Some(format) = timestamp_format(&text, errors) {
-                traits.extend(
-                    quote!(traits.timestamp_format = ::core::option::Option::Some(#format);),
-                );
+                traits.extend(quote!(traits.timestamp_format = ::core::option::Option::Some(#format);));
             }
         }
         if let Some(binding) = http_binding(attrs, &name, errors) {
             traits.extend(quote!(traits.http = ::core::option::Option::Some(#binding);));
         }
-        Self {
-            name,
-            ty,
-            sensitive: attrs.flag("sensitive"),
-            traits,
-        }
+        Self { name, ty, sensitive: attrs.flag("sensitive"), traits }
     }
 }
 
@@ -94,10 +87,7 @@ fn timestamp_format(text: &LitStr, errors: &mut Errors) -> Option<TokenStream> {
         "http-date" => quote!(HttpDate),
         "epoch-seconds" => quote!(EpochSeconds),
         _ => {
-            errors.error(
-                text,
-                "expected one of \"date-time\", \"http-date\", \"epoch-seconds\"",
-            );
+            errors.error(text, "expected one of \"date-time\", \"http-date\", \"epoch-seconds\"");
             return None;
         }
     };
@@ -108,10 +98,7 @@ fn http_binding(attrs: &Attrs, name: &LitStr, errors: &mut Errors) -> Option<Tok
     let mut bindings = attrs.keys().filter(|(key, _)| HTTP_KEYS.contains(key));
     let (key, _) = bindings.next()?;
     if let Some((_, span)) = bindings.next() {
-        errors.push(syn::Error::new(
-            span,
-            "a member has at most one HTTP binding",
-        ));
+        errors.push(syn::Error::new(span, "a member has at most one HTTP binding"));
     }
     let text = match attrs.value(key) {
         Some(AttrValue::Str(text)) => quote!(#text.into()),
@@ -136,10 +123,7 @@ pub(crate) fn pascal_case(field: &str) -> String {
         .split('_')
         .map(|part| {
             let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
         })
         .collect()
 }

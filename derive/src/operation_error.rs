@@ -12,10 +12,7 @@ const UNKNOWN_FORM: &str = "`#[awsval(unknown)] Unknown { code: String, message:
 
 pub(crate) fn derive(input: &DeriveInput, errors: &mut Errors) -> TokenStream {
     let Data::Enum(data) = &input.data else {
-        errors.error(
-            input,
-            "OperationError is derived for an enum of the operation's errors",
-        );
+        errors.error(input, "OperationError is derived for an enum of the operation's errors");
         return TokenStream::new();
     };
     let mut modeled: Vec<(&syn::Ident, &syn::Type)> = Vec::new();
@@ -23,10 +20,7 @@ pub(crate) fn derive(input: &DeriveInput, errors: &mut Errors) -> TokenStream {
     for variant in &data.variants {
         let attrs = Attrs::parse(&variant.attrs, Position::Variant, errors);
         for (key, span) in attrs.keys().filter(|(key, _)| *key != "unknown") {
-            errors.push(syn::Error::new(
-                span,
-                format!("`{key}` does not apply to an operation error variant"),
-            ));
+            errors.push(syn::Error::new(span, format!("`{key}` does not apply to an operation error variant")));
         }
         if attrs.flag("unknown") {
             check_unknown(variant, unknown.is_some(), errors);
@@ -36,17 +30,11 @@ pub(crate) fn derive(input: &DeriveInput, errors: &mut Errors) -> TokenStream {
         {
             modeled.push((&variant.ident, &fields.unnamed[0].ty));
         } else {
-            errors.error(
-                variant,
-                "a modeled error variant holds its error shape: `NotFound(NotFound)`",
-            );
+            errors.error(variant, "a modeled error variant holds its error shape: `NotFound(NotFound)`");
         }
     }
     let Some(unknown) = unknown else {
-        errors.error(
-            input,
-            format!("an operation error enum needs an unknown variant: {UNKNOWN_FORM}"),
-        );
+        errors.error(input, format!("an operation error enum needs an unknown variant: {UNKNOWN_FORM}"));
         return TokenStream::new();
     };
     generate(&input.ident, &modeled, &unknown.ident)
@@ -57,11 +45,9 @@ fn check_unknown(variant: &Variant, repeated: bool, errors: &mut Errors) {
         errors.error(variant, "only one variant may be `#[awsval(unknown)]`");
     }
     let names: Vec<String> = match &variant.fields {
-        Fields::Named(fields) => fields
-            .named
-            .iter()
-            .filter_map(|f| f.ident.as_ref().map(ToString::to_string))
-            .collect(),
+        Fields::Named(fields) => {
+            fields.named.iter().filter_map(|f| f.ident.as_ref().map(ToString::to_string)).collect()
+        }
         _ => Vec::new(),
     };
     if names != ["code", "message"] {
@@ -69,17 +55,11 @@ fn check_unknown(variant: &Variant, repeated: bool, errors: &mut Errors) {
     }
 }
 
-fn generate(
-    ident: &syn::Ident,
-    modeled: &[(&syn::Ident, &syn::Type)],
-    unknown: &syn::Ident,
-) -> TokenStream {
-    let shapes = modeled
-        .iter()
-        .map(|(_, ty)| quote!(<#ty as ::awsval::Shape>::schema()));
-    let from = modeled.iter().enumerate().map(|(index, (variant, ty))| {
-        quote!(#index => Self::#variant(<#ty as ::awsval::FromValue>::from_value(value)?),)
-    });
+fn generate(ident: &syn::Ident, modeled: &[(&syn::Ident, &syn::Type)], unknown: &syn::Ident) -> TokenStream {
+    let shapes = modeled.iter().map(|(_, ty)| quote!(<#ty as ::awsval::Shape>::schema()));
+    let from = modeled.iter().enumerate().map(
+        |(index, (variant, ty))| quote!(#index => Self::#variant(<#ty as ::awsval::FromValue>::from_value(value)?),),
+    );
     let codes = modeled.iter().map(|(variant, ty)| {
         let fallback = variant.to_string();
         quote!(Self::#variant(_) => <#ty as ::awsval::Shape>::schema().error_code().unwrap_or(#fallback),)

@@ -16,27 +16,16 @@ struct Field {
     default: Option<TokenStream>,
 }
 
-pub(crate) fn derive(
-    input: &DeriveInput,
-    data: &DataStruct,
-    attrs: &Attrs,
-    errors: &mut Errors,
-) -> TokenStream {
+pub(crate) fn derive(input: &DeriveInput, data: &DataStruct, attrs: &Attrs, errors: &mut Errors) -> TokenStream {
     let Fields::Named(named) = &data.fields else {
         errors.error(input, "Shape needs a struct with named fields (or an enum)");
         return TokenStream::new();
     };
-    let fields: Vec<Field> = named
-        .named
-        .iter()
-        .filter_map(|field| field_of(field, errors))
-        .collect();
+    let fields: Vec<Field> = named.named.iter().filter_map(|field| field_of(field, errors)).collect();
     check_unique_names(fields.iter().map(|f| &f.member.name), errors);
 
     let ident = &input.ident;
-    let shape_name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    let shape_name = attrs.string("name").unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
     let describe = describe(&shape_name, &fields, attrs, errors);
     let shape = impl_shape(ident, describe);
     let to_value = to_value(ident, &fields);
@@ -48,9 +37,7 @@ pub(crate) fn derive(
 fn field_of(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let ident = field.ident.clone()?;
     let attrs = Attrs::parse(&field.attrs, Position::Field, errors);
-    let name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&pascal_case(&ident.to_string()), ident.span()));
+    let name = attrs.string("name").unwrap_or_else(|| LitStr::new(&pascal_case(&ident.to_string()), ident.span()));
     let ty = &field.ty;
     let default = match attrs.value("default") {
         None => None,
@@ -65,37 +52,24 @@ fn field_of(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     };
     if let (Some(_), Some(span)) = (&default, attrs.span("default")) {
         if is_option(ty) {
-            errors.push(syn::Error::new(
-                span,
-                "an `Option` member is already optional; it takes no default",
-            ));
+            errors.push(syn::Error::new(span, "an `Option` member is already optional; it takes no default"));
         }
     }
     let member = Member::new(name, ty.clone(), &attrs, errors);
-    Some(Field {
-        ident,
-        member,
-        default,
-    })
+    Some(Field { ident, member, default })
 }
 
 fn is_option(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
 
-fn describe(
-    shape_name: &LitStr,
-    fields: &[Field],
-    attrs: &Attrs,
-    errors: &mut Errors,
-) -> TokenStream {
+fn describe(shape_name: &LitStr, fields: &[Field], attrs: &Attrs, errors: &mut Errors) -> TokenStream {
     let mut shape_traits = TokenStream::new();
     if let Some(name) = attrs.string("xml_name") {
         shape_traits.extend(quote!(traits.xml_name = ::core::option::Option::Some(#name.into());));
     }
     if let Some(namespace) = xml_namespace(attrs, errors) {
-        shape_traits
-            .extend(quote!(traits.xml_namespace = ::core::option::Option::Some(#namespace);));
+        shape_traits.extend(quote!(traits.xml_namespace = ::core::option::Option::Some(#namespace);));
     }
     if attrs.flag("sensitive") {
         shape_traits.extend(quote!(traits.sensitive = true;));
@@ -107,9 +81,9 @@ fn describe(
     let types = fields.iter().map(|f| &f.member.ty);
     let members = fields.iter().enumerate().map(|(index, field)| {
         let Member { name, ty, traits, .. } = &field.member;
-        let default = field.default.as_ref().map(|default| {
-            quote!(traits.default = ::core::option::Option::Some(::awsval::ToValue::to_value(&#default));)
-        });
+        let default = field.default.as_ref().map(
+            |default| quote!(traits.default = ::core::option::Option::Some(::awsval::ToValue::to_value(&#default));),
+        );
         let required = field.default.is_none();
         quote! {
             let mut member = shape.member(#name, targets[#index]);
@@ -147,10 +121,7 @@ fn error_trait(attrs: &Attrs, errors: &mut Errors) -> Option<TokenStream> {
     let Some(fault) = attrs.string("error") else {
         for key in ["http_status", "code"] {
             if let Some(span) = attrs.span(key) {
-                errors.push(syn::Error::new(
-                    span,
-                    format!("`{key}` needs `error = \"client\"` or `\"server\"`"),
-                ));
+                errors.push(syn::Error::new(span, format!("`{key}` needs `error = \"client\"` or `\"server\"`")));
             }
         }
         return None;
@@ -206,20 +177,13 @@ fn to_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
 }
 
 fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
-    let slots: Vec<_> = (0..fields.len())
-        .map(|i| format_ident!("member_{}", i))
-        .collect();
+    let slots: Vec<_> = (0..fields.len()).map(|i| format_ident!("member_{}", i)).collect();
     let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
         let ty = &field.member.ty;
         quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
     });
     let arms = fields.iter().zip(&slots).map(|(field, slot)| {
-        let Member {
-            name,
-            ty,
-            sensitive,
-            ..
-        } = &field.member;
+        let Member { name, ty, sensitive, .. } = &field.member;
         let redact = sensitive.then(|| quote!(.redact_keys()));
         quote! {
             #name => {
@@ -231,11 +195,7 @@ fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
         }
     });
     let inits = fields.iter().zip(&slots).map(|(field, slot)| {
-        let Field {
-            ident,
-            member,
-            default,
-        } = field;
+        let Field { ident, member, default } = field;
         let (name, ty) = (&member.name, &member.ty);
         let absent = match default {
             Some(default) => quote!(#default),

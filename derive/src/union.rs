@@ -17,17 +17,9 @@ struct Case {
     member: Member,
 }
 
-pub(crate) fn derive(
-    input: &DeriveInput,
-    data: &DataEnum,
-    attrs: &Attrs,
-    errors: &mut Errors,
-) -> TokenStream {
-    let variants: Vec<(&Variant, Attrs)> = data
-        .variants
-        .iter()
-        .map(|v| (v, Attrs::parse(&v.attrs, Position::Variant, errors)))
-        .collect();
+pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors: &mut Errors) -> TokenStream {
+    let variants: Vec<(&Variant, Attrs)> =
+        data.variants.iter().map(|v| (v, Attrs::parse(&v.attrs, Position::Variant, errors))).collect();
     let unknown = unknown_variant(&variants, "String", errors);
     let cases: Vec<Case> = variants
         .iter()
@@ -39,22 +31,14 @@ pub(crate) fn derive(
         if let Some(span) = attrs.span("value") {
             errors.push(syn::Error::new(
                 span,
-                format!(
-                    "`value` is for enum values; union member `{}` has a type",
-                    variant.ident
-                ),
+                format!("`value` is for enum values; union member `{}` has a type", variant.ident),
             ));
         }
     }
 
     let ident = &input.ident;
-    let shape_name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
-    let shape = impl_shape(
-        ident,
-        describe(&shape_name, &cases, attrs.flag("sensitive")),
-    );
+    let shape_name = attrs.string("name").unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    let shape = impl_shape(ident, describe(&shape_name, &cases, attrs.flag("sensitive")));
     let to_value = to_value(ident, &cases, unknown);
     let from_value = from_value(ident, &cases, unknown);
     let debug = debug(ident, &cases, unknown, attrs.flag("sensitive"));
@@ -63,28 +47,17 @@ pub(crate) fn derive(
 
 fn case_of(variant: &Variant, attrs: &Attrs, errors: &mut Errors) -> Option<Case> {
     let Fields::Unnamed(fields) = &variant.fields else {
-        errors.error(
-            variant,
-            "a union member variant holds exactly one value: `Member(Type)`",
-        );
+        errors.error(variant, "a union member variant holds exactly one value: `Member(Type)`");
         return None;
     };
     if fields.unnamed.len() != 1 {
-        errors.error(
-            variant,
-            "a union member variant holds exactly one value: `Member(Type)`",
-        );
+        errors.error(variant, "a union member variant holds exactly one value: `Member(Type)`");
         return None;
     }
     let ident = variant.ident.clone();
-    let name = attrs
-        .string("name")
-        .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    let name = attrs.string("name").unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
     let ty = fields.unnamed[0].ty.clone();
-    Some(Case {
-        ident,
-        member: Member::new(name, ty, attrs, errors),
-    })
+    Some(Case { ident, member: Member::new(name, ty, attrs, errors) })
 }
 
 fn describe(shape_name: &LitStr, cases: &[Case], sensitive: bool) -> TokenStream {
@@ -124,8 +97,7 @@ fn to_value(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) ->
             ),
         }
     });
-    let unknown = unknown
-        .map(|unknown| quote!(Self::#unknown(name) => ::awsval::Union::unknown(name.clone()),));
+    let unknown = unknown.map(|unknown| quote!(Self::#unknown(name) => ::awsval::Union::unknown(name.clone()),));
     quote! {
         impl ::awsval::ToValue for #ident {
             fn to_value(&self) -> ::awsval::Value {
@@ -150,9 +122,7 @@ fn from_value(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) 
     });
     let unknown_member = match unknown {
         Some(unknown) => quote!(Self::#unknown(name.into())),
-        None => quote!(
-            return ::core::result::Result::Err(::awsval::Error::data("unknown union member"))
-        ),
+        None => quote!(return ::core::result::Result::Err(::awsval::Error::data("unknown union member"))),
     };
     quote! {
         impl ::awsval::FromValue for #ident {
@@ -173,12 +143,7 @@ fn from_value(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) 
     }
 }
 
-fn debug(
-    ident: &syn::Ident,
-    cases: &[Case],
-    unknown: Option<&syn::Ident>,
-    sensitive: bool,
-) -> TokenStream {
+fn debug(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>, sensitive: bool) -> TokenStream {
     let label = ident.to_string();
     let body = if sensitive {
         quote!(f.debug_tuple(#label).field(&::awsval::convert::Redacted).finish())

@@ -73,10 +73,7 @@ impl<T: FromValue> FromValue for Box<T> {
 impl<T: Shape + 'static> Shape for Vec<T> {
     fn describe(builder: &mut ModelBuilder) -> ShapeId {
         let item = T::describe(builder);
-        let name = format!(
-            "{}List",
-            builder.name(item).rsplit('#').next().unwrap_or_default()
-        );
+        let name = format!("{}List", builder.name(item).rsplit('#').next().unwrap_or_default());
         builder.memoize::<Self>(&name, ShapeType::List, |builder, id| {
             let list = builder.shape(id).member("member", item).shape();
             if T::NULLABLE {
@@ -116,16 +113,9 @@ impl<T: FromValue> FromValue for Vec<T> {
 fn describe_map<M: 'static, V: Shape>(builder: &mut ModelBuilder) -> ShapeId {
     let key = builder.prelude(ShapeType::String);
     let value = V::describe(builder);
-    let name = format!(
-        "{}Map",
-        builder.name(value).rsplit('#').next().unwrap_or_default()
-    );
+    let name = format!("{}Map", builder.name(value).rsplit('#').next().unwrap_or_default());
     builder.memoize::<M>(&name, ShapeType::Map, |builder, id| {
-        let map = builder
-            .shape(id)
-            .member("key", key)
-            .member("value", value)
-            .shape();
+        let map = builder.shape(id).member("key", key).member("value", value).shape();
         if V::NULLABLE {
             map.sparse();
         }
@@ -133,11 +123,7 @@ fn describe_map<M: 'static, V: Shape>(builder: &mut ModelBuilder) -> ShapeId {
 }
 
 fn map_to_value<'a, V: ToValue + 'a>(entries: impl Iterator<Item = (&'a String, &'a V)>) -> Value {
-    Value::Map(
-        entries
-            .map(|(key, value)| (key.clone(), value.to_value()))
-            .collect(),
-    )
+    Value::Map(entries.map(|(key, value)| (key.clone(), value.to_value())).collect())
 }
 
 fn map_from_value<V: FromValue, M: FromIterator<(String, V)>>(value: Value) -> Result<M> {

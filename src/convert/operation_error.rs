@@ -29,11 +29,9 @@ pub trait OperationError: Sized {
     /// shape name, as services that renamed an error keep sending the old code.
     fn match_code(code: &str) -> Option<(usize, ShapeRef<'static>)> {
         let shapes = Self::error_shapes();
-        let by_query_code = shapes
-            .iter()
-            .position(|shape| shape.error().and_then(|error| error.code.as_deref()) == Some(code));
-        let index =
-            by_query_code.or_else(|| shapes.iter().position(|shape| shape.short_name() == code))?;
+        let by_query_code =
+            shapes.iter().position(|shape| shape.error().and_then(|error| error.code.as_deref()) == Some(code));
+        let index = by_query_code.or_else(|| shapes.iter().position(|shape| shape.short_name() == code))?;
         Some((index, shapes[index]))
     }
 

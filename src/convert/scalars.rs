@@ -155,9 +155,7 @@ impl ToValue for Timestamp {
 
 impl FromValue for Timestamp {
     fn from_value(value: Value) -> Result<Self> {
-        value
-            .as_timestamp()
-            .ok_or_else(|| mismatch("timestamp", &value))
+        value.as_timestamp().ok_or_else(|| mismatch("timestamp", &value))
     }
 }
 
@@ -165,11 +163,8 @@ impl ToValue for OffsetDateTime {
     /// The instant in UTC; an instant outside years 0000–9999 saturates to the nearest end
     /// (`time` represents exactly that range unless its `large-dates` feature is on).
     fn to_value(&self) -> Value {
-        let timestamp = Timestamp::try_from(*self).unwrap_or(if self.year() < 0 {
-            Timestamp::MIN
-        } else {
-            Timestamp::MAX
-        });
+        let timestamp =
+            Timestamp::try_from(*self).unwrap_or(if self.year() < 0 { Timestamp::MIN } else { Timestamp::MAX });
         Value::Timestamp(timestamp)
     }
 }

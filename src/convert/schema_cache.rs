@@ -8,8 +8,7 @@ use rustc_hash::FxHashMap;
 use super::Shape;
 use crate::schema::{Model, ModelBuilder, ShapeId, ShapeRef};
 
-static CACHE: LazyLock<RwLock<FxHashMap<TypeId, ShapeRef<'static>>>> =
-    LazyLock::new(RwLock::default);
+static CACHE: LazyLock<RwLock<FxHashMap<TypeId, ShapeRef<'static>>>> = LazyLock::new(RwLock::default);
 
 /// Builds the model of `T` alone: `T`'s shape and every shape it reaches.
 ///
@@ -22,10 +21,7 @@ pub fn build_schema<T: Shape + ?Sized>() -> (Model, ShapeId) {
     let id = T::describe(&mut builder);
     match builder.finish() {
         Ok(model) => (model, id),
-        Err(error) => panic!(
-            "the schema of {} is invalid: {error}",
-            std::any::type_name::<T>()
-        ),
+        Err(error) => panic!("the schema of {} is invalid: {error}", std::any::type_name::<T>()),
     }
 }
 
@@ -33,18 +29,12 @@ pub fn build_schema<T: Shape + ?Sized>() -> (Model, ShapeId) {
 /// the process, like the types it describes.
 pub(super) fn cached<T: Shape + 'static>() -> ShapeRef<'static> {
     let key = TypeId::of::<T>();
-    if let Some(shape) = CACHE
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
+    if let Some(shape) = CACHE.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
         return *shape;
     }
     // Built outside the lock: describing never consults the cache, but a slow build should
     // not block readers of other types.
     let (model, id) = build_schema::<T>();
     let mut cache = CACHE.write().unwrap_or_else(PoisonError::into_inner);
-    *cache
-        .entry(key)
-        .or_insert_with(|| Box::leak(Box::new(model)).get(id))
+    *cache.entry(key).or_insert_with(|| Box::leak(Box::new(model)).get(id))
 }

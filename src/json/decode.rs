@@ -32,16 +32,11 @@ use crate::value::{Document, List, Map, Structure, Union, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Result<Value> {
-    let mut decoder = Decoder {
-        reader: Reader::new(bytes, settings.limits)?,
-        settings,
-    };
+    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
     let format = shape.traits().timestamp_format;
     let value = match decoder.reader.peek()? {
         Token::Null => {
-            return Err(decoder
-                .reader
-                .mismatch(expected(shape.shape_type()), Token::Null));
+            return Err(decoder.reader.mismatch(expected(shape.shape_type()), Token::Null));
         }
         _ => decoder.value(shape, format)?,
     };
@@ -52,10 +47,7 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Res
 /// Decodes an untyped JSON document: objects become maps, arrays lists, integers `Long` (or
 /// `BigInteger` beyond 64 bits), other numbers `Double`.
 pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
-    let mut decoder = Decoder {
-        reader: Reader::new(bytes, settings.limits)?,
-        settings,
-    };
+    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
     let value = decoder.untyped()?;
     decoder.reader.finish()?;
     Ok(value)
@@ -81,11 +73,7 @@ fn expected(shape_type: ShapeType) -> &'static str {
 
 impl<'a> Decoder<'a, '_> {
     /// A value, or `None` for `null`.
-    fn optional(
-        &mut self,
-        shape: ShapeRef<'_>,
-        format: Option<TimestampFormat>,
-    ) -> Result<Option<Value>> {
+    fn optional(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Option<Value>> {
         if self.reader.peek()? == Token::Null {
             self.reader.null()?;
             return Ok(None);
@@ -119,9 +107,7 @@ impl<'a> Decoder<'a, '_> {
                 })
             }
             ShapeType::Blob => Value::Blob(self.blob()?),
-            ShapeType::Timestamp => {
-                Value::Timestamp(self.timestamp(self.settings.timestamp_format_for(format))?)
-            }
+            ShapeType::Timestamp => Value::Timestamp(self.timestamp(self.settings.timestamp_format_for(format))?),
         })
     }
 
@@ -145,13 +131,9 @@ impl<'a> Decoder<'a, '_> {
         let text = self.number()?;
         let at = |message: String| Error::data(message).at_offset(start);
         if text.contains(['.', 'e', 'E']) {
-            return Err(at(format!(
-                "expected an integer for {type_name}, found a fraction or exponent"
-            )));
+            return Err(at(format!("expected an integer for {type_name}, found a fraction or exponent")));
         }
-        let wide: i64 = text
-            .parse()
-            .map_err(|_| at(format!("{type_name} out of range")))?;
+        let wide: i64 = text.parse().map_err(|_| at(format!("{type_name} out of range")))?;
         T::try_from(wide).map_err(|_| at(format!("{type_name} out of range")))
     }
 
@@ -161,18 +143,14 @@ impl<'a> Decoder<'a, '_> {
         match self.reader.peek()? {
             Token::Number => {
                 let text = self.reader.number()?;
-                text.parse()
-                    .map_err(|_| Error::data("number out of range").at_offset(start))
+                text.parse().map_err(|_| Error::data("number out of range").at_offset(start))
             }
-            Token::String => {
-                match &*self.reader.string()? {
-                    "NaN" => Ok(T::from(f32::NAN)),
-                    "Infinity" => Ok(T::from(f32::INFINITY)),
-                    "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
-                    _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity")
-                        .at_offset(start)),
-                }
-            }
+            Token::String => match &*self.reader.string()? {
+                "NaN" => Ok(T::from(f32::NAN)),
+                "Infinity" => Ok(T::from(f32::INFINITY)),
+                "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
+                _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity").at_offset(start)),
+            },
             other => Err(self.reader.mismatch("a number", other)),
         }
     }
@@ -190,9 +168,7 @@ impl<'a> Decoder<'a, '_> {
         let start = self.reader.offset();
         let text = self.string()?;
         match self.settings.blob_text {
-            BlobText::Base64 => {
-                Blob::from_base64(text.as_bytes()).map_err(|error| error.at_offset(start))
-            }
+            BlobText::Base64 => Blob::from_base64(text.as_bytes()).map_err(|error| error.at_offset(start)),
             BlobText::Utf8 => Ok(Blob::new(text.into_owned().into_bytes())),
         }
     }
@@ -214,11 +190,7 @@ impl<'a> Decoder<'a, '_> {
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
         while let Some(key) = self.reader.next_key(&mut first)? {
-            let member = if self.settings.json_name {
-                shape.member_by_json_name(&key)
-            } else {
-                shape.member(&key)
-            };
+            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
             let Some(member) = member else {
                 self.reader.skip_value()?;
                 continue;
@@ -227,9 +199,8 @@ impl<'a> Decoder<'a, '_> {
                 let error = Error::data("repeated member").at_offset(self.reader.offset());
                 return Err(member.annotate(error));
             }
-            let value = self
-                .optional(member.target(), member.timestamp_format())
-                .map_err(|error| member.annotate(error))?;
+            let value =
+                self.optional(member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
             if let Some(value) = value {
                 members.push((member.index(), member.name(), value));
             }
@@ -238,10 +209,7 @@ impl<'a> Decoder<'a, '_> {
         if !members.is_sorted_by_key(|(index, ..)| *index) {
             members.sort_by_key(|(index, ..)| *index);
         }
-        Ok(members
-            .into_iter()
-            .map(|(_, name, value)| (name, value))
-            .collect())
+        Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
     }
 
     fn union(&mut self, shape: ShapeRef<'_>) -> Result<Union> {
@@ -251,11 +219,7 @@ impl<'a> Decoder<'a, '_> {
         let mut first = true;
         while let Some(key) = self.reader.next_key(&mut first)? {
             let start = self.reader.offset();
-            let member = if self.settings.json_name {
-                shape.member_by_json_name(&key)
-            } else {
-                shape.member(&key)
-            };
+            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
             let union = match member {
                 // A type tag some services add: not a member.
                 None if key == "__type" => {
@@ -277,26 +241,16 @@ impl<'a> Decoder<'a, '_> {
                 }
             };
             if found.is_some() {
-                return Err(
-                    Error::data("a union has exactly one member, found a second").at_offset(start),
-                );
+                return Err(Error::data("a union has exactly one member, found a second").at_offset(start));
             }
             found = Some(union);
         }
-        found.ok_or_else(|| {
-            Error::data("a union has exactly one member, found none").at_offset(object_start)
-        })
+        found.ok_or_else(|| Error::data("a union has exactly one member, found none").at_offset(object_start))
     }
 
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
-        let member = shape
-            .list_member()
-            .ok_or_else(|| Error::model("a list without a member"))?;
-        let (target, format, sparse) = (
-            member.target(),
-            member.timestamp_format(),
-            shape.is_sparse(),
-        );
+        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.reader.begin_array()?;
         let mut items = List::new();
         let mut first = true;
@@ -305,10 +259,7 @@ impl<'a> Decoder<'a, '_> {
             if index == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
-            match self
-                .optional(target, format)
-                .map_err(|error| error.at_index(index))?
-            {
+            match self.optional(target, format).map_err(|error| error.at_index(index))? {
                 Some(value) => items.push(value),
                 None if sparse => items.push(Value::Null),
                 None => {}
@@ -324,14 +275,8 @@ impl<'a> Decoder<'a, '_> {
     }
 
     fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
-        let member = shape
-            .map_value()
-            .ok_or_else(|| Error::model("a map without a value"))?;
-        let (target, format, sparse) = (
-            member.target(),
-            member.timestamp_format(),
-            shape.is_sparse(),
-        );
+        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.reader.begin_object()?;
         let mut entries = Map::new();
         let mut seen = KeySet::default();
@@ -341,9 +286,7 @@ impl<'a> Decoder<'a, '_> {
             if entries.len() == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
-            let value = self
-                .optional(target, format)
-                .map_err(|error| error.at_key(&*key))?;
+            let value = self.optional(target, format).map_err(|error| error.at_key(&*key))?;
             if !seen.insert(&key, &entries) {
                 return Err(Error::data("repeated map key").at_offset(start).at_key(key));
             }
@@ -400,9 +343,7 @@ impl<'a> Decoder<'a, '_> {
 /// unless a double cannot hold it, when it keeps its text as `BigDecimal`.
 fn untyped_number(text: &str) -> Value {
     if !text.contains(['.', 'e', 'E']) {
-        return text
-            .parse()
-            .map_or_else(|_| Value::BigInteger(text.to_owned()), Value::Long);
+        return text.parse().map_or_else(|_| Value::BigInteger(text.to_owned()), Value::Long);
     }
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() => Value::Double(value),
@@ -429,8 +370,7 @@ impl KeySet {
             return false;
         }
         if entries.len() >= SCAN_LIMIT {
-            let mut large: rustc_hash::FxHashSet<String> =
-                entries.keys().map(str::to_owned).collect();
+            let mut large: rustc_hash::FxHashSet<String> = entries.keys().map(str::to_owned).collect();
             large.insert(key.to_owned());
             self.large = Some(large);
         }
@@ -446,11 +386,7 @@ enum Seen {
 
 impl Seen {
     fn new(members: usize) -> Self {
-        if members <= 64 {
-            Self::Mask(0)
-        } else {
-            Self::Flags(vec![false; members])
-        }
+        if members <= 64 { Self::Mask(0) } else { Self::Flags(vec![false; members]) }
     }
 
     /// Marks member `index`; false when it was already marked.

@@ -19,29 +19,15 @@ pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings) -> Re
 }
 
 /// [`encode`], appending to `out`.
-pub fn encode_to(
-    value: &Value,
-    shape: ShapeRef<'_>,
-    settings: &JsonSettings,
-    out: &mut Vec<u8>,
-) -> Result<()> {
-    let mut encoder = Encoder {
-        settings,
-        out,
-        depth: 0,
-    };
+pub fn encode_to(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings, out: &mut Vec<u8>) -> Result<()> {
+    let mut encoder = Encoder { settings, out, depth: 0 };
     encoder.value(value, shape, shape.traits().timestamp_format)
 }
 
 /// Encodes an untyped value (a document's content) as JSON.
 pub fn encode_document(value: &Value, settings: &JsonSettings) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
-    Encoder {
-        settings,
-        out: &mut out,
-        depth: 0,
-    }
-    .untyped(value)?;
+    Encoder { settings, out: &mut out, depth: 0 }.untyped(value)?;
     Ok(out)
 }
 
@@ -52,57 +38,38 @@ struct Encoder<'s, 'o> {
 }
 
 fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!(
-        "expected {}, found {}",
-        shape.shape_type(),
-        found.type_name()
-    ))
+    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 impl Encoder<'_, '_> {
     fn nest<T>(&mut self, encode: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.depth += 1;
         if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!(
-                "nesting deeper than {}",
-                self.settings.limits.max_depth
-            )));
+            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
         }
         let result = encode(self);
         self.depth -= 1;
         result
     }
 
-    fn value(
-        &mut self,
-        value: &Value,
-        shape: ShapeRef<'_>,
-        format: Option<TimestampFormat>,
-    ) -> Result<()> {
+    fn value(&mut self, value: &Value, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<()> {
         let out = &mut *self.out;
         match (shape.shape_type(), value) {
-            (ShapeType::Structure, Value::Structure(_)) => {
-                self.nest(|e| e.structure(value, shape))?
-            }
+            (ShapeType::Structure, Value::Structure(_)) => self.nest(|e| e.structure(value, shape))?,
             (ShapeType::Union, Value::Union(_)) => self.nest(|e| e.union(value, shape))?,
             (ShapeType::List, Value::List(_)) => self.nest(|e| e.list(value, shape))?,
             (ShapeType::Map, Value::Map(_)) => self.nest(|e| e.map(value, shape))?,
             (ShapeType::Document, Value::Document(document)) => self.untyped(document)?,
-            (ShapeType::Boolean, Value::Boolean(b)) => {
-                out.extend_from_slice(if *b { b"true" } else { b"false" })
-            }
-            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v) => {
-                match v.as_i64() {
-                    Some(n) if !matches!(v, Value::IntEnum(_)) => writer::integer(out, n),
-                    _ => return Err(mismatch(shape, value)),
-                }
-            }
+            (ShapeType::Boolean, Value::Boolean(b)) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v) => match v.as_i64() {
+                Some(n) if !matches!(v, Value::IntEnum(_)) => writer::integer(out, n),
+                _ => return Err(mismatch(shape, value)),
+            },
             (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => writer::integer(out, *n),
             (ShapeType::Float, Value::Float(f)) => writer::float(out, *f),
             (ShapeType::Double, Value::Double(d)) => writer::double(out, *d),
             (ShapeType::Double, Value::Float(f)) => writer::double(out, f64::from(*f)),
-            (ShapeType::BigInteger, Value::BigInteger(text))
-            | (ShapeType::BigDecimal, Value::BigDecimal(text)) => {
+            (ShapeType::BigInteger, Value::BigInteger(text)) | (ShapeType::BigDecimal, Value::BigDecimal(text)) => {
                 out.extend_from_slice(text.as_bytes());
             }
             (ShapeType::String, Value::String(text)) => writer::string(out, text),
@@ -115,8 +82,7 @@ impl Encoder<'_, '_> {
                     writer::string(out, &text);
                 }
                 BlobText::Utf8 => {
-                    let text = std::str::from_utf8(blob)
-                        .map_err(|_| Error::data("blob is not UTF-8 text"))?;
+                    let text = std::str::from_utf8(blob).map_err(|_| Error::data("blob is not UTF-8 text"))?;
                     writer::string(out, text);
                 }
             },
@@ -141,20 +107,16 @@ impl Encoder<'_, '_> {
         self.out.push(b'{');
         let mut first = true;
         for (name, member_value) in structure {
-            let member = shape.member(name).ok_or_else(|| {
-                Error::data(format!("{} has no member {name}", shape.short_name()))
-            })?;
+            let member = shape
+                .member(name)
+                .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
             if member_value.is_null() {
                 continue;
             }
             if !std::mem::take(&mut first) {
                 self.out.push(b',');
             }
-            let key = if self.settings.json_name {
-                member.json_name()
-            } else {
-                member.name().as_str()
-            };
+            let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
             writer::string(self.out, key);
             self.out.push(b':');
             self.value(member_value, member.target(), member.timestamp_format())
@@ -169,22 +131,15 @@ impl Encoder<'_, '_> {
             return Err(mismatch(shape, value));
         };
         let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-            return Err(Error::data("an unknown union member cannot be encoded")
-                .in_member(union.name().to_owned()));
+            return Err(Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned()));
         };
-        let member = shape
-            .member(&name)
-            .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
-        let key = if self.settings.json_name {
-            member.json_name()
-        } else {
-            member.name().as_str()
-        };
+        let member =
+            shape.member(&name).ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
+        let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
         self.out.push(b'{');
         writer::string(self.out, key);
         self.out.push(b':');
-        self.value(member_value, member.target(), member.timestamp_format())
-            .map_err(|error| member.annotate(error))?;
+        self.value(member_value, member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
         self.out.push(b'}');
         Ok(())
     }
@@ -193,14 +148,8 @@ impl Encoder<'_, '_> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape
-            .list_member()
-            .ok_or_else(|| Error::model("a list without a member"))?;
-        let (target, format, sparse) = (
-            member.target(),
-            member.timestamp_format(),
-            shape.is_sparse(),
-        );
+        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.out.push(b'[');
         for (index, item) in items.iter().enumerate() {
             if index > 0 {
@@ -209,9 +158,7 @@ impl Encoder<'_, '_> {
             match item {
                 Value::Null if sparse => self.out.extend_from_slice(b"null"),
                 Value::Null => return Err(Error::data("null in a dense list").at_index(index)),
-                item => self
-                    .value(item, target, format)
-                    .map_err(|error| error.at_index(index))?,
+                item => self.value(item, target, format).map_err(|error| error.at_index(index))?,
             }
         }
         self.out.push(b']');
@@ -222,14 +169,8 @@ impl Encoder<'_, '_> {
         let Value::Map(entries) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape
-            .map_value()
-            .ok_or_else(|| Error::model("a map without a value"))?;
-        let (target, format, sparse) = (
-            member.target(),
-            member.timestamp_format(),
-            shape.is_sparse(),
-        );
+        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
+        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.out.push(b'{');
         for (index, (key, item)) in entries.iter().enumerate() {
             if index > 0 {
@@ -240,9 +181,7 @@ impl Encoder<'_, '_> {
             match item {
                 Value::Null if sparse => self.out.extend_from_slice(b"null"),
                 Value::Null => return Err(Error::data("null in a dense map").at_key(key.as_str())),
-                item => self
-                    .value(item, target, format)
-                    .map_err(|error| error.at_key(key.as_str()))?,
+                item => self.value(item, target, format).map_err(|error| error.at_key(key.as_str()))?,
             }
         }
         self.out.push(b'}');
@@ -259,9 +198,7 @@ impl Encoder<'_, '_> {
             }
             Value::Float(f) => writer::float(out, *f),
             Value::Double(d) => writer::double(out, *d),
-            Value::BigInteger(text) | Value::BigDecimal(text) => {
-                out.extend_from_slice(text.as_bytes())
-            }
+            Value::BigInteger(text) | Value::BigDecimal(text) => out.extend_from_slice(text.as_bytes()),
             Value::String(text) => writer::string(out, text),
             Value::List(items) => self.nest(|e| {
                 e.out.push(b'[');
@@ -282,18 +219,14 @@ impl Encoder<'_, '_> {
                     }
                     writer::string(e.out, key);
                     e.out.push(b':');
-                    e.untyped(item)
-                        .map_err(|error| error.at_key(key.as_str()))?;
+                    e.untyped(item).map_err(|error| error.at_key(key.as_str()))?;
                 }
                 e.out.push(b'}');
                 Ok(())
             })?,
             Value::Document(document) => self.untyped(document)?,
             other => {
-                return Err(Error::data(format!(
-                    "a document cannot hold a {}",
-                    other.type_name()
-                )));
+                return Err(Error::data(format!("a document cannot hold a {}", other.type_name())));
             }
         }
         Ok(())

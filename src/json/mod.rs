@@ -80,20 +80,13 @@ impl JsonSettings {
 
     /// restJson1 bodies: `@jsonName` keys, epoch-seconds timestamps.
     pub const fn rest_json() -> Self {
-        Self {
-            json_name: true,
-            ..Self::aws_json()
-        }
+        Self { json_name: true, ..Self::aws_json() }
     }
 
     /// Plain JSON for people and tools: member names, every timestamp in RFC 3339, base64
     /// blobs.
     pub const fn plain() -> Self {
-        Self {
-            timestamp_format: TimestampFormat::DateTime,
-            force_timestamp_format: true,
-            ..Self::aws_json()
-        }
+        Self { timestamp_format: TimestampFormat::DateTime, force_timestamp_format: true, ..Self::aws_json() }
     }
 
     /// Sets the default timestamp format.
@@ -125,10 +118,7 @@ impl JsonSettings {
     }
 
     /// The timestamp format of a member (or list item) given its own format trait.
-    pub(crate) fn timestamp_format_for(
-        &self,
-        declared: Option<TimestampFormat>,
-    ) -> TimestampFormat {
+    pub(crate) fn timestamp_format_for(&self, declared: Option<TimestampFormat>) -> TimestampFormat {
         match declared {
             Some(format) if !self.force_timestamp_format => format,
             _ => self.timestamp_format,

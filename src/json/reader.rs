@@ -44,23 +44,11 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8], limits: Limits) -> Result<Self> {
         if bytes.len() > limits.max_input_len {
-            return Err(Error::limit(format!(
-                "input longer than {} bytes",
-                limits.max_input_len
-            )));
+            return Err(Error::limit(format!("input longer than {} bytes", limits.max_input_len)));
         }
         // A leading byte order mark is ignored, as RFC 8259 permits.
-        let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        Ok(Self {
-            bytes,
-            pos,
-            depth: 0,
-            limits,
-        })
+        let pos = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        Ok(Self { bytes, pos, depth: 0, limits })
     }
 
     /// The offset of the next unread byte.
@@ -69,11 +57,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn syntax(&self, message: impl Into<Cow<'static, str>>) -> Error {
-        if self.pos >= self.bytes.len() {
-            Error::eof(message, self.pos)
-        } else {
-            Error::syntax(message, self.pos)
-        }
+        if self.pos >= self.bytes.len() { Error::eof(message, self.pos) } else { Error::syntax(message, self.pos) }
     }
 
     fn skip_whitespace(&mut self) {
@@ -101,11 +85,7 @@ impl<'a> Reader<'a> {
     /// Checks that only whitespace follows the value.
     pub(crate) fn finish(&mut self) -> Result<()> {
         self.skip_whitespace();
-        if self.pos == self.bytes.len() {
-            Ok(())
-        } else {
-            Err(self.syntax("trailing characters after the JSON value"))
-        }
+        if self.pos == self.bytes.len() { Ok(()) } else { Err(self.syntax("trailing characters after the JSON value")) }
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Result<()> {
@@ -206,20 +186,15 @@ impl<'a> Reader<'a> {
     /// Checks the string that opened at byte `start` against the limit.
     fn check_length(&self, text: Cow<'a, str>, start: usize) -> Result<Cow<'a, str>> {
         if text.len() > self.limits.max_string_len {
-            Err(Error::limit(format!(
-                "string longer than {} bytes",
-                self.limits.max_string_len
-            ))
-            .at_offset(start))
+            Err(Error::limit(format!("string longer than {} bytes", self.limits.max_string_len)).at_offset(start))
         } else {
             Ok(text)
         }
     }
 
     fn utf8(&self, start: usize, end: usize) -> Result<&'a str> {
-        std::str::from_utf8(&self.bytes[start..end]).map_err(|error| {
-            Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to())
-        })
+        std::str::from_utf8(&self.bytes[start..end])
+            .map_err(|error| Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to()))
     }
 
     /// The slow path: the string has escapes, so it is built into a new `String`.
@@ -269,13 +244,8 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .ok_or_else(|| self.syntax("expected four hex digits"))?;
-        let text = std::str::from_utf8(digits)
-            .ok()
-            .filter(|t| t.bytes().all(|b| b.is_ascii_hexdigit()));
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.syntax("expected four hex digits"))?;
+        let text = std::str::from_utf8(digits).ok().filter(|t| t.bytes().all(|b| b.is_ascii_hexdigit()));
         let value = text
             .and_then(|t| u32::from_str_radix(t, 16).ok())
             .ok_or_else(|| self.syntax("expected four hex digits"))?;
@@ -307,10 +277,7 @@ impl<'a> Reader<'a> {
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > self.limits.max_depth {
-            return Err(
-                Error::limit(format!("nesting deeper than {}", self.limits.max_depth))
-                    .at_offset(self.pos),
-            );
+            return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(self.pos));
         }
         self.pos += 1;
         Ok(())
@@ -371,11 +338,7 @@ impl<'a> Reader<'a> {
                 *first = false;
                 Ok(true)
             }
-            _ => Err(self.syntax(if close == b'}' {
-                "expected ',' or '}'"
-            } else {
-                "expected ',' or ']'"
-            })),
+            _ => Err(self.syntax(if close == b'}' { "expected ',' or '}'" } else { "expected ',' or ']'" })),
         }
     }
 
@@ -404,11 +367,7 @@ impl<'a> Reader<'a> {
                 let Some((is_object, first)) = open.last_mut() else {
                     return Ok(());
                 };
-                let more = if *is_object {
-                    self.next_key(first)?.is_some()
-                } else {
-                    self.next_item(first)?
-                };
+                let more = if *is_object { self.next_key(first)?.is_some() } else { self.next_item(first)? };
                 if more {
                     break;
                 }

@@ -24,8 +24,8 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::schema::{
-    Fault, HttpBinding, HttpTrait, MemberTraits, Model, ModelBuilder, Operation, Service, ShapeId,
-    ShapeType, XmlNamespace,
+    Fault, HttpBinding, HttpTrait, MemberTraits, Model, ModelBuilder, Operation, Service, ShapeId, ShapeType,
+    XmlNamespace,
 };
 use crate::timestamp::TimestampFormat;
 
@@ -59,24 +59,13 @@ fn build(file: &ServiceFile) -> Result<Model> {
 type Ids = IndexMap<String, ShapeId>;
 
 fn syntax(json: &[u8], error: &serde_json::Error) -> Error {
-    let kind = if error.is_syntax() || error.is_eof() {
-        Error::syntax
-    } else {
-        |m, o| Error::model(m).at_offset(o)
-    };
-    kind(
-        format!("invalid botocore model: {error}"),
-        line_column_offset(json, error.line(), error.column()),
-    )
+    let kind = if error.is_syntax() || error.is_eof() { Error::syntax } else { |m, o| Error::model(m).at_offset(o) };
+    kind(format!("invalid botocore model: {error}"), line_column_offset(json, error.line(), error.column()))
 }
 
 /// The byte offset of serde_json's 1-based line and column.
 fn line_column_offset(json: &[u8], line: usize, column: usize) -> usize {
-    let line_start = json
-        .split_inclusive(|&b| b == b'\n')
-        .take(line.saturating_sub(1))
-        .map(<[u8]>::len)
-        .sum::<usize>();
+    let line_start = json.split_inclusive(|&b| b == b'\n').take(line.saturating_sub(1)).map(<[u8]>::len).sum::<usize>();
     line_start + column.saturating_sub(1)
 }
 
@@ -138,6 +127,8 @@ struct HttpDef {
 struct Ref {
     shape: String,
     result_wrapper: Option<String>,
+    location_name: Option<String>,
+    xml_namespace: Option<NamespaceDef>,
 }
 
 #[derive(Deserialize)]
@@ -219,11 +210,7 @@ struct MemberDef {
 }
 
 fn service(metadata: &Metadata) -> Service {
-    let mut protocols: Vec<Box<str>> = metadata
-        .protocols
-        .iter()
-        .map(|p| p.as_str().into())
-        .collect();
+    let mut protocols: Vec<Box<str>> = metadata.protocols.iter().map(|p| p.as_str().into()).collect();
     if let Some(protocol) = &metadata.protocol {
         if !protocols.iter().any(|p| **p == **protocol) {
             protocols.push(protocol.as_str().into());
@@ -251,10 +238,7 @@ fn service(metadata: &Metadata) -> Service {
 fn add_shapes(builder: &mut ModelBuilder, shapes: &IndexMap<String, ShapeDef>) -> Result<Ids> {
     let mut ids = Ids::with_capacity(shapes.len());
     for (name, shape) in shapes {
-        ids.insert(
-            name.clone(),
-            builder.declare(name, shape_type(name, shape)?),
-        );
+        ids.insert(name.clone(), builder.declare(name, shape_type(name, shape)?));
     }
     for (name, shape) in shapes {
         fill_shape(builder, ids[name.as_str()], name, shape, shapes, &ids)?;
@@ -283,9 +267,7 @@ fn shape_type(name: &str, shape: &ShapeDef) -> Result<ShapeType> {
         "list" => ShapeType::List,
         "map" => ShapeType::Map,
         other => {
-            return Err(Error::model(format!(
-                "shape {name}: unknown type `{other}`"
-            )));
+            return Err(Error::model(format!("shape {name}: unknown type `{other}`")));
         }
     })
 }
@@ -293,22 +275,17 @@ fn shape_type(name: &str, shape: &ShapeDef) -> Result<ShapeType> {
 fn timestamp_format(name: &str, format: Option<&String>) -> Result<Option<TimestampFormat>> {
     format
         .map(|f| {
-            TimestampFormat::from_name(f)
-                .ok_or_else(|| Error::model(format!("{name}: unknown timestampFormat `{f}`")))
+            TimestampFormat::from_name(f).ok_or_else(|| Error::model(format!("{name}: unknown timestampFormat `{f}`")))
         })
         .transpose()
 }
 
 fn namespace(definition: &NamespaceDef) -> XmlNamespace {
     match definition {
-        NamespaceDef::Uri(uri) => XmlNamespace {
-            uri: uri.as_str().into(),
-            prefix: None,
-        },
-        NamespaceDef::Full { uri, prefix } => XmlNamespace {
-            uri: uri.as_str().into(),
-            prefix: prefix.as_deref().map(Into::into),
-        },
+        NamespaceDef::Uri(uri) => XmlNamespace { uri: uri.as_str().into(), prefix: None },
+        NamespaceDef::Full { uri, prefix } => {
+            XmlNamespace { uri: uri.as_str().into(), prefix: prefix.as_deref().map(Into::into) }
+        }
     }
 }
 
@@ -341,29 +318,16 @@ fn fill_shape(
             code: error.and_then(|e| e.code.as_deref()).map(Into::into),
         });
     }
-    let mut edit = shape
-        .enum_values
-        .iter()
-        .fold(edit, |edit, value| edit.enum_value(value, value));
+    let mut edit = shape.enum_values.iter().fold(edit, |edit, value| edit.enum_value(value, value));
 
-    let collection_members = [
-        ("member", &shape.member),
-        ("key", &shape.key),
-        ("value", &shape.value),
-    ];
+    let collection_members = [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)];
     let members: Vec<(&str, &MemberDef)> = match shape.shape_type.as_str() {
-        "list" | "map" => collection_members
-            .iter()
-            .filter_map(|(n, m)| m.as_ref().map(|m| (*n, m)))
-            .collect(),
+        "list" | "map" => collection_members.iter().filter_map(|(n, m)| m.as_ref().map(|m| (*n, m))).collect(),
         _ => shape.members.iter().map(|(n, m)| (n.as_str(), m)).collect(),
     };
     for (member_name, member) in members {
         let target = *ids.get(&member.shape).ok_or_else(|| {
-            Error::model(format!(
-                "member {name}.{member_name} targets unknown shape {}",
-                member.shape
-            ))
+            Error::model(format!("member {name}.{member_name} targets unknown shape {}", member.shape))
         })?;
         let target_def = &shapes[member.shape.as_str()];
         let mut added = edit.member(member_name, target);
@@ -384,21 +348,15 @@ fn member_traits(
     let location_name = member.location_name.as_deref();
     traits.http = match member.location.as_deref() {
         Some("header") => Some(HttpBinding::Header(location_name.unwrap_or(name).into())),
-        Some("headers") => Some(HttpBinding::PrefixHeaders(
-            location_name.unwrap_or("").into(),
-        )),
+        Some("headers") => Some(HttpBinding::PrefixHeaders(location_name.unwrap_or("").into())),
         Some("querystring") if target.shape_type == "map" => Some(HttpBinding::QueryParams),
         Some("querystring") => Some(HttpBinding::Query(location_name.unwrap_or(name).into())),
         Some("uri") => Some(HttpBinding::Label(location_name.unwrap_or(name).into())),
         Some("statusCode") => Some(HttpBinding::ResponseCode),
         Some(other) => {
-            return Err(Error::model(format!(
-                "member {shape_name}.{name}: unknown location `{other}`"
-            )));
+            return Err(Error::model(format!("member {shape_name}.{name}: unknown location `{other}`")));
         }
-        None if parent.payload.as_deref() == Some(name) || member.event_payload => {
-            Some(HttpBinding::Payload)
-        }
+        None if parent.payload.as_deref() == Some(name) || member.event_payload => Some(HttpBinding::Payload),
         None => None,
     };
     if member.location.is_none() {
@@ -419,12 +377,9 @@ fn member_traits(
 
 fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Operation> {
     let shape = |reference: &Ref| {
-        ids.get(&reference.shape).copied().ok_or_else(|| {
-            Error::model(format!(
-                "operation {name} refers to unknown shape {}",
-                reference.shape
-            ))
-        })
+        ids.get(&reference.shape)
+            .copied()
+            .ok_or_else(|| Error::model(format!("operation {name} refers to unknown shape {}", reference.shape)))
     };
     let mut operation = Operation::new(name);
     if let Some(http) = &definition.http {
@@ -435,18 +390,12 @@ fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Oper
         };
     }
     operation.input = definition.input.as_ref().map(shape).transpose()?;
+    operation.input_xml_name = definition.input.as_ref().and_then(|i| i.location_name.as_deref()).map(Into::into);
+    operation.input_xml_namespace = definition.input.as_ref().and_then(|i| i.xml_namespace.as_ref()).map(namespace);
     operation.output = definition.output.as_ref().map(shape).transpose()?;
-    operation.output_wrapper = definition
-        .output
-        .as_ref()
-        .and_then(|o| o.result_wrapper.as_deref())
-        .map(Into::into);
+    operation.output_wrapper = definition.output.as_ref().and_then(|o| o.result_wrapper.as_deref()).map(Into::into);
     operation.errors = definition.errors.iter().map(shape).collect::<Result<_>>()?;
-    operation.host_prefix = definition
-        .endpoint
-        .as_ref()
-        .and_then(|e| e.host_prefix.as_deref())
-        .map(Into::into);
+    operation.host_prefix = definition.endpoint.as_ref().and_then(|e| e.host_prefix.as_deref()).map(Into::into);
     operation.request_compression = definition
         .request_compression
         .as_ref()

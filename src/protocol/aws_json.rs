@@ -28,10 +28,7 @@ pub(super) fn request(
         None => operation.name().to_owned(),
     };
     let mut headers = vec![
-        (
-            "Content-Type".to_owned(),
-            format!("application/x-amz-json-{version}"),
-        ),
+        ("Content-Type".to_owned(), format!("application/x-amz-json-{version}")),
         ("X-Amz-Target".to_owned(), target),
     ];
     if service.aws_query_compatible {
@@ -74,37 +71,21 @@ pub(super) struct ErrorHeader {
 
 /// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
 /// `code`, then its `__type`; sanitised. The message: the body's `message` or `Message`.
-pub(super) fn error_header(
-    response: &HttpResponse,
-    settings: &JsonSettings,
-) -> Result<ErrorHeader> {
+pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings) -> Result<ErrorHeader> {
     let body = if response.body.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
         json::decode_document(&response.body, settings)?
     };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
-    let query_code = response
-        .header("x-amzn-query-error")
-        .and_then(|v| v.split(';').next())
-        .filter(|c| !c.is_empty());
+    let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
     let code = query_code
         .or_else(|| response.header("X-Amzn-Errortype").map(sanitize_error_code))
         .or_else(|| text("code").map(sanitize_error_code))
         .or_else(|| text("__type").map(sanitize_error_code))
-        .ok_or_else(|| {
-            Error::data(format!(
-                "error response (status {}) without an error code",
-                response.status
-            ))
-        })?;
-    let message = text("message")
-        .or_else(|| text("Message"))
-        .or_else(|| text("errorMessage"));
-    Ok(ErrorHeader {
-        code: code.to_owned(),
-        message: message.map(str::to_owned),
-    })
+        .ok_or_else(|| Error::data(format!("error response (status {}) without an error code", response.status)))?;
+    let message = text("message").or_else(|| text("Message")).or_else(|| text("errorMessage"));
+    Ok(ErrorHeader { code: code.to_owned(), message: message.map(str::to_owned) })
 }
 
 fn error<'m>(
@@ -120,11 +101,5 @@ fn error<'m>(
         }
         _ => Value::Structure(Structure::new()),
     };
-    Ok(ServiceError {
-        code,
-        message,
-        shape,
-        value,
-        status: response.status,
-    })
+    Ok(ServiceError { code, message, shape, value, status: response.status })
 }

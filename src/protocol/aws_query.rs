@@ -24,27 +24,13 @@ pub(super) fn request(
     let service = operation.model().service();
     let mut pairs = vec![
         ("Action".to_owned(), operation.name().to_owned()),
-        (
-            "Version".to_owned(),
-            service
-                .api_version
-                .as_deref()
-                .unwrap_or_default()
-                .to_owned(),
-        ),
+        ("Version".to_owned(), service.api_version.as_deref().unwrap_or_default().to_owned()),
     ];
     if let Some(shape) = operation.input() {
-        pairs.extend(query::encode(
-            input,
-            shape,
-            &QuerySettings::new(flavor).with_limits(options.limits),
-        )?);
+        pairs.extend(query::encode(input, shape, &QuerySettings::new(flavor).with_limits(options.limits))?);
     }
     let mut body = query::form_urlencode(&pairs).into_bytes();
-    let mut headers = vec![(
-        "Content-Type".to_owned(),
-        "application/x-www-form-urlencoded".to_owned(),
-    )];
+    let mut headers = vec![("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned())];
     if let Some(encoding) = compression::apply(operation, &mut body, options)? {
         headers.push(("Content-Encoding".to_owned(), encoding.to_owned()));
     }
@@ -112,12 +98,7 @@ pub(super) fn error_header(
     };
     let code = at("Code")?
         .filter(|c| !c.trim().is_empty())
-        .ok_or_else(|| {
-            Error::data(format!(
-                "error response (status {}) without an error code",
-                response.status
-            ))
-        })?;
+        .ok_or_else(|| Error::data(format!("error response (status {}) without an error code", response.status)))?;
     Ok((code.trim().to_owned(), at("Message")?))
 }
 
@@ -134,11 +115,5 @@ fn error<'m>(
         None => None,
     };
     let value = value.unwrap_or_else(|| Value::Structure(Structure::new()));
-    Ok(ServiceError {
-        code,
-        message,
-        shape,
-        value,
-        status: response.status,
-    })
+    Ok(ServiceError { code, message, shape, value, status: response.status })
 }

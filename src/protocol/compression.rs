@@ -16,11 +16,7 @@ pub(super) fn apply(
     body: &mut Vec<u8>,
     options: &RequestOptions,
 ) -> Result<Option<&'static str>> {
-    let wants_gzip = operation
-        .data()
-        .request_compression
-        .iter()
-        .any(|e| &**e == "gzip");
+    let wants_gzip = operation.data().request_compression.iter().any(|e| &**e == "gzip");
     if !wants_gzip || options.disable_compression || body.len() < options.min_compression_bytes {
         return Ok(None);
     }

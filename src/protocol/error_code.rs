@@ -12,16 +12,13 @@ use crate::schema::{OperationRef, ShapeRef};
 /// ```
 pub fn sanitize_error_code(code: &str) -> &str {
     let code = code.split_once(':').map_or(code, |(before, _)| before);
-    code.rsplit_once('#')
-        .map_or(code, |(_, after)| after)
-        .trim()
+    code.rsplit_once('#').map_or(code, |(_, after)| after).trim()
 }
 
 /// The modeled error for `code`: among the operation's errors, then the model's other errors;
 /// in each, a matching `@awsQueryError` code wins over a matching shape name.
 pub fn error_shape<'m>(operation: OperationRef<'m>, code: &str) -> Option<ShapeRef<'m>> {
-    let by_code =
-        |shape: &ShapeRef<'_>| shape.error().and_then(|e| e.code.as_deref()) == Some(code);
+    let by_code = |shape: &ShapeRef<'_>| shape.error().and_then(|e| e.code.as_deref()) == Some(code);
     let by_name = |shape: &ShapeRef<'_>| shape.short_name() == code;
     let model = operation.model();
     operation

@@ -22,18 +22,9 @@ impl Endpoint {
     /// ```
     pub fn parse(url: &str) -> Self {
         let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-        let (host, path) = rest
-            .split_once('/')
-            .map_or((rest, ""), |(host, path)| (host, path));
+        let (host, path) = rest.split_once('/').map_or((rest, ""), |(host, path)| (host, path));
         let path = path.trim_end_matches('/');
-        Self {
-            host: host.to_owned(),
-            path: if path.is_empty() {
-                String::new()
-            } else {
-                format!("/{path}")
-            },
-        }
+        Self { host: host.to_owned(), path: if path.is_empty() { String::new() } else { format!("/{path}") } }
     }
 }
 
@@ -92,11 +83,7 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// A response with a status and a body, and no headers.
     pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            status,
-            headers: Vec::new(),
-            body: body.into(),
-        }
+        Self { status, headers: Vec::new(), body: body.into() }
     }
 
     /// Adds a header.
@@ -118,8 +105,5 @@ impl HttpResponse {
 }
 
 fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }

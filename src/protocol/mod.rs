@@ -37,7 +37,10 @@ mod aws_json;
 mod aws_query;
 mod compression;
 mod error_code;
+mod headers;
 mod http;
+mod rest;
+mod uri;
 
 use std::fmt;
 
@@ -71,14 +74,8 @@ pub enum Protocol {
 
 impl Protocol {
     /// Every protocol.
-    pub const ALL: [Self; 6] = [
-        Self::AwsJson1_0,
-        Self::AwsJson1_1,
-        Self::RestJson1,
-        Self::RestXml,
-        Self::AwsQuery,
-        Self::Ec2Query,
-    ];
+    pub const ALL: [Self; 6] =
+        [Self::AwsJson1_0, Self::AwsJson1_1, Self::RestJson1, Self::RestXml, Self::AwsQuery, Self::Ec2Query];
 
     /// Reads a Smithy name (`awsJson1_0`, `restXml`…) or a botocore name (`json`, `rest-xml`…);
     /// botocore's `json` is awsJson1_1 unless `json_version` says `1.0`.
@@ -98,16 +95,9 @@ impl Protocol {
     /// The first protocol the service lists that awsval speaks.
     pub fn of_service(service: &Service) -> Result<Self> {
         let json_version = service.json_version.as_deref();
-        service
-            .protocols
-            .iter()
-            .find_map(|name| Self::from_name(name, json_version))
-            .ok_or_else(|| {
-                Error::model(format!(
-                    "the service speaks no protocol awsval knows ({:?})",
-                    service.protocols
-                ))
-            })
+        service.protocols.iter().find_map(|name| Self::from_name(name, json_version)).ok_or_else(|| {
+            Error::model(format!("the service speaks no protocol awsval knows ({:?})", service.protocols))
+        })
     }
 
     /// The Smithy name.
@@ -129,13 +119,6 @@ impl Protocol {
             Self::RestJson1 => Some(JsonSettings::rest_json()),
             Self::RestXml | Self::AwsQuery | Self::Ec2Query => None,
         }
-    }
-
-    fn unsupported(self) -> Error {
-        Error::model(format!(
-            "the {} protocol is not implemented yet",
-            self.smithy_name()
-        ))
     }
 }
 
@@ -269,28 +252,19 @@ pub fn request(
     match protocol {
         Protocol::AwsJson1_0 => aws_json::request("1.0", operation, input, endpoint, options),
         Protocol::AwsJson1_1 => aws_json::request("1.1", operation, input, endpoint, options),
-        Protocol::AwsQuery => {
-            aws_query::request(QueryFlavor::AwsQuery, operation, input, endpoint, options)
-        }
-        Protocol::Ec2Query => {
-            aws_query::request(QueryFlavor::Ec2Query, operation, input, endpoint, options)
-        }
-        other => Err(other.unsupported()),
+        Protocol::AwsQuery => aws_query::request(QueryFlavor::AwsQuery, operation, input, endpoint, options),
+        Protocol::Ec2Query => aws_query::request(QueryFlavor::Ec2Query, operation, input, endpoint, options),
+        Protocol::RestJson1 => rest::request(rest::Body::Json, operation, input, endpoint, options),
+        Protocol::RestXml => rest::request(rest::Body::Xml, operation, input, endpoint, options),
     }
 }
 
 /// The input with every absent `@idempotencyToken` member filled, when one is absent.
-fn with_idempotency_tokens(
-    operation: OperationRef<'_>,
-    input: &Value,
-    options: &RequestOptions,
-) -> Option<Value> {
+fn with_idempotency_tokens(operation: OperationRef<'_>, input: &Value, options: &RequestOptions) -> Option<Value> {
     let shape = operation.input()?;
     let missing: Vec<_> = shape
         .members()
-        .filter(|member| {
-            member.traits().idempotency_token && input.get(member.name().as_str()).is_none()
-        })
+        .filter(|member| member.traits().idempotency_token && input.get(member.name().as_str()).is_none())
         .collect();
     if missing.is_empty() {
         return None;
@@ -320,19 +294,10 @@ pub fn response<'m>(
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             aws_json::response(operation, response, &JsonSettings::aws_json())
         }
-        Protocol::AwsQuery => aws_query::response(
-            QueryFlavor::AwsQuery,
-            operation,
-            response,
-            &XmlSettings::new(),
-        ),
-        Protocol::Ec2Query => aws_query::response(
-            QueryFlavor::Ec2Query,
-            operation,
-            response,
-            &XmlSettings::new(),
-        ),
-        other => Err(other.unsupported()),
+        Protocol::AwsQuery => aws_query::response(QueryFlavor::AwsQuery, operation, response, &XmlSettings::new()),
+        Protocol::Ec2Query => aws_query::response(QueryFlavor::Ec2Query, operation, response, &XmlSettings::new()),
+        Protocol::RestJson1 => rest::response(rest::Body::Json, operation, response),
+        Protocol::RestXml => rest::response(rest::Body::Xml, operation, response),
     }
 }
 
@@ -357,16 +322,13 @@ pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpRespons
         }
         Protocol::AwsQuery => QueryFlavor::AwsQuery,
         Protocol::Ec2Query => QueryFlavor::Ec2Query,
-        other => return Err(other.unsupported()),
+        Protocol::RestJson1 => return rest::typed_error(rest::Body::Json, response),
+        Protocol::RestXml => return rest::typed_error(rest::Body::Xml, response),
     };
     let settings = XmlSettings::new();
     let (code, message) = aws_query::error_header(flavor, response, &settings)?;
     E::from_code(&code, message.as_deref(), |shape| {
-        let path: &[&str] = if flavor == QueryFlavor::AwsQuery {
-            &["Error"]
-        } else {
-            &["Errors", "Error"]
-        };
+        let path: &[&str] = if flavor == QueryFlavor::AwsQuery { &["Error"] } else { &["Errors", "Error"] };
         Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty))
     })
 }
@@ -381,27 +343,14 @@ fn host_prefix(operation: OperationRef<'_>, input: &Value) -> Result<String> {
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        let close = rest[open..]
-            .find('}')
-            .map(|c| open + c)
-            .ok_or_else(|| Error::model("unclosed label in hostPrefix"))?;
+        let close =
+            rest[open..].find('}').map(|c| open + c).ok_or_else(|| Error::model("unclosed label in hostPrefix"))?;
         let label = &rest[open + 1..close];
-        let value = input
-            .get(label)
-            .and_then(Value::as_str)
-            .filter(|v| !v.is_empty())
-            .ok_or_else(|| {
-                Error::data(format!("host label {label} is missing or empty"))
-                    .in_member(label.to_owned())
-            })?;
-        if !value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        {
-            return Err(
-                Error::data("a host label holds only letters, digits, '-' and '.'")
-                    .in_member(label.to_owned()),
-            );
+        let value = input.get(label).and_then(Value::as_str).filter(|v| !v.is_empty()).ok_or_else(|| {
+            Error::data(format!("host label {label} is missing or empty")).in_member(label.to_owned())
+        })?;
+        if !value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') {
+            return Err(Error::data("a host label holds only letters, digits, '-' and '.'").in_member(label.to_owned()));
         }
         out.push_str(value);
         rest = &rest[close + 1..];

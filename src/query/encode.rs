@@ -10,16 +10,8 @@ use crate::value::Value;
 
 /// The key–value pairs of input structure `value`, in member order. Join them with
 /// [`form_urlencode`](super::form_urlencode).
-pub fn encode(
-    value: &Value,
-    shape: ShapeRef<'_>,
-    settings: &QuerySettings,
-) -> Result<Vec<(String, String)>> {
-    let mut encoder = Encoder {
-        settings,
-        pairs: Vec::new(),
-        depth: 0,
-    };
+pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &QuerySettings) -> Result<Vec<(String, String)>> {
+    let mut encoder = Encoder { settings, pairs: Vec::new(), depth: 0 };
     encoder.members("", value, shape)?;
     Ok(encoder.pairs)
 }
@@ -31,19 +23,11 @@ struct Encoder<'s> {
 }
 
 fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!(
-        "expected {}, found {}",
-        shape.shape_type(),
-        found.type_name()
-    ))
+    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
-    }
+    if prefix.is_empty() { name.to_owned() } else { format!("{prefix}.{name}") }
 }
 
 impl Encoder<'_> {
@@ -61,36 +45,32 @@ impl Encoder<'_> {
     fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         self.depth += 1;
         if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!(
-                "nesting deeper than {}",
-                self.settings.limits.max_depth
-            )));
+            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
         }
         match value {
             Value::Structure(structure) => {
                 for (name, member_value) in structure {
-                    let member = shape.member(name).ok_or_else(|| {
-                        Error::data(format!("{} has no member {name}", shape.short_name()))
-                    })?;
+                    let member = shape
+                        .member(name)
+                        .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
                     if member_value.is_null() {
                         continue;
                     }
                     let key = join(prefix, &self.key(member));
-                    self.member(&key, member, member_value)
-                        .map_err(|error| member.annotate(error))?;
+                    self.member(&key, member, member_value).map_err(|error| member.annotate(error))?;
                 }
             }
             Value::Union(union) => {
                 let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-                    return Err(Error::data("an unknown union member cannot be encoded")
-                        .in_member(union.name().to_owned()));
+                    return Err(
+                        Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned())
+                    );
                 };
-                let member = shape.member(&name).ok_or_else(|| {
-                    Error::data(format!("{} has no member {name}", shape.short_name()))
-                })?;
+                let member = shape
+                    .member(&name)
+                    .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
                 let key = join(prefix, &self.key(member));
-                self.member(&key, member, member_value)
-                    .map_err(|error| member.annotate(error))?;
+                self.member(&key, member, member_value).map_err(|error| member.annotate(error))?;
             }
             other => return Err(mismatch(shape, other)),
         }
@@ -99,15 +79,8 @@ impl Encoder<'_> {
     }
 
     fn member(&mut self, key: &str, member: MemberRef<'_>, value: &Value) -> Result<()> {
-        let flattened =
-            member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query;
-        self.value(
-            key,
-            member.target(),
-            value,
-            member.timestamp_format(),
-            flattened,
-        )
+        let flattened = member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query;
+        self.value(key, member.target(), value, member.timestamp_format(), flattened)
     }
 
     fn value(
@@ -131,30 +104,19 @@ impl Encoder<'_> {
         }
     }
 
-    fn list(
-        &mut self,
-        key: &str,
-        shape: ShapeRef<'_>,
-        value: &Value,
-        flattened: bool,
-    ) -> Result<()> {
+    fn list(&mut self, key: &str, shape: ShapeRef<'_>, value: &Value, flattened: bool) -> Result<()> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape
-            .list_member()
-            .ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         if items.is_empty() {
             if self.settings.flavor == QueryFlavor::AwsQuery {
                 self.pairs.push((key.to_owned(), String::new()));
             }
             return Ok(());
         }
-        let prefix = if flattened {
-            key.to_owned()
-        } else {
-            join(key, member.traits().xml_name.as_deref().unwrap_or("member"))
-        };
+        let prefix =
+            if flattened { key.to_owned() } else { join(key, member.traits().xml_name.as_deref().unwrap_or("member")) };
         for (index, item) in items.iter().enumerate() {
             if item.is_null() {
                 return Err(Error::data("a query string has no null list items").at_index(index));
@@ -172,42 +134,25 @@ impl Encoder<'_> {
         Ok(())
     }
 
-    fn map(
-        &mut self,
-        key: &str,
-        shape: ShapeRef<'_>,
-        value: &Value,
-        flattened: bool,
-    ) -> Result<()> {
+    fn map(&mut self, key: &str, shape: ShapeRef<'_>, value: &Value, flattened: bool) -> Result<()> {
         let Value::Map(entries) = value else {
             return Err(mismatch(shape, value));
         };
         let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
             return Err(Error::model("a map without a key or value"));
         };
-        let prefix = if flattened {
-            key.to_owned()
-        } else {
-            join(key, "entry")
-        };
+        let prefix = if flattened { key.to_owned() } else { join(key, "entry") };
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
         for (index, (entry_key, entry_value)) in entries.iter().enumerate() {
             let entry = format!("{prefix}.{}", index + 1);
-            self.pairs
-                .push((format!("{entry}.{key_name}"), entry_key.clone()));
+            self.pairs.push((format!("{entry}.{key_name}"), entry_key.clone()));
             if entry_value.is_null() {
                 continue;
             }
             let value_key = format!("{entry}.{value_name}");
-            self.value(
-                &value_key,
-                value_member.target(),
-                entry_value,
-                value_member.timestamp_format(),
-                false,
-            )
-            .map_err(|error| error.at_key(entry_key.as_str()))?;
+            self.value(&value_key, value_member.target(), entry_value, value_member.timestamp_format(), false)
+                .map_err(|error| error.at_key(entry_key.as_str()))?;
         }
         Ok(())
     }
@@ -215,8 +160,5 @@ impl Encoder<'_> {
 
 fn capitalised(name: &str) -> String {
     let mut chars = name.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
+    chars.next().map(|first| first.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }

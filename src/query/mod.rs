@@ -52,11 +52,7 @@ pub struct QuerySettings {
 impl QuerySettings {
     /// The settings of `flavor`.
     pub const fn new(flavor: QueryFlavor) -> Self {
-        Self {
-            flavor,
-            timestamp_format: TimestampFormat::DateTime,
-            limits: Limits::new(),
-        }
+        Self { flavor, timestamp_format: TimestampFormat::DateTime, limits: Limits::new() }
     }
 
     /// Sets the bounds.

@@ -8,10 +8,7 @@ use super::lookup::Lookup;
 use super::model::{MemberData, Model, ShapeData, ShapeId};
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
-use super::traits::{
-    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,
-    XmlNamespace,
-};
+use super::traits::{EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits, XmlNamespace};
 use crate::error::{Error, Result};
 use crate::timestamp::TimestampFormat;
 use crate::value::{Name, Value};
@@ -63,10 +60,7 @@ impl ModelBuilder {
     /// Declares a map from `key` (a string or enum) to `value`.
     pub fn map(&mut self, name: &str, key: ShapeId, value: ShapeId) -> ShapeBuilder<'_> {
         let id = self.declare(name, ShapeType::Map);
-        self.shape(id)
-            .member("key", key)
-            .member("value", value)
-            .shape()
+        self.shape(id).member("key", key).member("value", value).shape()
     }
 
     /// Edits shape `id`.
@@ -74,11 +68,7 @@ impl ModelBuilder {
     /// # Panics
     /// If `id` was not declared by this builder.
     pub fn shape(&mut self, id: ShapeId) -> ShapeBuilder<'_> {
-        assert!(
-            id.index() < self.shapes.len(),
-            "ShapeId {} was not declared here",
-            id.0
-        );
+        assert!(id.index() < self.shapes.len(), "ShapeId {} was not declared here", id.0);
         ShapeBuilder { builder: self, id }
     }
 
@@ -157,59 +147,34 @@ impl ModelBuilder {
         for operation in &self.operations {
             check_operation(operation, self.shapes.len())?;
         }
-        Ok(Model {
-            shapes: self.shapes,
-            by_name: self.by_name,
-            service: self.service,
-            operations: self.operations,
-        })
+        Ok(Model { shapes: self.shapes, by_name: self.by_name, service: self.service, operations: self.operations })
     }
 }
 
 fn check_operation(operation: &Operation, shapes: usize) -> Result<()> {
-    let ids = operation
-        .input
-        .iter()
-        .chain(&operation.output)
-        .chain(&operation.errors);
+    let ids = operation.input.iter().chain(&operation.output).chain(&operation.errors);
     match ids.into_iter().find(|id| id.index() >= shapes) {
-        Some(_) => Err(Error::model(format!(
-            "operation {} refers to a shape declared elsewhere",
-            operation.name
-        ))),
+        Some(_) => Err(Error::model(format!("operation {} refers to a shape declared elsewhere", operation.name))),
         None => Ok(()),
     }
 }
 
 fn capitalised(name: &str) -> String {
     let mut chars = name.chars();
-    chars
-        .next()
-        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+    chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 fn check_shape(shape: &ShapeData, shapes: &[ShapeData]) -> Result<()> {
     let fail = |what: &str| Err(Error::model(format!("shape {}: {what}", shape.name)));
-    if let Some(member) = shape
-        .members
-        .iter()
-        .find(|m| m.target.index() >= shapes.len())
-    {
-        return fail(&format!(
-            "member `{}` targets a shape declared elsewhere",
-            member.name
-        ));
+    if let Some(member) = shape.members.iter().find(|m| m.target.index() >= shapes.len()) {
+        return fail(&format!("member `{}` targets a shape declared elsewhere", member.name));
     }
     let names: Vec<&str> = shape.members.iter().map(|m| m.name.as_str()).collect();
     match shape.shape_type {
         ShapeType::List if names != ["member"] => fail("a list has exactly one member, `member`"),
         ShapeType::Map if names != ["key", "value"] => fail("a map has exactly `key` and `value`"),
         ShapeType::Map
-            if !matches!(
-                shapes[shape.members[0].target.index()].shape_type,
-                ShapeType::String | ShapeType::Enum
-            ) =>
+            if !matches!(shapes[shape.members[0].target.index()].shape_type, ShapeType::String | ShapeType::Enum) =>
         {
             fail("a map key is a string or an enum")
         }
@@ -221,9 +186,7 @@ fn check_shape(shape: &ShapeData, shapes: &[ShapeData]) -> Result<()> {
                 None => Ok(()),
             }
         }
-        simple if !simple.is_aggregate() && !names.is_empty() => {
-            fail("a simple shape has no members")
-        }
+        simple if !simple.is_aggregate() && !names.is_empty() => fail("a simple shape has no members"),
         _ => Ok(()),
     }
 }
@@ -238,10 +201,7 @@ fn holds_sensitive(shapes: &[ShapeData]) -> Vec<bool> {
         changed = false;
         for (index, shape) in shapes.iter().enumerate() {
             let collection = matches!(shape.shape_type, ShapeType::List | ShapeType::Map);
-            if collection
-                && !sensitive[index]
-                && shape.members.iter().any(|m| sensitive[m.target.index()])
-            {
+            if collection && !sensitive[index] && shape.members.iter().any(|m| sensitive[m.target.index()]) {
                 sensitive[index] = true;
                 changed = true;
             }
@@ -274,11 +234,7 @@ impl<'b> ShapeBuilder<'b> {
     /// Adds a member targeting `target` and edits it.
     pub fn member(mut self, name: &str, target: ShapeId) -> MemberBuilder<'b> {
         let data = self.data();
-        data.members.push(MemberData {
-            name: Name::new(name),
-            target,
-            traits: MemberTraits::default(),
-        });
+        data.members.push(MemberData { name: Name::new(name), target, traits: MemberTraits::default() });
         let index = data.members.len() - 1;
         MemberBuilder { shape: self, index }
     }
@@ -305,12 +261,7 @@ impl<'b> ShapeBuilder<'b> {
 
     /// `@xmlNamespace`, with an optional prefix.
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
-        self.set(|t| {
-            t.xml_namespace = Some(XmlNamespace {
-                uri: uri.into(),
-                prefix: prefix.map(Into::into),
-            })
-        })
+        self.set(|t| t.xml_namespace = Some(XmlNamespace { uri: uri.into(), prefix: prefix.map(Into::into) }))
     }
 
     /// `@timestampFormat`.
@@ -320,13 +271,7 @@ impl<'b> ShapeBuilder<'b> {
 
     /// `@error`, with the HTTP status and the wire code when they are known.
     pub fn error(self, fault: Fault, http_status: Option<u16>, code: Option<&str>) -> Self {
-        self.set(|t| {
-            t.error = Some(ErrorTrait {
-                fault,
-                http_status,
-                code: code.map(Into::into),
-            })
-        })
+        self.set(|t| t.error = Some(ErrorTrait { fault, http_status, code: code.map(Into::into) }))
     }
 
     /// `@streaming`.
@@ -342,22 +287,12 @@ impl<'b> ShapeBuilder<'b> {
     /// A value of a string `enum`; `name` is the Smithy member name.
     pub fn enum_value(self, name: &str, value: &str) -> Self {
         let value = EnumLiteral::String(Name::new(value).as_str());
-        self.set(|t| {
-            t.enum_values.push(EnumMember {
-                name: name.into(),
-                value,
-            })
-        })
+        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value }))
     }
 
     /// A value of an `intEnum`.
     pub fn int_enum_value(self, name: &str, value: i32) -> Self {
-        self.set(|t| {
-            t.enum_values.push(EnumMember {
-                name: name.into(),
-                value: EnumLiteral::Int(value),
-            })
-        })
+        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value: EnumLiteral::Int(value) }))
     }
 }
 
@@ -432,12 +367,7 @@ impl<'b> MemberBuilder<'b> {
 
     /// `@xmlNamespace`, with an optional prefix.
     pub fn xml_namespace(self, uri: &str, prefix: Option<&str>) -> Self {
-        self.set(|t| {
-            t.xml_namespace = Some(XmlNamespace {
-                uri: uri.into(),
-                prefix: prefix.map(Into::into),
-            })
-        })
+        self.set(|t| t.xml_namespace = Some(XmlNamespace { uri: uri.into(), prefix: prefix.map(Into::into) }))
     }
 
     /// `@timestampFormat`.

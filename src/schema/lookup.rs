@@ -20,12 +20,7 @@ pub(super) struct Lookup {
 impl Lookup {
     pub(super) fn build(shape: &ShapeData) -> Self {
         Self {
-            by_name: shape
-                .members
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.name.as_str().into(), i as u32))
-                .collect(),
+            by_name: shape.members.iter().enumerate().map(|(i, m)| (m.name.as_str().into(), i as u32)).collect(),
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
             by_enum_value: shape
@@ -46,19 +41,11 @@ impl Lookup {
     }
 
     pub(super) fn json_name(&self, name: &str) -> Option<usize> {
-        self.by_json_name
-            .as_ref()
-            .unwrap_or(&self.by_name)
-            .get(name)
-            .map(|&i| i as usize)
+        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
     }
 
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
-        self.by_xml_name
-            .as_ref()
-            .unwrap_or(&self.by_name)
-            .get(name)
-            .map(|&i| i as usize)
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
     }
 
     pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
@@ -73,11 +60,6 @@ fn renamed_index<'s>(
 ) -> Option<FxHashMap<Box<str>, u32>> {
     shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
         let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str());
-        shape
-            .members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (wire_name(m).into(), i as u32))
-            .collect()
+        shape.members.iter().enumerate().map(|(i, m)| (wire_name(m).into(), i as u32)).collect()
     })
 }

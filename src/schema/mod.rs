@@ -41,6 +41,5 @@ pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef};
 pub use self::service::{HttpTrait, Operation, Service};
 pub use self::shape_type::ShapeType;
 pub use self::traits::{
-    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits,
-    XmlNamespace,
+    EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits, XmlNamespace,
 };

@@ -62,20 +62,13 @@ impl Model {
     /// # Panics
     /// If `id` comes from another model and is out of this one's range.
     pub fn get(&self, id: ShapeId) -> ShapeRef<'_> {
-        assert!(
-            id.index() < self.shapes.len(),
-            "ShapeId {} is not in this model",
-            id.0
-        );
+        assert!(id.index() < self.shapes.len(), "ShapeId {} is not in this model", id.0);
         ShapeRef { model: self, id }
     }
 
     /// Every shape, in declaration order.
     pub fn shapes(&self) -> impl ExactSizeIterator<Item = ShapeRef<'_>> {
-        (0..self.shapes.len() as u32).map(|i| ShapeRef {
-            model: self,
-            id: ShapeId(i),
-        })
+        (0..self.shapes.len() as u32).map(|i| ShapeRef { model: self, id: ShapeId(i) })
     }
 
     /// What the service declares about itself (empty for a model of types alone).
@@ -85,15 +78,12 @@ impl Model {
 
     /// The operation named `name`.
     pub fn operation(&self, name: &str) -> Option<OperationRef<'_>> {
-        self.operations()
-            .find(|operation| &*operation.data.name == name)
+        self.operations().find(|operation| &*operation.data.name == name)
     }
 
     /// Every operation, in model order.
     pub fn operations(&self) -> impl ExactSizeIterator<Item = OperationRef<'_>> {
-        self.operations
-            .iter()
-            .map(|data| OperationRef { model: self, data })
+        self.operations.iter().map(|data| OperationRef { model: self, data })
     }
 
     /// Every error shape of the model (structures with `@error`): where a service's errors
@@ -172,35 +162,22 @@ impl<'m> ShapeRef<'m> {
     /// # Panics
     /// If `index` is out of range.
     pub fn member_at(self, index: usize) -> MemberRef<'m> {
-        MemberRef {
-            model: self.model,
-            data: &self.data().members[index],
-            index,
-        }
+        MemberRef { model: self.model, data: &self.data().members[index], index }
     }
 
     /// The member named `name`.
     pub fn member(self, name: &str) -> Option<MemberRef<'m>> {
-        self.data()
-            .lookup
-            .name(name)
-            .map(|index| self.member_at(index))
+        self.data().lookup.name(name).map(|index| self.member_at(index))
     }
 
     /// The member whose restJson1 key is `name` (its `jsonName`, else its name).
     pub fn member_by_json_name(self, name: &str) -> Option<MemberRef<'m>> {
-        self.data()
-            .lookup
-            .json_name(name)
-            .map(|index| self.member_at(index))
+        self.data().lookup.json_name(name).map(|index| self.member_at(index))
     }
 
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
     pub fn member_by_xml_name(self, name: &str) -> Option<MemberRef<'m>> {
-        self.data()
-            .lookup
-            .xml_name(name)
-            .map(|index| self.member_at(index))
+        self.data().lookup.xml_name(name).map(|index| self.member_at(index))
     }
 
     /// A list's `member`.
@@ -267,8 +244,7 @@ impl Eq for ShapeRef<'_> {}
 impl fmt::Debug for ShapeRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = f.debug_struct("Shape");
-        out.field("name", &self.name())
-            .field("type", &self.shape_type());
+        out.field("name", &self.name()).field("type", &self.shape_type());
         for member in self.members() {
             out.field(member.name().as_str(), &member.target().name());
         }
@@ -297,10 +273,7 @@ impl<'m> MemberRef<'m> {
 
     /// The shape the member holds.
     pub fn target(self) -> ShapeRef<'m> {
-        ShapeRef {
-            model: self.model,
-            id: self.data.target,
-        }
+        ShapeRef { model: self.model, id: self.data.target }
     }
 
     /// The member's own traits.
@@ -310,28 +283,17 @@ impl<'m> MemberRef<'m> {
 
     /// The key in restJson1 bodies: `jsonName`, else the member name.
     pub fn json_name(self) -> &'m str {
-        self.data
-            .traits
-            .json_name
-            .as_deref()
-            .unwrap_or(self.data.name.as_str())
+        self.data.traits.json_name.as_deref().unwrap_or(self.data.name.as_str())
     }
 
     /// The XML element or attribute name: `xmlName`, else the member name.
     pub fn xml_name(self) -> &'m str {
-        self.data
-            .traits
-            .xml_name
-            .as_deref()
-            .unwrap_or(self.data.name.as_str())
+        self.data.traits.xml_name.as_deref().unwrap_or(self.data.name.as_str())
     }
 
     /// The member's `@timestampFormat`, else its target's.
     pub fn timestamp_format(self) -> Option<TimestampFormat> {
-        self.data
-            .traits
-            .timestamp_format
-            .or(self.target().traits().timestamp_format)
+        self.data.traits.timestamp_format.or(self.target().traits().timestamp_format)
     }
 
     /// The HTTP binding, if any.
@@ -352,11 +314,7 @@ impl<'m> MemberRef<'m> {
     /// Adds this member to the path of an error raised inside it; map keys recorded below a
     /// sensitive member are redacted first. What every codec does as an error unwinds.
     pub fn annotate(self, error: Error) -> Error {
-        let error = if self.is_sensitive() {
-            error.redact_keys()
-        } else {
-            error
-        };
+        let error = if self.is_sensitive() { error.redact_keys() } else { error };
         error.in_member(self.data.name.as_str())
     }
 }

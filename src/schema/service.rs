@@ -1,6 +1,7 @@
 //! Services and operations: what a model file says beyond its shapes.
 
 use super::model::ShapeId;
+use super::traits::XmlNamespace;
 
 /// What a service declares about itself (botocore's `metadata`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,6 +49,10 @@ pub struct Operation {
     pub http: HttpTrait,
     /// The input structure.
     pub input: Option<ShapeId>,
+    /// The root element of a restXml request body, when the model renames it.
+    pub input_xml_name: Option<Box<str>>,
+    /// The namespace of a restXml request body's root element.
+    pub input_xml_namespace: Option<XmlNamespace>,
     /// The output structure.
     pub output: Option<ShapeId>,
     /// The element the query protocols wrap the output in (`<OpResult>`).
@@ -69,12 +74,10 @@ impl Operation {
     pub fn new(name: &str) -> Self {
         Self {
             name: name.into(),
-            http: HttpTrait {
-                method: "POST".into(),
-                uri: "/".into(),
-                code: None,
-            },
+            http: HttpTrait { method: "POST".into(), uri: "/".into(), code: None },
             input: None,
+            input_xml_name: None,
+            input_xml_namespace: None,
             output: None,
             output_wrapper: None,
             errors: Vec::new(),

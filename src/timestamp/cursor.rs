@@ -10,18 +10,11 @@ pub(super) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub(super) fn new(text: &'a str, format: &'static str) -> Self {
-        Self {
-            bytes: text.as_bytes(),
-            pos: 0,
-            format,
-        }
+        Self { bytes: text.as_bytes(), pos: 0, format }
     }
 
     pub(super) fn error(&self, expected: &str) -> Error {
-        Error::data(format!(
-            "invalid {} timestamp: expected {expected} at character {}",
-            self.format, self.pos
-        ))
+        Error::data(format!("invalid {} timestamp: expected {expected} at character {}", self.format, self.pos))
     }
 
     pub(super) fn invalid(&self, what: &str) -> Error {
@@ -39,11 +32,7 @@ impl<'a> Cursor<'a> {
     }
 
     pub(super) fn expect(&mut self, byte: u8, expected: &str) -> Result<()> {
-        if self.eat(byte) {
-            Ok(())
-        } else {
-            Err(self.error(expected))
-        }
+        if self.eat(byte) { Ok(()) } else { Err(self.error(expected)) }
     }
 
     /// Reads between `min` and `max` ASCII digits as a number.
@@ -60,11 +49,7 @@ impl<'a> Cursor<'a> {
                 _ => break,
             }
         }
-        if count < min {
-            Err(self.error(expected))
-        } else {
-            Ok(value)
-        }
+        if count < min { Err(self.error(expected)) } else { Ok(value) }
     }
 
     /// Reads the digits of a fraction after its `.` as nanoseconds; digits past the ninth are
@@ -108,10 +93,6 @@ impl<'a> Cursor<'a> {
     }
 
     pub(super) fn finish(&self) -> Result<()> {
-        if self.pos == self.bytes.len() {
-            Ok(())
-        } else {
-            Err(self.error("the end"))
-        }
+        if self.pos == self.bytes.len() { Ok(()) } else { Err(self.error("the end")) }
     }
 }

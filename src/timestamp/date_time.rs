@@ -33,14 +33,13 @@ impl Civil {
             .ok_or_else(|| cursor.invalid("month out of range"))?;
         let year = i32::try_from(self.year).map_err(|_| cursor.invalid("year out of range"))?;
         let day = u8::try_from(self.day).map_err(|_| cursor.invalid("day out of range"))?;
-        let date = Date::from_calendar_date(year, month, day)
-            .map_err(|_| cursor.invalid("no such day in that month"))?;
+        let date =
+            Date::from_calendar_date(year, month, day).map_err(|_| cursor.invalid("no such day in that month"))?;
         if self.hour > 23 || self.minute > 59 || self.second > 60 {
             return Err(cursor.invalid("time of day out of range"));
         }
         let days = i64::from(date.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY;
-        let time_of_day =
-            i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second);
+        let time_of_day = i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second);
         Timestamp::new(days * 86_400 + time_of_day - offset, self.nanos)
     }
 }
@@ -56,22 +55,10 @@ pub(super) fn parse(text: &str) -> Result<Timestamp> {
         return Err(cursor.error("'T'"));
     }
     let (hour, minute, second) = time_of_day(&mut cursor)?;
-    let nanos = if cursor.eat(b'.') {
-        cursor.fraction()?
-    } else {
-        0
-    };
+    let nanos = if cursor.eat(b'.') { cursor.fraction()? } else { 0 };
     let offset = offset(&mut cursor)?;
     cursor.finish()?;
-    let civil = Civil {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-        nanos,
-    };
+    let civil = Civil { year, month, day, hour, minute, second, nanos };
     civil.to_timestamp(offset, &cursor)
 }
 

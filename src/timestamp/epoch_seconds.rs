@@ -68,46 +68,30 @@ impl Decimal {
                 return Err(syntax("expected a digit in the exponent"));
             }
             // Anything past 19 digits of exponent is out of range or zero either way.
-            let magnitude = exponent.iter().take(19).fold(0i64, |acc, d| {
-                acc.saturating_mul(10).saturating_add(i64::from(d - b'0'))
-            });
-            point = if exponent_negative {
-                point.saturating_sub(magnitude)
-            } else {
-                point.saturating_add(magnitude)
-            };
+            let magnitude = exponent
+                .iter()
+                .take(19)
+                .fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+            point = if exponent_negative { point.saturating_sub(magnitude) } else { point.saturating_add(magnitude) };
         }
         if pos != bytes.len() {
             return Err(syntax("unexpected character after the number"));
         }
-        Ok(Self {
-            negative,
-            digits,
-            point,
-        })
+        Ok(Self { negative, digits, point })
     }
 
     /// The integer part and the fraction truncated to nanoseconds, both as magnitudes.
     fn split(&self) -> Result<(u64, u32)> {
-        let significant = self
-            .digits
-            .iter()
-            .position(|&d| d != b'0')
-            .unwrap_or(self.digits.len());
+        let significant = self.digits.iter().position(|&d| d != b'0').unwrap_or(self.digits.len());
         let integer_digits = self.point - significant as i64;
         if integer_digits > MAX_INTEGER_DIGITS as i64 {
             return Err(out_of_range());
         }
         let digit_at = |index: i64| -> u32 {
-            usize::try_from(index)
-                .ok()
-                .and_then(|index| self.digits.get(index))
-                .map_or(0, |&d| u32::from(d - b'0'))
+            usize::try_from(index).ok().and_then(|index| self.digits.get(index)).map_or(0, |&d| u32::from(d - b'0'))
         };
-        let whole =
-            (significant as i64..self.point).fold(0u64, |acc, i| acc * 10 + u64::from(digit_at(i)));
-        let nanos =
-            (self.point..self.point.saturating_add(9)).fold(0u32, |acc, i| acc * 10 + digit_at(i));
+        let whole = (significant as i64..self.point).fold(0u64, |acc, i| acc * 10 + u64::from(digit_at(i)));
+        let nanos = (self.point..self.point.saturating_add(9)).fold(0u32, |acc, i| acc * 10 + digit_at(i));
         Ok((whole, nanos))
     }
 }

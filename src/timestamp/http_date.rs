@@ -8,9 +8,7 @@ use super::date_time::{Civil, time_of_day};
 use crate::error::Result;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// Reads IMF-fixdate. The day name must be a day name but is not checked against the date
 /// (the numbers say which day it is); a fraction of a second is accepted.
@@ -26,23 +24,11 @@ pub(super) fn parse(text: &str) -> Result<Timestamp> {
     let year = cursor.digits(4, 4, "a four-digit year")?;
     cursor.expect(b' ', "' '")?;
     let (hour, minute, second) = time_of_day(&mut cursor)?;
-    let nanos = if cursor.eat(b'.') {
-        cursor.fraction()?
-    } else {
-        0
-    };
+    let nanos = if cursor.eat(b'.') { cursor.fraction()? } else { 0 };
     cursor.expect(b' ', "' '")?;
     cursor.word("GMT", "'GMT'")?;
     cursor.finish()?;
-    let civil = Civil {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-        nanos,
-    };
+    let civil = Civil { year, month, day, hour, minute, second, nanos };
     civil.to_timestamp(0, &cursor)
 }
 

@@ -98,15 +98,9 @@ pub struct Timestamp {
 
 impl Timestamp {
     /// `0000-01-01T00:00:00Z`, the earliest representable instant.
-    pub const MIN: Self = Self {
-        secs: -62_167_219_200,
-        nanos: 0,
-    };
+    pub const MIN: Self = Self { secs: -62_167_219_200, nanos: 0 };
     /// `9999-12-31T23:59:59.999999999Z`, the latest representable instant.
-    pub const MAX: Self = Self {
-        secs: 253_402_300_799,
-        nanos: NANOS_PER_SECOND - 1,
-    };
+    pub const MAX: Self = Self { secs: 253_402_300_799, nanos: NANOS_PER_SECOND - 1 };
     /// `1970-01-01T00:00:00Z`.
     pub const UNIX_EPOCH: Self = Self { secs: 0, nanos: 0 };
 
@@ -125,9 +119,7 @@ impl Timestamp {
     pub fn new(secs: i64, nanos: u32) -> Result<Self> {
         let candidate = Self { secs, nanos };
         if nanos >= NANOS_PER_SECOND {
-            return Err(Error::data(
-                "timestamp nanoseconds must be below one billion",
-            ));
+            return Err(Error::data("timestamp nanoseconds must be below one billion"));
         }
         if candidate < Self::MIN || candidate > Self::MAX {
             return Err(Error::data("timestamp out of range (years 0000 to 9999)"));
@@ -164,10 +156,7 @@ impl Timestamp {
             Precision::Micros => 1_000,
             Precision::Nanos => 1,
         };
-        Self {
-            secs: self.secs,
-            nanos: self.nanos - self.nanos % unit,
-        }
+        Self { secs: self.secs, nanos: self.nanos - self.nanos % unit }
     }
 
     /// Parses `text` in `format`. The error is [`ErrorKind::Data`](crate::ErrorKind::Data).
@@ -260,9 +249,7 @@ impl From<Timestamp> for SystemTime {
         let nanos = Duration::from_nanos(u64::from(timestamp.nanos));
         match u64::try_from(timestamp.secs) {
             Ok(secs) => SystemTime::UNIX_EPOCH + Duration::from_secs(secs) + nanos,
-            Err(_) => {
-                SystemTime::UNIX_EPOCH - Duration::from_secs(timestamp.secs.unsigned_abs()) + nanos
-            }
+            Err(_) => SystemTime::UNIX_EPOCH - Duration::from_secs(timestamp.secs.unsigned_abs()) + nanos,
         }
     }
 }

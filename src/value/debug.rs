@@ -65,13 +65,7 @@ fn delimiters(value: &Value) -> (&'static str, &'static str) {
     }
 }
 
-fn separate(
-    f: &mut fmt::Formatter<'_>,
-    pretty: bool,
-    close: &str,
-    shown: usize,
-    depth: usize,
-) -> fmt::Result {
+fn separate(f: &mut fmt::Formatter<'_>, pretty: bool, close: &str, shown: usize, depth: usize) -> fmt::Result {
     if pretty {
         f.write_str(if shown > 0 { ",\n" } else { "\n" })?;
         indent(f, depth)
@@ -84,13 +78,7 @@ fn separate(
     }
 }
 
-fn close_container(
-    f: &mut fmt::Formatter<'_>,
-    pretty: bool,
-    depth: usize,
-    close: &str,
-    shown: usize,
-) -> fmt::Result {
+fn close_container(f: &mut fmt::Formatter<'_>, pretty: bool, depth: usize, close: &str, shown: usize) -> fmt::Result {
     if shown > 0 && pretty {
         f.write_str(",\n")?;
         indent(f, depth)?;
@@ -137,31 +125,19 @@ fn write_scalar(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
 
 /// A member's value in `Debug`, or the redaction when the member is sensitive.
 fn member_value(name: super::Name, value: &Value) -> &dyn fmt::Debug {
-    if name.is_sensitive() {
-        &crate::convert::Redacted
-    } else {
-        value
-    }
+    if name.is_sensitive() { &crate::convert::Redacted } else { value }
 }
 
 impl fmt::Debug for super::Structure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map()
-            .entries(
-                self.iter()
-                    .map(|(name, value)| (name, member_value(*name, value))),
-            )
-            .finish()
+        f.debug_map().entries(self.iter().map(|(name, value)| (name, member_value(*name, value)))).finish()
     }
 }
 
 impl fmt::Debug for super::Union {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.known_name(), self.value()) {
-            (Some(name), Some(value)) => f
-                .debug_map()
-                .entry(&name, member_value(name, value))
-                .finish(),
+            (Some(name), Some(value)) => f.debug_map().entry(&name, member_value(name, value)).finish(),
             _ => write!(f, "Union {{ unknown member {:?} }}", self.name()),
         }
     }
@@ -175,8 +151,6 @@ impl fmt::Debug for super::List {
 
 impl fmt::Debug for super::Map {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map()
-            .entries(self.iter().map(|(key, value)| (key, value)))
-            .finish()
+        f.debug_map().entries(self.iter().map(|(key, value)| (key, value))).finish()
     }
 }

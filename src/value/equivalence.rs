@@ -37,11 +37,7 @@ pub struct Equivalence {
 
 impl Default for Equivalence {
     fn default() -> Self {
-        Self {
-            precision: Precision::Nanos,
-            ignore_order: true,
-            ieee_floats: false,
-        }
+        Self { precision: Precision::Nanos, ignore_order: true, ieee_floats: false }
     }
 }
 
@@ -50,11 +46,7 @@ const INDEX_THRESHOLD: usize = 16;
 
 impl Equivalence {
     /// What `PartialEq` for [`Value`] is: order matters, floats compare as IEEE 754.
-    pub const EXACT: Self = Self {
-        precision: Precision::Nanos,
-        ignore_order: false,
-        ieee_floats: true,
-    };
+    pub const EXACT: Self = Self { precision: Precision::Nanos, ignore_order: false, ieee_floats: true };
 
     /// Compares timestamps only to `precision`.
     #[must_use]
@@ -75,12 +67,7 @@ impl Equivalence {
     }
 
     /// Compares the nodes themselves and queues their children's pairs.
-    fn shallow_eq<'a>(
-        &self,
-        a: &'a Value,
-        b: &'a Value,
-        pending: &mut Vec<(&'a Value, &'a Value)>,
-    ) -> bool {
+    fn shallow_eq<'a>(&self, a: &'a Value, b: &'a Value, pending: &mut Vec<(&'a Value, &'a Value)>) -> bool {
         match (a, b) {
             (Value::Structure(x), Value::Structure(y)) => {
                 let x = x.iter().map(|(name, value)| (name.as_str(), value));
@@ -110,9 +97,7 @@ impl Equivalence {
             }
             (Value::Float(x), Value::Float(y)) => self.floats_eq(f64::from(*x), f64::from(*y)),
             (Value::Double(x), Value::Double(y)) => self.floats_eq(*x, *y),
-            (Value::Timestamp(x), Value::Timestamp(y)) => {
-                x.truncated(self.precision) == y.truncated(self.precision)
-            }
+            (Value::Timestamp(x), Value::Timestamp(y)) => x.truncated(self.precision) == y.truncated(self.precision),
             (Value::Enum(x), Value::Enum(y)) => x == y,
             (Value::IntEnum(x), Value::IntEnum(y)) => x == y,
             (Value::Boolean(x), Value::Boolean(y)) => x == y,
@@ -130,11 +115,7 @@ impl Equivalence {
     }
 
     fn floats_eq(&self, x: f64, y: f64) -> bool {
-        if self.ieee_floats {
-            x == y
-        } else {
-            (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits()
-        }
+        if self.ieee_floats { x == y } else { (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits() }
     }
 
     /// Pairs up named entries, in order or by name, and queues the pairs.

@@ -23,16 +23,12 @@ pub struct Map {
 impl Map {
     /// An empty map.
     pub const fn new() -> Self {
-        Self {
-            entries: Vec::new(),
-        }
+        Self { entries: Vec::new() }
     }
 
     /// An empty map with room for `capacity` entries.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            entries: Vec::with_capacity(capacity),
-        }
+        Self { entries: Vec::with_capacity(capacity) }
     }
 
     /// Appends an entry without looking for an earlier one with the same key.
@@ -67,10 +63,7 @@ impl Map {
 
     /// The value of `key`, mutably.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        self.entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Removes `key`, keeping the order of the others.
@@ -101,9 +94,7 @@ impl Map {
 
     /// The entries, in order, with mutable values.
     pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&str, &mut Value)> {
-        self.entries
-            .iter_mut()
-            .map(|(key, value)| (key.as_str(), value))
+        self.entries.iter_mut().map(|(key, value)| (key.as_str(), value))
     }
 
     pub(super) fn entries_mut(&mut self) -> &mut Vec<(String, Value)> {
@@ -131,32 +122,20 @@ impl<'a> IntoIterator for &'a Map {
 
 impl<K: Into<String>> FromIterator<(K, Value)> for Map {
     fn from_iter<I: IntoIterator<Item = (K, Value)>>(iter: I) -> Self {
-        Self {
-            entries: iter
-                .into_iter()
-                .map(|(key, value)| (key.into(), value))
-                .collect(),
-        }
+        Self { entries: iter.into_iter().map(|(key, value)| (key.into(), value)).collect() }
     }
 }
 
 impl PartialEq for Map {
     /// Exact: the same entries in the same order.
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len()
-            && self
-                .iter()
-                .zip(other.iter())
-                .all(|((k1, v1), (k2, v2))| k1 == k2 && v1 == v2)
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|((k1, v1), (k2, v2))| k1 == k2 && v1 == v2)
     }
 }
 
 impl Clone for Map {
     fn clone(&self) -> Self {
-        self.entries
-            .iter()
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect()
+        self.entries.iter().map(|(key, value)| (key.clone(), value.clone())).collect()
     }
 }
 

@@ -23,16 +23,12 @@ pub struct Structure {
 impl Structure {
     /// A structure with no members set.
     pub const fn new() -> Self {
-        Self {
-            members: Vec::new(),
-        }
+        Self { members: Vec::new() }
     }
 
     /// A structure with room for `capacity` members.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            members: Vec::with_capacity(capacity),
-        }
+        Self { members: Vec::with_capacity(capacity) }
     }
 
     /// Appends a member without checking for an earlier one of the same name: what decoders
@@ -63,18 +59,12 @@ impl Structure {
 
     /// The value of member `name`.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.members
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
+        self.members.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
     /// The value of member `name`, mutably.
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
-        self.members
-            .iter_mut()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
+        self.members.iter_mut().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
     /// Removes member `name`, keeping the order of the others.
@@ -133,29 +123,20 @@ impl<'a> IntoIterator for &'a Structure {
 
 impl FromIterator<(Name, Value)> for Structure {
     fn from_iter<I: IntoIterator<Item = (Name, Value)>>(iter: I) -> Self {
-        Self {
-            members: iter.into_iter().collect(),
-        }
+        Self { members: iter.into_iter().collect() }
     }
 }
 
 impl PartialEq for Structure {
     /// Exact: the same members with equal values in the same order.
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len()
-            && self
-                .iter()
-                .zip(other.iter())
-                .all(|((n1, v1), (n2, v2))| n1 == n2 && v1 == v2)
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|((n1, v1), (n2, v2))| n1 == n2 && v1 == v2)
     }
 }
 
 impl Clone for Structure {
     fn clone(&self) -> Self {
-        self.members
-            .iter()
-            .map(|(name, value)| (*name, value.clone()))
-            .collect()
+        self.members.iter().map(|(name, value)| (*name, value.clone())).collect()
     }
 }
 

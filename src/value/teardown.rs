@@ -15,23 +15,13 @@ pub(super) fn values(items: &mut Vec<Value>) {
 
 pub(super) fn members(members: &mut Vec<(Name, Value)>) {
     if members.iter().any(|(_, value)| value.has_children()) {
-        drain(
-            std::mem::take(members)
-                .into_iter()
-                .map(|(_, value)| value)
-                .collect(),
-        );
+        drain(std::mem::take(members).into_iter().map(|(_, value)| value).collect());
     }
 }
 
 pub(super) fn entries(entries: &mut Vec<(String, Value)>) {
     if entries.iter().any(|(_, value)| value.has_children()) {
-        drain(
-            std::mem::take(entries)
-                .into_iter()
-                .map(|(_, value)| value)
-                .collect(),
-        );
+        drain(std::mem::take(entries).into_iter().map(|(_, value)| value).collect());
     }
 }
 

@@ -80,9 +80,7 @@ impl Union {
 
 impl PartialEq for Union {
     fn eq(&self, other: &Self) -> bool {
-        self.name() == other.name()
-            && self.is_unknown() == other.is_unknown()
-            && self.value() == other.value()
+        self.name() == other.name() && self.is_unknown() == other.is_unknown() && self.value() == other.value()
     }
 }
 

@@ -66,10 +66,7 @@ pub(super) struct Walk<'a> {
 
 impl<'a> Walk<'a> {
     pub(super) fn new(root: &'a Value) -> Self {
-        Self {
-            root: Some(root),
-            open: Vec::new(),
-        }
+        Self { root: Some(root), open: Vec::new() }
     }
 
     /// Skips the rest of the innermost open container: no more of its children, no `Exit`.

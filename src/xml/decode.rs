@@ -37,10 +37,7 @@ use crate::value::{List, Map, Name, Union, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Value> {
-    let mut decoder = Decoder {
-        reader: XmlReader::new(bytes, settings.limits)?,
-        settings,
-    };
+    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
     let root = decoder.reader.root()?;
     let value = decoder.content(&root, shape, shape.traits().timestamp_format)?;
     decoder.reader.finish()?;
@@ -50,16 +47,8 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Resu
 /// Decodes the element at `path` below the root (by local names, first match at each level)
 /// as a value of `shape`; `None` when the path is not there. What protocols use to read
 /// `<OpResponse><OpResult>` or `<ErrorResponse><Error>`.
-pub fn decode_at(
-    bytes: &[u8],
-    path: &[&str],
-    shape: ShapeRef<'_>,
-    settings: &XmlSettings,
-) -> Result<Option<Value>> {
-    let mut decoder = Decoder {
-        reader: XmlReader::new(bytes, settings.limits)?,
-        settings,
-    };
+pub fn decode_at(bytes: &[u8], path: &[&str], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Option<Value>> {
+    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
     let root = decoder.reader.root()?;
     let (found, open) = decoder.descend(root, path)?;
     let value = match found {
@@ -75,10 +64,7 @@ pub fn decode_at(
 
 /// The text of the element at `path` below the root, if there is one.
 pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Option<String>> {
-    let mut decoder = Decoder {
-        reader: XmlReader::new(bytes, settings.limits)?,
-        settings,
-    };
+    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
     let root = decoder.reader.root()?;
     let (found, open) = decoder.descend(root, path)?;
     let text = match found {
@@ -101,11 +87,7 @@ impl<'a> Decoder<'a, '_> {
     /// Walks down `path` from the opened `element`. Returns the element found (opened, its
     /// content unread) and how many of its ancestors are still open; or, when the path is not
     /// there, `None` and how many elements remain open.
-    fn descend(
-        &mut self,
-        element: Element<'a>,
-        path: &[&str],
-    ) -> Result<(Option<Element<'a>>, usize)> {
+    fn descend(&mut self, element: Element<'a>, path: &[&str]) -> Result<(Option<Element<'a>>, usize)> {
         let mut current = element;
         let mut ancestors = 0;
         for name in path {
@@ -116,10 +98,7 @@ impl<'a> Decoder<'a, '_> {
                     Node::Text(_) => {}
                     Node::End => break None,
                     Node::Eof => {
-                        return Err(Error::eof(
-                            "unclosed element at the end of input",
-                            self.reader.offset(),
-                        ));
+                        return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                     }
                 }
             };
@@ -142,15 +121,11 @@ impl<'a> Decoder<'a, '_> {
         format: Option<TimestampFormat>,
     ) -> Result<Value> {
         match shape.shape_type() {
-            ShapeType::Structure => self
-                .structure(element, shape)
-                .map(|m| Value::Structure(m.into_iter().collect())),
+            ShapeType::Structure => self.structure(element, shape).map(|m| Value::Structure(m.into_iter().collect())),
             ShapeType::Union => self.union(element, shape),
             ShapeType::List => self.list(shape).map(Value::List),
             ShapeType::Map => self.map(shape).map(Value::Map),
-            ShapeType::Document => {
-                Err(Error::data("a document has no XML form").at_offset(element.offset))
-            }
+            ShapeType::Document => Err(Error::data("a document has no XML form").at_offset(element.offset)),
             _ => {
                 let text = self.reader.text()?;
                 let format = self.settings.timestamp_format_for(format);
@@ -161,29 +136,15 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// The members of a structure, in schema order.
-    fn structure(
-        &mut self,
-        element: &Element<'a>,
-        shape: ShapeRef<'_>,
-    ) -> Result<Vec<(Name, Value)>> {
+    fn structure(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Vec<(Name, Value)>> {
         let mut members: Vec<(usize, Name, Value)> = Vec::new();
         for (key, text) in element.attributes()? {
-            let Some(member) = shape
-                .member_by_xml_name(&key)
-                .filter(|m| m.traits().xml_attribute)
-            else {
+            let Some(member) = shape.member_by_xml_name(&key).filter(|m| m.traits().xml_attribute) else {
                 continue;
             };
-            let format = self
-                .settings
-                .timestamp_format_for(member.timestamp_format());
-            let value = text::parse(
-                Cow::Owned(text),
-                member.target(),
-                format,
-                self.settings.blob_text,
-            )
-            .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
+            let format = self.settings.timestamp_format_for(member.timestamp_format());
+            let value = text::parse(Cow::Owned(text), member.target(), format, self.settings.blob_text)
+                .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
             members.push((member.index(), member.name(), value));
         }
         loop {
@@ -192,31 +153,21 @@ impl<'a> Decoder<'a, '_> {
                 Node::Text(_) => continue,
                 Node::End => break,
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.reader.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             };
             let member = shape
                 .member_by_xml_name(child.name()?)
-                .or_else(|| {
-                    child
-                        .local_name()
-                        .ok()
-                        .and_then(|local| shape.member_by_xml_name(local))
-                })
+                .or_else(|| child.local_name().ok().and_then(|local| shape.member_by_xml_name(local)))
                 .filter(|m| !m.traits().xml_attribute);
             let Some(member) = member else {
                 self.reader.skip()?;
                 continue;
             };
             let target = member.target();
-            let flattened = member.traits().xml_flattened
-                && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
-            let existing = members
-                .iter()
-                .position(|(index, ..)| *index == member.index());
+            let flattened =
+                member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
+            let existing = members.iter().position(|(index, ..)| *index == member.index());
             if flattened {
                 let slot = match existing {
                     Some(position) => position,
@@ -237,32 +188,21 @@ impl<'a> Decoder<'a, '_> {
             if existing.is_some() {
                 return Err(member.annotate(Error::data("repeated member").at_offset(child.offset)));
             }
-            let value = self
-                .content(&child, target, member.timestamp_format())
-                .map_err(|error| member.annotate(error))?;
+            let value =
+                self.content(&child, target, member.timestamp_format()).map_err(|error| member.annotate(error))?;
             members.push((member.index(), member.name(), value));
         }
         if !members.is_sorted_by_key(|(index, ..)| *index) {
             members.sort_by_key(|(index, ..)| *index);
         }
-        Ok(members
-            .into_iter()
-            .map(|(_, name, value)| (name, value))
-            .collect())
+        Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
     }
 
     /// One occurrence of a flattened list or map member, added to what was read before.
-    fn flattened_item(
-        &mut self,
-        element: &Element<'a>,
-        target: ShapeRef<'_>,
-        into: &mut Value,
-    ) -> Result<()> {
+    fn flattened_item(&mut self, element: &Element<'a>, target: ShapeRef<'_>, into: &mut Value) -> Result<()> {
         match into {
             Value::List(items) => {
-                let member = target
-                    .list_member()
-                    .ok_or_else(|| Error::model("a list without a member"))?;
+                let member = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
                 let index = items.len();
                 self.collection_room(items.len(), element.offset)?;
                 let item = self.content(element, member.target(), member.timestamp_format());
@@ -296,19 +236,13 @@ impl<'a> Decoder<'a, '_> {
                 Node::Text(_) => continue,
                 Node::End => break,
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.reader.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             };
             let union = match shape.member_by_xml_name(child.local_name()?) {
                 Some(member) => {
                     let value = self.content(&child, member.target(), member.timestamp_format());
-                    Union::new(
-                        member.name(),
-                        value.map_err(|error| member.annotate(error))?,
-                    )
+                    Union::new(member.name(), value.map_err(|error| member.annotate(error))?)
                 }
                 None => {
                     let name = child.local_name()?.to_owned();
@@ -317,23 +251,18 @@ impl<'a> Decoder<'a, '_> {
                 }
             };
             if found.is_some() {
-                return Err(
-                    Error::data("a union has exactly one member, found a second")
-                        .at_offset(child.offset),
-                );
+                return Err(Error::data("a union has exactly one member, found a second").at_offset(child.offset));
             }
             found = Some(union);
         }
-        found.map(Value::Union).ok_or_else(|| {
-            Error::data("a union has exactly one member, found none").at_offset(element.offset)
-        })
+        found
+            .map(Value::Union)
+            .ok_or_else(|| Error::data("a union has exactly one member, found none").at_offset(element.offset))
     }
 
     /// A wrapped list: `<member>` items (renamed by the list member's `xmlName`).
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
-        let member = shape
-            .list_member()
-            .ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
         let mut items = List::new();
         loop {
@@ -348,10 +277,7 @@ impl<'a> Decoder<'a, '_> {
                 Node::Text(_) => {}
                 Node::End => return Ok(items),
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.reader.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             }
         }
@@ -372,10 +298,7 @@ impl<'a> Decoder<'a, '_> {
                 Node::Text(_) => {}
                 Node::End => return Ok(entries),
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.reader.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             }
         }
@@ -393,15 +316,9 @@ impl<'a> Decoder<'a, '_> {
         let (mut key, mut value) = (None, None);
         loop {
             match self.reader.next()? {
-                Node::Start(child) if child.local_name()? == key_name => {
-                    key = Some(self.reader.text()?.into_owned())
-                }
+                Node::Start(child) if child.local_name()? == key_name => key = Some(self.reader.text()?.into_owned()),
                 Node::Start(child) if child.local_name()? == value_name => {
-                    let decoded = self.content(
-                        &child,
-                        value_member.target(),
-                        value_member.timestamp_format(),
-                    );
+                    let decoded = self.content(&child, value_member.target(), value_member.timestamp_format());
                     value = Some(match (decoded, &key) {
                         (Ok(v), _) => v,
                         (Err(error), Some(key)) => return Err(error.at_key(key.as_str())),
@@ -412,10 +329,7 @@ impl<'a> Decoder<'a, '_> {
                 Node::Text(_) => {}
                 Node::End => break,
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.reader.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             }
         }
@@ -430,9 +344,7 @@ impl<'a> Decoder<'a, '_> {
 
 fn push_entry(entries: &mut Map, key: String, value: Value, offset: usize) -> Result<()> {
     if entries.get(&key).is_some() {
-        return Err(Error::data("repeated map key")
-            .at_offset(offset)
-            .at_key(key));
+        return Err(Error::data("repeated map key").at_offset(offset).at_key(key));
     }
     entries.push(key, value);
     Ok(())

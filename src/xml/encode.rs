@@ -14,50 +14,27 @@ use crate::value::Value;
 /// Text is escaped; a character XML cannot carry (most control characters) is an error, as is
 /// a member the shape does not have or a document, which has no XML form.
 pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Vec<u8>> {
-    let name = shape
-        .traits()
-        .xml_name
-        .as_deref()
-        .unwrap_or_else(|| shape.short_name());
-    encode_named(value, shape, name, settings)
+    let name = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
+    encode_with(value, shape, name, shape.traits().xml_namespace.as_ref(), settings)
 }
 
-/// [`encode`] with the root element named `name`.
-pub fn encode_named(
+/// [`encode`] with the root element named `name` and carrying `namespace`.
+pub fn encode_with(
     value: &Value,
     shape: ShapeRef<'_>,
     name: &str,
+    namespace: Option<&XmlNamespace>,
     settings: &XmlSettings,
 ) -> Result<Vec<u8>> {
-    let mut encoder = Encoder {
-        settings,
-        out: Vec::with_capacity(256),
-        depth: 0,
-    };
-    let namespace = shape.traits().xml_namespace.as_ref();
-    encoder.element(
-        name,
-        namespace,
-        value,
-        shape,
-        shape.traits().timestamp_format,
-    )?;
+    let mut encoder = Encoder { settings, out: Vec::with_capacity(256), depth: 0 };
+    encoder.element(name, namespace, value, shape, shape.traits().timestamp_format)?;
     Ok(encoder.out)
 }
 
 /// Writes the members of structure `value` (no enclosing element) into `out`: what the query
 /// protocols' wrappers and restXml's bodies are made of.
-pub fn encode_members(
-    value: &Value,
-    shape: ShapeRef<'_>,
-    settings: &XmlSettings,
-    out: &mut Vec<u8>,
-) -> Result<()> {
-    let mut encoder = Encoder {
-        settings,
-        out: std::mem::take(out),
-        depth: 0,
-    };
+pub fn encode_members(value: &Value, shape: ShapeRef<'_>, settings: &XmlSettings, out: &mut Vec<u8>) -> Result<()> {
+    let mut encoder = Encoder { settings, out: std::mem::take(out), depth: 0 };
     let result = encoder.children(value, shape);
     *out = encoder.out;
     result
@@ -70,11 +47,7 @@ struct Encoder<'s> {
 }
 
 fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!(
-        "expected {}, found {}",
-        shape.shape_type(),
-        found.type_name()
-    ))
+    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 impl Encoder<'_> {
@@ -88,10 +61,7 @@ impl Encoder<'_> {
     ) -> Result<()> {
         self.depth += 1;
         if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!(
-                "nesting deeper than {}",
-                self.settings.limits.max_depth
-            )));
+            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
         }
         self.out.push(b'<');
         self.out.extend_from_slice(name.as_bytes());
@@ -164,19 +134,18 @@ impl Encoder<'_> {
                     if member.traits().xml_attribute || member_value.is_null() {
                         continue;
                     }
-                    self.member(member, member_value)
-                        .map_err(|error| member.annotate(error))?;
+                    self.member(member, member_value).map_err(|error| member.annotate(error))?;
                 }
                 Ok(())
             }
             Value::Union(union) => {
                 let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-                    return Err(Error::data("an unknown union member cannot be encoded")
-                        .in_member(union.name().to_owned()));
+                    return Err(
+                        Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned())
+                    );
                 };
                 let member = member_of(shape, &name)?;
-                self.member(member, member_value)
-                    .map_err(|error| member.annotate(error))
+                self.member(member, member_value).map_err(|error| member.annotate(error))
             }
             other => Err(mismatch(shape, other)),
         }
@@ -184,30 +153,16 @@ impl Encoder<'_> {
 
     fn member(&mut self, member: MemberRef<'_>, value: &Value) -> Result<()> {
         let target = member.target();
-        let namespace = member.traits().xml_namespace.as_ref();
+        let namespace = namespace_of(member);
         if !member.traits().xml_flattened {
-            return self.element(
-                member.xml_name(),
-                namespace,
-                value,
-                target,
-                member.timestamp_format(),
-            );
+            return self.element(member.xml_name(), namespace, value, target, member.timestamp_format());
         }
         match (target.shape_type(), value) {
             (ShapeType::List, Value::List(items)) => {
-                let item = target
-                    .list_member()
-                    .ok_or_else(|| Error::model("a list without a member"))?;
+                let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
                 for (index, value) in items.iter().enumerate() {
-                    self.element(
-                        member.xml_name(),
-                        namespace,
-                        value,
-                        item.target(),
-                        item.timestamp_format(),
-                    )
-                    .map_err(|error| error.at_index(index))?;
+                    self.element(member.xml_name(), namespace, value, item.target(), item.timestamp_format())
+                        .map_err(|error| error.at_index(index))?;
                 }
                 Ok(())
             }
@@ -226,13 +181,7 @@ impl Encoder<'_> {
                 }
                 Ok(())
             }
-            _ => self.element(
-                member.xml_name(),
-                namespace,
-                value,
-                target,
-                member.timestamp_format(),
-            ),
+            _ => self.element(member.xml_name(), namespace, value, target, member.timestamp_format()),
         }
     }
 
@@ -240,23 +189,15 @@ impl Encoder<'_> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let item = shape
-            .list_member()
-            .ok_or_else(|| Error::model("a list without a member"))?;
+        let item = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let name = item.traits().xml_name.as_deref().unwrap_or("member");
-        let namespace = item.traits().xml_namespace.as_ref();
+        let namespace = namespace_of(item);
         for (index, value) in items.iter().enumerate() {
             if value.is_null() {
                 return Err(Error::data("XML has no null list items").at_index(index));
             }
-            self.element(
-                name,
-                namespace,
-                value,
-                item.target(),
-                item.timestamp_format(),
-            )
-            .map_err(|error| error.at_index(index))?;
+            self.element(name, namespace, value, item.target(), item.timestamp_format())
+                .map_err(|error| error.at_index(index))?;
         }
         Ok(())
     }
@@ -281,18 +222,12 @@ impl Encoder<'_> {
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
         let string = key_member.target();
-        self.element(
-            key_name,
-            key_member.traits().xml_namespace.as_ref(),
-            &key_value,
-            string,
-            None,
-        )
-        .map_err(|error| error.at_key(key))?;
+        self.element(key_name, namespace_of(key_member), &key_value, string, None)
+            .map_err(|error| error.at_key(key))?;
         if !value.is_null() {
             self.element(
                 value_name,
-                value_member.traits().xml_namespace.as_ref(),
+                namespace_of(value_member),
                 value,
                 value_member.target(),
                 value_member.timestamp_format(),
@@ -303,25 +238,18 @@ impl Encoder<'_> {
     }
 
     /// The text of a simple value.
-    fn scalar(
-        &self,
-        value: &Value,
-        shape: ShapeRef<'_>,
-        format: Option<TimestampFormat>,
-    ) -> Result<String> {
-        text::format(
-            value,
-            shape,
-            self.settings.timestamp_format_for(format),
-            self.settings.blob_text,
-        )
+    fn scalar(&self, value: &Value, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<String> {
+        text::format(value, shape, self.settings.timestamp_format_for(format), self.settings.blob_text)
     }
 }
 
+/// The namespace an element for `member` declares: the member's, else its target's.
+fn namespace_of(member: MemberRef<'_>) -> Option<&XmlNamespace> {
+    member.traits().xml_namespace.as_ref().or(member.target().traits().xml_namespace.as_ref())
+}
+
 fn member_of<'m>(shape: ShapeRef<'m>, name: &str) -> Result<MemberRef<'m>> {
-    shape
-        .member(name)
-        .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))
+    shape.member(name).ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))
 }
 
 /// Appends `text` escaped for element content (or, with `attribute`, a quoted attribute).
@@ -339,10 +267,7 @@ fn escape(text: &str, attribute: bool, out: &mut Vec<u8>) -> Result<()> {
             '\n' if attribute => b"&#xA;",
             '\t' if attribute => b"&#x9;",
             c if !is_xml_char(c) => {
-                return Err(Error::data(format!(
-                    "character U+{:04X} cannot be written in XML",
-                    u32::from(c)
-                )));
+                return Err(Error::data(format!("character U+{:04X} cannot be written in XML", u32::from(c))));
             }
             _ => continue,
         };

@@ -28,7 +28,7 @@ mod encode;
 mod reader;
 
 pub use self::decode::{decode, decode_at, text_at};
-pub use self::encode::{encode, encode_members, encode_named};
+pub use self::encode::{encode, encode_members, encode_with};
 use crate::json::BlobText;
 use crate::limits::Limits;
 use crate::timestamp::TimestampFormat;
@@ -86,10 +86,7 @@ impl XmlSettings {
         self
     }
 
-    pub(crate) fn timestamp_format_for(
-        &self,
-        declared: Option<TimestampFormat>,
-    ) -> TimestampFormat {
+    pub(crate) fn timestamp_format_for(&self, declared: Option<TimestampFormat>) -> TimestampFormat {
         match declared {
             Some(format) if !self.force_timestamp_format => format,
             _ => self.timestamp_format,

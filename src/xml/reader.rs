@@ -39,8 +39,7 @@ impl<'a> Element<'a> {
     pub(crate) fn attributes(&self) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
         for attribute in self.start.attributes() {
-            let attribute = attribute
-                .map_err(|e| Error::syntax(format!("invalid attribute: {e}"), self.offset))?;
+            let attribute = attribute.map_err(|e| Error::syntax(format!("invalid attribute: {e}"), self.offset))?;
             let key = std::str::from_utf8(attribute.key.into_inner())
                 .map_err(|_| Error::syntax("invalid UTF-8 in an attribute name", self.offset))?;
             let value = attribute
@@ -63,19 +62,11 @@ pub(crate) struct XmlReader<'a> {
 impl<'a> XmlReader<'a> {
     pub(crate) fn new(bytes: &'a [u8], limits: Limits) -> Result<Self> {
         if bytes.len() > limits.max_input_len {
-            return Err(Error::limit(format!(
-                "input longer than {} bytes",
-                limits.max_input_len
-            )));
+            return Err(Error::limit(format!("input longer than {} bytes", limits.max_input_len)));
         }
         let mut inner = quick_xml::Reader::from_reader(bytes);
         inner.config_mut().check_end_names = true;
-        Ok(Self {
-            inner,
-            depth: 0,
-            limits,
-            pending_end: false,
-        })
+        Ok(Self { inner, depth: 0, limits, pending_end: false })
     }
 
     /// The offset just after the last node read.
@@ -107,17 +98,13 @@ impl<'a> XmlReader<'a> {
                     self.depth -= 1;
                     Node::End
                 }
-                Event::Text(text) => Node::Text(
-                    text.xml10_content()
-                        .map_err(|_| Error::syntax("invalid UTF-8 in text", offset))?,
-                ),
-                Event::CData(data) => Node::Text(
-                    data.decode()
-                        .map_err(|_| Error::syntax("invalid UTF-8 in CDATA", offset))?,
-                ),
-                Event::GeneralRef(reference) => {
-                    Node::Text(Cow::Owned(self.reference(&reference, offset)?))
+                Event::Text(text) => {
+                    Node::Text(text.xml10_content().map_err(|_| Error::syntax("invalid UTF-8 in text", offset))?)
                 }
+                Event::CData(data) => {
+                    Node::Text(data.decode().map_err(|_| Error::syntax("invalid UTF-8 in CDATA", offset))?)
+                }
+                Event::GeneralRef(reference) => Node::Text(Cow::Owned(self.reference(&reference, offset)?)),
                 Event::DocType(_) => return Err(Error::syntax("a DOCTYPE is not allowed", offset)),
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
                 Event::Eof if self.depth > 0 => {
@@ -131,20 +118,13 @@ impl<'a> XmlReader<'a> {
     fn open(&mut self, start: BytesStart<'a>, offset: usize) -> Result<Node<'a>> {
         self.depth += 1;
         if self.depth > self.limits.max_depth {
-            return Err(
-                Error::limit(format!("nesting deeper than {}", self.limits.max_depth))
-                    .at_offset(offset),
-            );
+            return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(offset));
         }
         Ok(Node::Start(Element { start, offset }))
     }
 
     /// `&lt;` and the other four predefined entities, and character references; nothing else.
-    fn reference(
-        &self,
-        reference: &quick_xml::events::BytesRef<'_>,
-        offset: usize,
-    ) -> Result<String> {
+    fn reference(&self, reference: &quick_xml::events::BytesRef<'_>, offset: usize) -> Result<String> {
         if reference.is_char_ref() {
             let character = reference
                 .resolve_char_ref()
@@ -154,9 +134,7 @@ impl<'a> XmlReader<'a> {
                 .ok_or_else(|| Error::syntax("invalid character reference", offset))?;
             return Ok(character.to_string());
         }
-        let name = reference
-            .decode()
-            .map_err(|_| Error::syntax("invalid entity", offset))?;
+        let name = reference.decode().map_err(|_| Error::syntax("invalid entity", offset))?;
         Ok(match &*name {
             "lt" => "<",
             "gt" => ">",
@@ -164,10 +142,7 @@ impl<'a> XmlReader<'a> {
             "apos" => "'",
             "quot" => "\"",
             _ => {
-                return Err(Error::syntax(
-                    "unknown entity (only the five predefined ones exist here)",
-                    offset,
-                ));
+                return Err(Error::syntax("unknown entity (only the five predefined ones exist here)", offset));
             }
         }
         .to_owned())
@@ -219,28 +194,17 @@ impl<'a> XmlReader<'a> {
                             joined
                         }
                     });
-                    if text
-                        .as_ref()
-                        .is_some_and(|t| t.len() > self.limits.max_string_len)
-                    {
-                        return Err(Error::limit(format!(
-                            "text longer than {} bytes",
-                            self.limits.max_string_len
-                        ))
-                        .at_offset(self.offset()));
+                    if text.as_ref().is_some_and(|t| t.len() > self.limits.max_string_len) {
+                        return Err(Error::limit(format!("text longer than {} bytes", self.limits.max_string_len))
+                            .at_offset(self.offset()));
                     }
                 }
                 Node::End => return Ok(text.unwrap_or_default()),
                 Node::Start(element) => {
-                    return Err(
-                        Error::data("expected text, found an element").at_offset(element.offset)
-                    );
+                    return Err(Error::data("expected text, found an element").at_offset(element.offset));
                 }
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.offset()));
                 }
             }
         }
@@ -255,10 +219,7 @@ impl<'a> XmlReader<'a> {
                 Node::End => open -= 1,
                 Node::Text(_) => {}
                 Node::Eof => {
-                    return Err(Error::eof(
-                        "unclosed element at the end of input",
-                        self.offset(),
-                    ));
+                    return Err(Error::eof("unclosed element at the end of input", self.offset()));
                 }
             }
         }

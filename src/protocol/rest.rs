@@ -1,0 +1,416 @@
+//! restJson1 and restXml: HTTP bindings around a JSON or XML body.
+//!
+//! Members bound to the URI, the query string, headers or the status code travel there; a
+//! `@httpPayload` member is the whole body (raw for blobs and strings); the other members
+//! form a JSON object or an XML document.
+
+use std::borrow::Cow;
+
+use base64::Engine as _;
+use md5::Digest as _;
+
+use super::aws_json::error_header as json_error_header;
+use super::compression;
+use super::error_code::error_shape;
+use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
+use crate::error::{Error, Result};
+use crate::json::{self, BlobText, JsonSettings};
+use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType};
+use crate::text;
+use crate::timestamp::TimestampFormat;
+use crate::value::{Document, Map, Name, Structure, Value};
+use crate::xml::{self, XmlSettings};
+
+/// Which body format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Body {
+    Json,
+    Xml,
+}
+
+impl Body {
+    fn content_type(self) -> &'static str {
+        match self {
+            Self::Json => "application/json",
+            Self::Xml => "application/xml",
+        }
+    }
+}
+
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
+fn members(value: &Value) -> Cow<'_, Structure> {
+    match value {
+        Value::Structure(structure) => Cow::Borrowed(structure),
+        _ => Cow::Owned(Structure::new()),
+    }
+}
+
+pub(super) fn request(
+    body_kind: Body,
+    operation: OperationRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    let http = &operation.data().http;
+    let shape = operation.input();
+    let input = members(input);
+    let (pattern, literal) = http.uri.split_once('?').unwrap_or((&http.uri, ""));
+    let path = uri::expand_path(pattern, shape, &input)?;
+    let mut query = uri::literal_query(literal);
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut payload: Option<(MemberRef<'_>, &Value)> = None;
+    let mut body_members = Structure::new();
+    let mut has_body_members = false;
+    let mut query_params = Vec::new();
+    if let Some(shape) = shape {
+        for member in shape.members() {
+            let value = input.get(member.name().as_str()).filter(|v| !v.is_null());
+            match member.http() {
+                None => {
+                    has_body_members = true;
+                    if let Some(value) = value {
+                        body_members.push(member.name(), value.clone());
+                    }
+                }
+                Some(HttpBinding::Payload) => payload = Some((member, value.unwrap_or(&Value::Null))),
+                Some(_) if value.is_none() => {}
+                Some(HttpBinding::Header(name)) => {
+                    headers.push((
+                        name.to_string(),
+                        headers::format(member, value.unwrap_or(&Value::Null)).map_err(|e| member.annotate(e))?,
+                    ));
+                }
+                Some(HttpBinding::PrefixHeaders(prefix)) => {
+                    for (key, item) in members_of_map(value) {
+                        let text =
+                            text::format(item, map_value_shape(member)?, TimestampFormat::HttpDate, BlobText::Base64)
+                                .map_err(|e| member.annotate(e.at_key(key)))?;
+                        if text.contains(['\r', '\n']) || key.contains(['\r', '\n', ':']) {
+                            return Err(member.annotate(Error::data("a header cannot hold a line break").at_key(key)));
+                        }
+                        headers.push((format!("{prefix}{key}"), text));
+                    }
+                }
+                Some(HttpBinding::Query(name)) => {
+                    push_query(&mut query, name, member, value.unwrap_or(&Value::Null))
+                        .map_err(|e| member.annotate(e))?;
+                }
+                Some(HttpBinding::QueryParams) => query_params.push((member, value.unwrap_or(&Value::Null))),
+                Some(HttpBinding::Label(_) | HttpBinding::ResponseCode) => {}
+            }
+        }
+    }
+    // Map entries fill in only what no named query member set.
+    let named: Vec<String> = query.iter().map(|(k, _)| k.clone()).collect();
+    for (member, value) in query_params {
+        let value_shape = map_value_shape(member)?;
+        for (key, item) in members_of_map(Some(value)) {
+            if named.iter().any(|n| n == key) {
+                continue;
+            }
+            let items: Vec<&Value> = match item {
+                Value::List(list) => list.iter().collect(),
+                other => vec![other],
+            };
+            let item_shape = value_shape.list_member().map_or(value_shape, |m| m.target());
+            for item in items {
+                let text = text::format(item, item_shape, TimestampFormat::DateTime, BlobText::Base64)
+                    .map_err(|e| member.annotate(e.at_key(key)))?;
+                query.push((key.to_owned(), Some(text)));
+            }
+        }
+    }
+
+    let (mut body, content_type) = match payload {
+        Some((member, value)) => payload_body(body_kind, member, value)?,
+        None if has_body_members => {
+            let shape = shape.ok_or_else(|| Error::model("body members without an input shape"))?;
+            let value = Value::Structure(body_members);
+            match body_kind {
+                Body::Json => (
+                    json::encode(&value, shape, &JsonSettings::rest_json().with_limits(options.limits))?,
+                    Some(body_kind.content_type()),
+                ),
+                Body::Xml if value.as_structure().is_some_and(Structure::is_empty) => (Vec::new(), None),
+                Body::Xml => {
+                    let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
+                    let name = name.unwrap_or_else(|| shape.short_name());
+                    let namespace =
+                        operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
+                    let settings = XmlSettings::new().with_limits(options.limits);
+                    (xml::encode_with(&value, shape, name, namespace, &settings)?, Some(body_kind.content_type()))
+                }
+            }
+        }
+        None => (Vec::new(), None),
+    };
+    if let Some(content_type) = content_type {
+        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Type")) {
+            headers.push(("Content-Type".to_owned(), content_type.to_owned()));
+        }
+    }
+    if operation.data().http_checksum_required {
+        let digest = md5::Md5::digest(&body);
+        headers.push(("Content-MD5".to_owned(), base64::engine::general_purpose::STANDARD.encode(digest)));
+    }
+    if let Some(encoding) = compression::apply(operation, &mut body, options)? {
+        match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case("Content-Encoding")) {
+            Some((_, existing)) => *existing = format!("{existing}, {encoding}"),
+            None => headers.push(("Content-Encoding".to_owned(), encoding.to_owned())),
+        }
+    }
+    if !body.is_empty() {
+        headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    }
+    let input_value = Value::Structure(input.into_owned());
+    Ok(HttpRequest {
+        method: http.method.to_string(),
+        host: host_prefix(operation, &input_value)? + &endpoint.host,
+        uri: format!("{}{path}{}", endpoint.path, uri::query_string(&query)),
+        headers,
+        body,
+    })
+}
+
+fn members_of_map(value: Option<&Value>) -> Vec<(&str, &Value)> {
+    match value {
+        Some(Value::Map(map)) => map.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn map_value_shape(member: MemberRef<'_>) -> Result<ShapeRef<'_>> {
+    member
+        .target()
+        .map_value()
+        .map(|m| m.target())
+        .ok_or_else(|| Error::model("a map binding on a shape that is not a map"))
+}
+
+fn push_query(
+    query: &mut Vec<(String, Option<String>)>,
+    name: &str,
+    member: MemberRef<'_>,
+    value: &Value,
+) -> Result<()> {
+    let target = member.target();
+    let format = |item: MemberRef<'_>| {
+        item.timestamp_format().or_else(|| member.timestamp_format()).unwrap_or(TimestampFormat::DateTime)
+    };
+    match (target.shape_type(), value) {
+        (ShapeType::List, Value::List(items)) => {
+            let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+            for (index, value) in items.iter().enumerate() {
+                let text = text::format(value, item.target(), format(item), BlobText::Base64)
+                    .map_err(|e| e.at_index(index))?;
+                query.push((name.to_owned(), Some(text)));
+            }
+        }
+        _ => {
+            let format = member.timestamp_format().unwrap_or(TimestampFormat::DateTime);
+            query.push((name.to_owned(), Some(text::format(value, target, format, BlobText::Base64)?)));
+        }
+    }
+    Ok(())
+}
+
+/// The body when a member is the payload.
+fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result<(Vec<u8>, Option<&'static str>)> {
+    let target = member.target();
+    let media = target.traits().media_type.as_deref();
+    let known_media = |default: &'static str| -> &'static str {
+        // The model's media type when it names a common one; awsval writes static headers.
+        match media {
+            Some("application/json") => "application/json",
+            Some("text/plain") => "text/plain",
+            Some("image/jpg") => "image/jpg",
+            _ => default,
+        }
+    };
+    Ok(match (target.shape_type(), value) {
+        (_, Value::Null) => match target.shape_type() {
+            ShapeType::Structure if body_kind == Body::Json => (b"{}".to_vec(), Some("application/json")),
+            _ => (Vec::new(), None),
+        },
+        (ShapeType::Blob, Value::Blob(blob)) => (blob.to_vec(), Some(known_media("application/octet-stream"))),
+        (ShapeType::String | ShapeType::Enum, value) => {
+            let text = text::format(value, target, TimestampFormat::DateTime, BlobText::Base64)
+                .map_err(|e| member.annotate(e))?;
+            (text.into_bytes(), Some(known_media("text/plain")))
+        }
+        (ShapeType::Document, Value::Document(document)) => {
+            (json::encode_document(document, &JsonSettings::rest_json())?, Some("application/json"))
+        }
+        (ShapeType::Structure | ShapeType::Union, value) => match body_kind {
+            Body::Json => (
+                json::encode(value, target, &JsonSettings::rest_json()).map_err(|e| member.annotate(e))?,
+                Some("application/json"),
+            ),
+            Body::Xml => {
+                // The member's own xmlName (botocore repeats the member name when there is
+                // none), else the target's, else the target's name.
+                let renamed = member.traits().xml_name.as_deref().filter(|n| *n != member.name().as_str());
+                let name = renamed.or(target.traits().xml_name.as_deref()).unwrap_or_else(|| target.short_name());
+                let namespace = member.traits().xml_namespace.as_ref().or(target.traits().xml_namespace.as_ref());
+                (
+                    xml::encode_with(value, target, name, namespace, &XmlSettings::new())
+                        .map_err(|e| member.annotate(e))?,
+                    Some("application/xml"),
+                )
+            }
+        },
+        (_, value) => {
+            return Err(member.annotate(Error::data(format!("cannot send a {} as the payload", value.type_name()))));
+        }
+    })
+}
+
+pub(super) fn response<'m>(
+    body_kind: Body,
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    if !response.is_success() {
+        return error(body_kind, operation, response).map(Err);
+    }
+    let Some(shape) = operation.output() else { return Ok(Ok(Value::Structure(Structure::new()))) };
+    let body = match body_kind {
+        Body::Json => BodyValue::Json,
+        Body::Xml => BodyValue::XmlRoot,
+    };
+    decode_bound(body_kind, shape, response, body).map(Ok)
+}
+
+/// Where the structure's body members are in the body.
+enum BodyValue {
+    Json,
+    XmlRoot,
+    XmlAt(&'static [&'static str]),
+}
+
+/// A structure from the status, the headers and the body.
+fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, body: BodyValue) -> Result<Value> {
+    let mut out: Vec<(usize, Name, Value)> = Vec::new();
+    let mut has_payload = false;
+    for member in shape.members() {
+        let value = match member.http() {
+            Some(HttpBinding::Header(name)) => match response.header(name) {
+                Some(text) => Some(headers::parse(member, text).map_err(|e| member.annotate(e))?),
+                None => None,
+            },
+            Some(HttpBinding::PrefixHeaders(prefix)) => {
+                let value_shape = map_value_shape(member)?;
+                let mut map = Map::new();
+                for (name, text) in &response.headers {
+                    if name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix) {
+                        let item =
+                            text::parse(Cow::Borrowed(text), value_shape, TimestampFormat::HttpDate, BlobText::Base64)
+                                .map_err(|e| member.annotate(e.at_key(&name[prefix.len()..])))?;
+                        map.push(&name[prefix.len()..], item);
+                    }
+                }
+                Some(Value::Map(map))
+            }
+            Some(HttpBinding::ResponseCode) => Some(Value::Integer(i32::from(response.status))),
+            Some(HttpBinding::Payload) => {
+                has_payload = true;
+                payload_value(body_kind, member, &response.body).map_err(|e| member.annotate(e))?
+            }
+            _ => None,
+        };
+        if let Some(value) = value {
+            out.push((member.index(), member.name(), value));
+        }
+    }
+    let has_body_members = shape.members().any(in_response_body);
+    if !has_payload && has_body_members && !is_blank(&response.body) {
+        let decoded = match body {
+            BodyValue::Json => Some(json::decode(&response.body, shape, &JsonSettings::rest_json())?),
+            BodyValue::XmlRoot => Some(xml::decode(&response.body, shape, &XmlSettings::new())?),
+            BodyValue::XmlAt(path) => xml::decode_at(&response.body, path, shape, &XmlSettings::new())?,
+        };
+        if let Some(Value::Structure(structure)) = decoded {
+            for (name, value) in structure {
+                if let Some(member) = shape.member(&name).filter(|m| in_response_body(*m)) {
+                    out.push((member.index(), name, value));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(index, ..)| *index);
+    Ok(Value::Structure(out.into_iter().map(|(_, name, value)| (name, value)).collect()))
+}
+
+/// Whether a member of a response travels in its body: unbound members, and those bound to
+/// the URI or the query string, which a response does not have.
+fn in_response_body(member: MemberRef<'_>) -> bool {
+    matches!(member.http(), None | Some(HttpBinding::Label(_) | HttpBinding::Query(_) | HttpBinding::QueryParams))
+}
+
+fn payload_value(body_kind: Body, member: MemberRef<'_>, body: &[u8]) -> Result<Option<Value>> {
+    let target = member.target();
+    Ok(match target.shape_type() {
+        ShapeType::Blob => (!body.is_empty()).then(|| Value::Blob(crate::blob::Blob::new(body))),
+        ShapeType::String | ShapeType::Enum => {
+            let text = std::str::from_utf8(body).map_err(|_| Error::data("the payload is not UTF-8 text"))?;
+            (!body.is_empty())
+                .then(|| text::parse(Cow::Borrowed(text), target, TimestampFormat::DateTime, BlobText::Base64))
+                .transpose()?
+        }
+        _ if is_blank(body) => None,
+        ShapeType::Document => {
+            Some(Value::Document(Document::new(json::decode_document(body, &JsonSettings::rest_json())?)))
+        }
+        ShapeType::Structure | ShapeType::Union => Some(match body_kind {
+            Body::Json => json::decode(body, target, &JsonSettings::rest_json())?,
+            Body::Xml => xml::decode(body, target, &XmlSettings::new())?,
+        }),
+        other => return Err(Error::model(format!("a {other} payload"))),
+    })
+}
+
+/// The code and message of a REST error response, and where its members are in the body.
+fn error_header(body_kind: Body, response: &HttpResponse) -> Result<(String, Option<String>, BodyValue)> {
+    Ok(match body_kind {
+        Body::Json => {
+            let header = json_error_header(response, &JsonSettings::rest_json())?;
+            (header.code, header.message, BodyValue::Json)
+        }
+        Body::Xml => {
+            // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`.
+            let settings = XmlSettings::new();
+            let wrapped = xml::text_at(&response.body, &["Error", "Code"], &settings).ok().flatten();
+            let (code, path): (Option<String>, &'static [&'static str]) = match wrapped {
+                Some(code) => (Some(code), &["Error"]),
+                None => (xml::text_at(&response.body, &["Code"], &settings).ok().flatten(), &[]),
+            };
+            let code = code.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).ok_or_else(|| {
+                Error::data(format!("error response (status {}) without an error code", response.status))
+            })?;
+            let message_path: Vec<&str> = path.iter().copied().chain(["Message"]).collect();
+            let message = xml::text_at(&response.body, &message_path, &settings).ok().flatten();
+            (code, message, if path.is_empty() { BodyValue::XmlRoot } else { BodyValue::XmlAt(&["Error"]) })
+        }
+    })
+}
+
+fn error<'m>(body_kind: Body, operation: OperationRef<'m>, response: &HttpResponse) -> Result<ServiceError<'m>> {
+    let (code, message, body) = error_header(body_kind, response)?;
+    let shape = error_shape(operation, &code);
+    let value = match shape {
+        Some(shape) => decode_bound(body_kind, shape, response, body)?,
+        None => Value::Structure(Structure::new()),
+    };
+    Ok(ServiceError { code, message, shape, value, status: response.status })
+}
+
+/// An error response into an operation's error enum.
+pub(super) fn typed_error<E: crate::convert::OperationError>(body_kind: Body, response: &HttpResponse) -> Result<E> {
+    let (code, message, body) = error_header(body_kind, response)?;
+    E::from_code(&code, message.as_deref(), |shape| decode_bound(body_kind, shape, response, body))
+}
