@@ -4,6 +4,7 @@
 //! Run it with `cargo run --example quicksight`: it builds a response, shows it as a `Value`
 //! (note the redacted S3 URI) and reads it back. The tests include this file as a module.
 
+use awsval::schema::{Model, ModelBuilder, Operation};
 use awsval::{FromValue, OperationError, Shape, Timestamp, ToValue};
 
 /// `DescribeDashboardSnapshotJobResultResponse`.
@@ -227,6 +228,41 @@ pub enum DescribeDashboardSnapshotJobResultError {
         code: String,
         message: Option<String>,
     },
+}
+
+/// `DescribeDashboardSnapshotJobResultRequest`: three URI labels.
+#[derive(Shape, Clone, PartialEq)]
+pub struct DescribeDashboardSnapshotJobResultRequest {
+    #[awsval(http_label)]
+    pub aws_account_id: String,
+    #[awsval(http_label)]
+    pub dashboard_id: String,
+    #[awsval(http_label)]
+    pub snapshot_job_id: String,
+}
+
+/// The operation as a model built from the derived types: what a restJson1 request and
+/// response need.
+pub fn operation_model() -> Model {
+    let mut builder = ModelBuilder::new();
+    let mut operation = Operation::new("DescribeDashboardSnapshotJobResult");
+    operation.input = Some(DescribeDashboardSnapshotJobResultRequest::describe(&mut builder));
+    operation.output = Some(DescribeDashboardSnapshotJobResultResponse::describe(&mut builder));
+    operation.errors = vec![
+        AccessDeniedException::describe(&mut builder),
+        InvalidParameterValueException::describe(&mut builder),
+        ResourceNotFoundException::describe(&mut builder),
+        ThrottlingException::describe(&mut builder),
+        UnsupportedUserEditionException::describe(&mut builder),
+        PreconditionNotMetException::describe(&mut builder),
+        InternalFailureException::describe(&mut builder),
+    ];
+    operation.http.method = "GET".into();
+    operation.http.uri =
+        "/accounts/{AwsAccountId}/dashboards/{DashboardId}/snapshot-jobs/{SnapshotJobId}/result".into();
+    builder.operation(operation);
+    builder.service_mut().protocols = vec!["rest-json".into()];
+    builder.finish().expect("the derived shapes form a valid model")
 }
 
 /// A small, complete response.

@@ -306,3 +306,44 @@ fn each_error_decodes_from_an_error_response() {
         }
     }
 }
+
+#[test]
+fn the_whole_operation_travels_over_rest_json() {
+    let model = operation_model();
+    let operation = model.operation("DescribeDashboardSnapshotJobResult").unwrap();
+    let request = DescribeDashboardSnapshotJobResultRequest {
+        aws_account_id: "123456789012".into(),
+        dashboard_id: "d 1/2".into(),
+        snapshot_job_id: "job-1".into(),
+    };
+    let sent = protocol::request(
+        Protocol::RestJson1,
+        operation,
+        &request.to_value(),
+        &protocol::Endpoint::default(),
+        &protocol::RequestOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(sent.method, "GET");
+    assert_eq!(sent.uri, "/accounts/123456789012/dashboards/d%201%2F2/snapshot-jobs/job-1/result");
+    assert!(sent.body.is_empty());
+    assert_eq!(sent.header("Content-Type"), None);
+
+    let body = br#"{"Arn": "arn:x", "JobStatus": "COMPLETED", "RequestId": "r-1", "Status": 999}"#;
+    let reply = HttpResponse::new(200, body.to_vec());
+    let value = protocol::response(Protocol::RestJson1, operation, &reply).unwrap().unwrap();
+    assert_eq!(value["Status"], Value::Integer(200), "Status is the HTTP status, not the body's");
+    let typed = DescribeDashboardSnapshotJobResultResponse::from_value(value).unwrap();
+    assert_eq!((typed.status, typed.request_id.as_deref()), (200, Some("r-1")));
+    assert!(typed.job_status == Some(SnapshotJobStatus::Completed));
+
+    let reply = HttpResponse::new(429, br#"{"Message": "slow down", "RequestId": "r-2"}"#.to_vec())
+        .with_header("X-Amzn-Errortype", "ThrottlingException");
+    let error: DescribeDashboardSnapshotJobResultError = protocol::typed_error(Protocol::RestJson1, &reply).unwrap();
+    match error {
+        DescribeDashboardSnapshotJobResultError::ThrottlingException(e) => {
+            assert_eq!((e.status, e.message.as_deref()), (429, Some("slow down")));
+        }
+        other => panic!("expected throttling, got {other:?}"),
+    }
+}

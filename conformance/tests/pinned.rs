@@ -49,3 +49,36 @@ fn every_suite_passes_but_the_skipped_cbor_files() {
         assert!(skipped == 0 || file.name.contains("cbor"), "{} skips {skipped} cases", file.name);
     }
 }
+
+#[test]
+fn the_quicksight_seed_operation_works_from_the_model() {
+    use awsval::protocol::{self, Endpoint, HttpResponse, Protocol, RequestOptions};
+    use awsval::{Structure, Value};
+
+    let file = fetch::botocore().unwrap().join("botocore/data/quicksight/2018-04-01/service-2.json");
+    let model = botocore::load(&std::fs::read(file).unwrap()).unwrap();
+    let protocol = Protocol::of_service(model.service()).unwrap();
+    assert_eq!(protocol, Protocol::RestJson1);
+    let operation = model.operation("DescribeDashboardSnapshotJobResult").unwrap();
+    let input = Value::from(
+        Structure::new().with("AwsAccountId", "123456789012").with("DashboardId", "d-1").with("SnapshotJobId", "j/1"),
+    );
+    let request =
+        protocol::request(protocol, operation, &input, &Endpoint::default(), &RequestOptions::default()).unwrap();
+    assert_eq!(
+        (request.method.as_str(), request.uri.as_str()),
+        ("GET", "/accounts/123456789012/dashboards/d-1/snapshot-jobs/j%2F1/result")
+    );
+    let reply = HttpResponse::new(200, r#"{"Arn": "arn:x", "JobStatus": "QUEUED"}"#);
+    let output = protocol::response(protocol, operation, &reply).unwrap().unwrap();
+    assert_eq!(output["Status"], Value::Integer(200));
+    assert_eq!(output["JobStatus"].as_str(), Some("QUEUED"));
+    let reply = HttpResponse::new(404, r#"{"Message": "no job", "ResourceType": "USER"}"#)
+        .with_header("X-Amzn-Errortype", "ResourceNotFoundException");
+    let error = protocol::response(protocol, operation, &reply).unwrap().unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.shape.map(|s| s.name())),
+        ("ResourceNotFoundException", Some("ResourceNotFoundException"))
+    );
+    assert_eq!(error.value["ResourceType"].as_str(), Some("USER"));
+}

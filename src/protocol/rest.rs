@@ -331,7 +331,13 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
     if !has_payload && has_body_members && !is_blank(&response.body) {
         let decoded = match body {
             BodyValue::Json => Some(json::decode(&response.body, shape, &JsonSettings::rest_json())?),
-            BodyValue::XmlRoot => Some(xml::decode(&response.body, shape, &XmlSettings::new())?),
+            BodyValue::XmlRoot => Some(match unwrapped_member(shape, &response.body)? {
+                Some(member) => {
+                    let value = xml::decode(&response.body, member.target(), &XmlSettings::new())?;
+                    Value::Structure([(member.name(), value)].into_iter().collect())
+                }
+                None => xml::decode(&response.body, shape, &XmlSettings::new())?,
+            }),
             BodyValue::XmlAt(path) => xml::decode_at(&response.body, path, shape, &XmlSettings::new())?,
         };
         if let Some(Value::Structure(structure)) = decoded {
@@ -344,6 +350,17 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
     }
     out.sort_by_key(|(index, ..)| *index);
     Ok(Value::Structure(out.into_iter().map(|(_, name, value)| (name, value)).collect()))
+}
+
+/// The one body member whose element is the whole document, as in S3's unwrapped outputs
+/// (`<LocationConstraint>EU</LocationConstraint>` for GetBucketLocation).
+fn unwrapped_member<'m>(shape: ShapeRef<'m>, body: &[u8]) -> Result<Option<MemberRef<'m>>> {
+    let mut body_members = shape.members().filter(|m| in_response_body(*m));
+    let (Some(only), None) = (body_members.next(), body_members.next()) else { return Ok(None) };
+    let root = xml::root_name(body, &XmlSettings::new())?;
+    let local = root.rsplit_once(':').map_or(root.as_str(), |(_, local)| local);
+    let wrapper = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
+    Ok((local == only.xml_name() && local != wrapper && !only.target().shape_type().is_aggregate()).then_some(only))
 }
 
 /// Whether a member of a response travels in its body: unbound members, and those bound to

@@ -78,6 +78,12 @@ pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Op
     Ok(text)
 }
 
+/// The name of the root element, as written.
+pub fn root_name(bytes: &[u8], settings: &XmlSettings) -> Result<String> {
+    let mut reader = XmlReader::new(bytes, settings.limits)?;
+    Ok(reader.root()?.name()?.to_owned())
+}
+
 struct Decoder<'a, 's> {
     reader: XmlReader<'a>,
     settings: &'s XmlSettings,

@@ -27,7 +27,7 @@ mod decode;
 mod encode;
 mod reader;
 
-pub use self::decode::{decode, decode_at, text_at};
+pub use self::decode::{decode, decode_at, root_name, text_at};
 pub use self::encode::{encode, encode_members, encode_with};
 use crate::json::BlobText;
 use crate::limits::Limits;
