@@ -13,7 +13,7 @@
 //! | description | [`schema`] | shapes and traits, not bytes |
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
 //! | codecs | [`json`], [`xml`], [`query`] | bytes and schemas, never HTTP |
-//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, awsQuery, ec2Query (the REST ones to come) | HTTP messages, envelopes, errors |
+//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query | HTTP messages, bindings, envelopes, errors |
 //! | models | [`model::botocore`] | model files, building schemas |
 //!
 //! # Reading AWS payloads from a model
