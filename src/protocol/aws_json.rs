@@ -1,10 +1,9 @@
 //! awsJson1_0 and awsJson1_1: every operation is a `POST /` with a JSON body, named by
 //! `X-Amz-Target`. HTTP binding traits are ignored; member names are the keys.
 
-use super::compression;
 use super::error_code::{error_shape, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
-use super::{RequestOptions, ServiceError, host_prefix};
+use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
 use crate::schema::OperationRef;
@@ -19,7 +18,7 @@ pub(super) fn request(
 ) -> Result<HttpRequest> {
     let service = operation.model().service();
     let settings = JsonSettings::aws_json().with_limits(options.limits);
-    let mut body = match operation.input() {
+    let body = match operation.input() {
         Some(shape) => json::encode(input, shape, &settings)?,
         None => b"{}".to_vec(),
     };
@@ -34,17 +33,7 @@ pub(super) fn request(
     if service.aws_query_compatible {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
-    if let Some(encoding) = compression::apply(operation, &mut body, options)? {
-        headers.push(("Content-Encoding".to_owned(), encoding.to_owned()));
-    }
-    headers.push(("Content-Length".to_owned(), body.len().to_string()));
-    Ok(HttpRequest {
-        method: "POST".to_owned(),
-        host: host_prefix(operation, input)? + &endpoint.host,
-        uri: format!("{}/", endpoint.path),
-        headers,
-        body,
-    })
+    rpc_post(operation, input, endpoint, options, headers, body)
 }
 
 pub(super) fn response<'m>(
@@ -56,9 +45,7 @@ pub(super) fn response<'m>(
         return error(operation, response, settings).map(Err);
     }
     match operation.output() {
-        Some(shape) if !response.body.iter().all(u8::is_ascii_whitespace) => {
-            json::decode(&response.body, shape, settings).map(Ok)
-        }
+        Some(shape) if !response.body_is_blank() => json::decode(&response.body, shape, settings).map(Ok),
         _ => Ok(Ok(Value::Structure(Structure::new()))),
     }
 }
@@ -72,11 +59,7 @@ pub(super) struct ErrorHeader {
 /// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
 /// `code`, then its `__type`; sanitised. The message: the body's `message` or `Message`.
 pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings) -> Result<ErrorHeader> {
-    let body = if response.body.iter().all(u8::is_ascii_whitespace) {
-        Value::Null
-    } else {
-        json::decode_document(&response.body, settings)?
-    };
+    let body = if response.body_is_blank() { Value::Null } else { json::decode_document(&response.body, settings)? };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
     let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
     let code = query_code
@@ -96,9 +79,7 @@ fn error<'m>(
     let ErrorHeader { code, message } = error_header(response, settings)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
-        Some(shape) if !response.body.iter().all(u8::is_ascii_whitespace) => {
-            json::decode(&response.body, shape, settings)?
-        }
+        Some(shape) if !response.body_is_blank() => json::decode(&response.body, shape, settings)?,
         _ => Value::Structure(Structure::new()),
     };
     Ok(ServiceError { code, message, shape, value, status: response.status })

@@ -4,10 +4,9 @@
 //! `<ErrorResponse><Error>`; ec2Query puts outputs directly under `<OpResponse>` and errors in
 //! `<Response><Errors><Error>`.
 
-use super::compression;
 use super::error_code::error_shape;
 use super::http::{Endpoint, HttpRequest, HttpResponse};
-use super::{RequestOptions, ServiceError, host_prefix};
+use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::{Error, Result};
 use crate::query::{self, QueryFlavor, QuerySettings};
 use crate::schema::OperationRef;
@@ -29,23 +28,9 @@ pub(super) fn request(
     if let Some(shape) = operation.input() {
         pairs.extend(query::encode(input, shape, &QuerySettings::new(flavor).with_limits(options.limits))?);
     }
-    let mut body = query::form_urlencode(&pairs).into_bytes();
-    let mut headers = vec![("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned())];
-    if let Some(encoding) = compression::apply(operation, &mut body, options)? {
-        headers.push(("Content-Encoding".to_owned(), encoding.to_owned()));
-    }
-    headers.push(("Content-Length".to_owned(), body.len().to_string()));
-    Ok(HttpRequest {
-        method: "POST".to_owned(),
-        host: host_prefix(operation, input)? + &endpoint.host,
-        uri: format!("{}/", endpoint.path),
-        headers,
-        body,
-    })
-}
-
-fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(u8::is_ascii_whitespace)
+    let body = query::form_urlencode(&pairs).into_bytes();
+    let headers = vec![("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned())];
+    rpc_post(operation, input, endpoint, options, headers, body)
 }
 
 pub(super) fn response<'m>(
@@ -61,7 +46,7 @@ pub(super) fn response<'m>(
     let Some(shape) = operation.output() else {
         return Ok(Ok(empty()));
     };
-    if is_blank(&response.body) {
+    if response.body_is_blank() {
         return Ok(Ok(empty()));
     }
     let value = match flavor {

@@ -98,6 +98,11 @@ impl HttpResponse {
         find_header(&self.headers, name)
     }
 
+    /// Whether the body is empty or only whitespace: no document at all.
+    pub fn body_is_blank(&self) -> bool {
+        self.body.iter().all(u8::is_ascii_whitespace)
+    }
+
     /// Whether the status is a success (2xx).
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)

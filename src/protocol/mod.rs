@@ -313,11 +313,7 @@ pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpRespons
             let settings = JsonSettings::aws_json();
             let header = aws_json::error_header(response, &settings)?;
             return E::from_code(&header.code, header.message.as_deref(), |shape| {
-                if body.iter().all(u8::is_ascii_whitespace) {
-                    Ok(empty())
-                } else {
-                    json::decode(body, shape, &settings)
-                }
+                if response.body_is_blank() { Ok(empty()) } else { json::decode(body, shape, &settings) }
             });
         }
         Protocol::AwsQuery => QueryFlavor::AwsQuery,
@@ -330,6 +326,27 @@ pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpRespons
     E::from_code(&code, message.as_deref(), |shape| {
         let path: &[&str] = if flavor == QueryFlavor::AwsQuery { &["Error"] } else { &["Errors", "Error"] };
         Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty))
+    })
+}
+
+/// A `POST` of `body` to the endpoint's root, as the RPC protocols (awsJson, awsQuery,
+/// ec2Query) send every operation: compressed if asked, with its length.
+fn rpc_post(
+    operation: OperationRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+    mut headers: Vec<(String, String)>,
+    mut body: Vec<u8>,
+) -> Result<HttpRequest> {
+    compression::apply(operation, &mut body, &mut headers, options)?;
+    headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    Ok(HttpRequest {
+        method: "POST".to_owned(),
+        host: host_prefix(operation, input)? + &endpoint.host,
+        uri: format!("{}/", endpoint.path),
+        headers,
+        body,
     })
 }
 

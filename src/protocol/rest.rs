@@ -38,10 +38,6 @@ impl Body {
     }
 }
 
-fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(u8::is_ascii_whitespace)
-}
-
 fn members(value: &Value) -> Cow<'_, Structure> {
     match value {
         Value::Structure(structure) => Cow::Borrowed(structure),
@@ -158,12 +154,7 @@ pub(super) fn request(
         let digest = md5::Md5::digest(&body);
         headers.push(("Content-MD5".to_owned(), base64::engine::general_purpose::STANDARD.encode(digest)));
     }
-    if let Some(encoding) = compression::apply(operation, &mut body, options)? {
-        match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case("Content-Encoding")) {
-            Some((_, existing)) => *existing = format!("{existing}, {encoding}"),
-            None => headers.push(("Content-Encoding".to_owned(), encoding.to_owned())),
-        }
-    }
+    compression::apply(operation, &mut body, &mut headers, options)?;
     if !body.is_empty() {
         headers.push(("Content-Length".to_owned(), body.len().to_string()));
     }
@@ -328,7 +319,7 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
         }
     }
     let has_body_members = shape.members().any(in_response_body);
-    if !has_payload && has_body_members && !is_blank(&response.body) {
+    if !has_payload && has_body_members && !response.body_is_blank() {
         let decoded = match body {
             BodyValue::Json => Some(json::decode(&response.body, shape, &JsonSettings::rest_json())?),
             BodyValue::XmlRoot => Some(match unwrapped_member(shape, &response.body)? {
@@ -379,7 +370,7 @@ fn payload_value(body_kind: Body, member: MemberRef<'_>, body: &[u8]) -> Result<
                 .then(|| text::parse(Cow::Borrowed(text), target, TimestampFormat::DateTime, BlobText::Base64))
                 .transpose()?
         }
-        _ if is_blank(body) => None,
+        _ if body.iter().all(u8::is_ascii_whitespace) => None,
         ShapeType::Document => {
             Some(Value::Document(Document::new(json::decode_document(body, &JsonSettings::rest_json())?)))
         }
