@@ -54,95 +54,22 @@ pub(super) fn request(
 ) -> Result<HttpRequest> {
     let http = &operation.data().http;
     let shape = operation.input();
-    let input = members(input);
+    let members = members(input);
     let (pattern, literal) = http.uri.split_once('?').unwrap_or((&http.uri, ""));
-    let path = uri::expand_path(pattern, shape, &input)?;
-    let mut query = uri::literal_query(literal);
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut payload: Option<(MemberRef<'_>, &Value)> = None;
-    let mut body_members = Structure::new();
-    let mut has_body_members = false;
-    let mut query_params = Vec::new();
+    let path = uri::expand_path(pattern, shape, &members)?;
+    let mut bound = Bound { query: uri::literal_query(literal), ..Bound::default() };
     if let Some(shape) = shape {
-        for member in shape.members() {
-            let value = input.get(member.name().as_str()).filter(|v| !v.is_null());
-            match member.http() {
-                None => {
-                    has_body_members = true;
-                    if let Some(value) = value {
-                        body_members.push(member.name(), value.clone());
-                    }
-                }
-                Some(HttpBinding::Payload) => payload = Some((member, value.unwrap_or(&Value::Null))),
-                Some(_) if value.is_none() => {}
-                Some(HttpBinding::Header(name)) => {
-                    headers.push((
-                        name.to_string(),
-                        headers::format(member, value.unwrap_or(&Value::Null)).map_err(|e| member.annotate(e))?,
-                    ));
-                }
-                Some(HttpBinding::PrefixHeaders(prefix)) => {
-                    for (key, item) in members_of_map(value) {
-                        let text =
-                            text::format(item, map_value_shape(member)?, TimestampFormat::HttpDate, BlobText::Base64)
-                                .map_err(|e| member.annotate(e.at_key(key)))?;
-                        if text.contains(['\r', '\n']) || key.contains(['\r', '\n', ':']) {
-                            return Err(member.annotate(Error::data("a header cannot hold a line break").at_key(key)));
-                        }
-                        headers.push((format!("{prefix}{key}"), text));
-                    }
-                }
-                Some(HttpBinding::Query(name)) => {
-                    push_query(&mut query, name, member, value.unwrap_or(&Value::Null))
-                        .map_err(|e| member.annotate(e))?;
-                }
-                Some(HttpBinding::QueryParams) => query_params.push((member, value.unwrap_or(&Value::Null))),
-                Some(HttpBinding::Label(_) | HttpBinding::ResponseCode) => {}
-            }
-        }
+        bound.collect(shape, &members)?;
     }
-    // Map entries fill in only what no named query member set.
-    let named: Vec<String> = query.iter().map(|(k, _)| k.clone()).collect();
-    for (member, value) in query_params {
-        let value_shape = map_value_shape(member)?;
-        for (key, item) in members_of_map(Some(value)) {
-            if named.iter().any(|n| n == key) {
-                continue;
-            }
-            let items: Vec<&Value> = match item {
-                Value::List(list) => list.iter().collect(),
-                other => vec![other],
-            };
-            let item_shape = value_shape.list_member().map_or(value_shape, |m| m.target());
-            for item in items {
-                let text = text::format(item, item_shape, TimestampFormat::DateTime, BlobText::Base64)
-                    .map_err(|e| member.annotate(e.at_key(key)))?;
-                query.push((key.to_owned(), Some(text)));
-            }
-        }
-    }
+    bound.merge_query_params()?;
+    let Bound { mut headers, query, payload, body_members, has_body_members, .. } = bound;
 
     let (mut body, content_type) = match payload {
         Some((member, value)) => payload_body(body_kind, member, value)?,
-        None if has_body_members => {
-            let shape = shape.ok_or_else(|| Error::model("body members without an input shape"))?;
-            let value = Value::Structure(body_members);
-            match body_kind {
-                Body::Json => (
-                    json::encode(&value, shape, &JsonSettings::rest_json().with_limits(options.limits))?,
-                    Some(body_kind.content_type()),
-                ),
-                Body::Xml if value.as_structure().is_some_and(Structure::is_empty) => (Vec::new(), None),
-                Body::Xml => {
-                    let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
-                    let name = name.unwrap_or_else(|| shape.short_name());
-                    let namespace =
-                        operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
-                    let settings = XmlSettings::new().with_limits(options.limits);
-                    (xml::encode_with(&value, shape, name, namespace, &settings)?, Some(body_kind.content_type()))
-                }
-            }
-        }
+        None if has_body_members => match shape {
+            Some(shape) => structure_body(body_kind, operation, shape, body_members, options)?,
+            None => (Vec::new(), None),
+        },
         None => (Vec::new(), None),
     };
     if let Some(content_type) = content_type {
@@ -158,13 +85,114 @@ pub(super) fn request(
     if !body.is_empty() {
         headers.push(("Content-Length".to_owned(), body.len().to_string()));
     }
-    let input_value = Value::Structure(input.into_owned());
     Ok(HttpRequest {
         method: http.method.to_string(),
-        host: host_prefix(operation, &input_value)? + &endpoint.host,
+        host: host_prefix(operation, input)? + &endpoint.host,
         uri: format!("{}{path}{}", endpoint.path, uri::query_string(&query)),
         headers,
         body,
+    })
+}
+
+/// Where the members of a request go, sorted by binding.
+#[derive(Default)]
+struct Bound<'v, 'm> {
+    headers: Vec<(String, String)>,
+    query: Vec<(String, Option<String>)>,
+    query_params: Vec<(MemberRef<'m>, &'v Value)>,
+    payload: Option<(MemberRef<'m>, &'v Value)>,
+    body_members: Structure,
+    has_body_members: bool,
+}
+
+impl<'v, 'm> Bound<'v, 'm> {
+    fn collect(&mut self, shape: ShapeRef<'m>, input: &'v Structure) -> Result<()> {
+        for member in shape.members() {
+            let value = input.get(member.name().as_str()).filter(|v| !v.is_null());
+            match (member.http(), value) {
+                (None, value) => {
+                    self.has_body_members = true;
+                    if let Some(value) = value {
+                        self.body_members.push(member.name(), value.clone());
+                    }
+                }
+                (Some(HttpBinding::Payload), value) => self.payload = Some((member, value.unwrap_or(&Value::Null))),
+                (Some(_), None) | (Some(HttpBinding::Label(_) | HttpBinding::ResponseCode), _) => {}
+                (Some(HttpBinding::Header(name)), Some(value)) => {
+                    let text = headers::format(member, value).map_err(|e| member.annotate(e))?;
+                    self.headers.push((name.to_string(), text));
+                }
+                (Some(HttpBinding::PrefixHeaders(prefix)), Some(value)) => {
+                    self.prefix_headers(member, prefix, value)?
+                }
+                (Some(HttpBinding::Query(name)), Some(value)) => {
+                    push_query(&mut self.query, name, member, value).map_err(|e| member.annotate(e))?;
+                }
+                (Some(HttpBinding::QueryParams), Some(value)) => self.query_params.push((member, value)),
+            }
+        }
+        Ok(())
+    }
+
+    fn prefix_headers(&mut self, member: MemberRef<'m>, prefix: &str, value: &Value) -> Result<()> {
+        for (key, item) in members_of_map(Some(value)) {
+            let text = text::format(item, map_value_shape(member)?, TimestampFormat::HttpDate, BlobText::Base64)
+                .map_err(|e| member.annotate(e.at_key(key)))?;
+            if text.contains(['\r', '\n']) || key.contains(['\r', '\n', ':']) {
+                return Err(member.annotate(Error::data("a header cannot hold a line break").at_key(key)));
+            }
+            self.headers.push((format!("{prefix}{key}"), text));
+        }
+        Ok(())
+    }
+
+    /// `@httpQueryParams` entries fill in only the keys no named query member set.
+    fn merge_query_params(&mut self) -> Result<()> {
+        let named: Vec<String> = self.query.iter().map(|(k, _)| k.clone()).collect();
+        for (member, value) in std::mem::take(&mut self.query_params) {
+            let value_shape = map_value_shape(member)?;
+            let item_shape = value_shape.list_member().map_or(value_shape, |m| m.target());
+            for (key, item) in
+                members_of_map(Some(value)).into_iter().filter(|(key, _)| !named.iter().any(|n| n == key))
+            {
+                let items: Vec<&Value> = match item {
+                    Value::List(list) => list.iter().collect(),
+                    other => vec![other],
+                };
+                for item in items {
+                    let text = text::format(item, item_shape, TimestampFormat::DateTime, BlobText::Base64)
+                        .map_err(|e| member.annotate(e.at_key(key)))?;
+                    self.query.push((key.to_owned(), Some(text)));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The body made of the members not bound elsewhere: a JSON object (`{}` when none is set),
+/// or an XML document (nothing when none is set).
+fn structure_body(
+    body_kind: Body,
+    operation: OperationRef<'_>,
+    shape: ShapeRef<'_>,
+    members: Structure,
+    options: &RequestOptions,
+) -> Result<(Vec<u8>, Option<&'static str>)> {
+    let value = Value::Structure(members);
+    Ok(match body_kind {
+        Body::Json => {
+            let settings = JsonSettings::rest_json().with_limits(options.limits);
+            (json::encode(&value, shape, &settings)?, Some(body_kind.content_type()))
+        }
+        Body::Xml if value.as_structure().is_some_and(Structure::is_empty) => (Vec::new(), None),
+        Body::Xml => {
+            let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
+            let name = name.unwrap_or_else(|| shape.short_name());
+            let namespace = operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
+            let settings = XmlSettings::new().with_limits(options.limits);
+            (xml::encode_with(&value, shape, name, namespace, &settings)?, Some(body_kind.content_type()))
+        }
     })
 }
 
