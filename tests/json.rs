@@ -406,6 +406,8 @@ fn a_100_000_deep_value_fails_cleanly_on_a_small_stack() {
 #[test]
 fn documents_alone() {
     let settings = JsonSettings::aws_json();
+    let repeated = json::decode_document(br#"{"k":1,"k":2}"#, &settings).unwrap();
+    assert_eq!(json::encode_document(&repeated, &settings).unwrap(), br#"{"k":1,"k":2}"#, "nothing dropped");
     let value = json::decode_document(br#"{"a":[1,-2.5e3,"s"]}"#, &settings).unwrap();
     assert_eq!(json::encode_document(&value, &settings).unwrap(), br#"{"a":[1,-2500.0,"s"]}"#);
     let error = json::encode_document(&Value::from(Structure::new().with(Name::new("x"), 1)), &settings).unwrap_err();

@@ -90,3 +90,36 @@ fn unpack(archive: &[u8], into: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// The unpacked npm package `name@version` (its `package/` folder), fetched with `npm pack`
+/// into the cache once and checked against `sha256`.
+pub fn npm_package(name: &str, version: &str, sha256: &str) -> Result<PathBuf> {
+    let dir = cache_dir().join(format!("npm-{name}-{version}"));
+    let unpacked = dir.join("package");
+    if unpacked.is_dir() {
+        return Ok(unpacked);
+    }
+    fs::create_dir_all(&dir)?;
+    let archive = dir.join(format!("{name}-{version}.tgz"));
+    if !archive.is_file() {
+        let status = Command::new("npm")
+            .args(["pack", "--silent", &format!("{name}@{version}")])
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("cannot run npm: {error}")))?;
+        if !status.success() {
+            return Err(Error::new(awsval::ErrorKind::Io, format!("npm pack {name}@{version} failed ({status})")));
+        }
+    }
+    let bytes = fs::read(&archive)?;
+    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    if digest != sha256 {
+        return Err(Error::new(
+            awsval::ErrorKind::Io,
+            format!("{} has sha256 {digest}, expected {sha256}", archive.display()),
+        ));
+    }
+    tar::Archive::new(GzDecoder::new(&bytes[..])).unpack(&dir)?;
+    Ok(unpacked)
+}

@@ -44,8 +44,9 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Res
     Ok(value)
 }
 
-/// Decodes an untyped JSON document: objects become maps, arrays lists, integers `Long` (or
-/// `BigInteger` beyond 64 bits), other numbers `Double`.
+/// Decodes an untyped JSON document: objects become maps (a repeated key keeps both entries),
+/// arrays lists, integers `Long` (or `BigInteger` beyond 64 bits), other numbers `Double` (or
+/// `BigDecimal` text beyond what a double holds).
 pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
     let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
     let value = decoder.untyped()?;
@@ -303,17 +304,13 @@ impl<'a> Decoder<'a, '_> {
     fn untyped(&mut self) -> Result<Value> {
         // Containers recurse; the reader's depth limit bounds the recursion.
         Ok(match self.reader.peek()? {
+            // A document is the JSON as it came: a repeated key keeps both entries, in order.
             Token::Object => {
                 self.reader.begin_object()?;
                 let mut entries = Map::new();
-                let mut seen = KeySet::default();
                 let mut first = true;
                 while let Some(key) = self.reader.next_key(&mut first)? {
-                    let start = self.reader.offset();
                     let value = self.untyped().map_err(|error| error.at_key(&*key))?;
-                    if !seen.insert(&key, &entries) {
-                        return Err(Error::data("repeated map key").at_offset(start).at_key(key));
-                    }
                     entries.push(key, value);
                 }
                 Value::Map(entries)
