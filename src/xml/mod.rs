@@ -26,6 +26,7 @@
 mod decode;
 mod encode;
 mod reader;
+mod wellformed;
 
 pub use self::decode::{decode, decode_at, root_name, text_at};
 pub use self::encode::{encode, encode_members, encode_with};

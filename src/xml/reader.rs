@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 
@@ -53,10 +54,14 @@ impl<'a> Element<'a> {
 
 pub(crate) struct XmlReader<'a> {
     inner: quick_xml::Reader<&'a [u8]>,
+    namespaces: Namespaces,
     depth: usize,
     limits: Limits,
     /// An empty element `<a/>` is a start followed by this pending end.
     pending_end: bool,
+    /// Whether the last text came as written, not from a reference or CDATA: only that may
+    /// stand outside the root element.
+    literal_text: bool,
 }
 
 impl<'a> XmlReader<'a> {
@@ -66,7 +71,7 @@ impl<'a> XmlReader<'a> {
         }
         let mut inner = quick_xml::Reader::from_reader(bytes);
         inner.config_mut().check_end_names = true;
-        Ok(Self { inner, depth: 0, limits, pending_end: false })
+        Ok(Self { inner, namespaces: Namespaces::default(), depth: 0, limits, pending_end: false, literal_text: false })
     }
 
     /// The offset just after the last node read.
@@ -81,6 +86,7 @@ impl<'a> XmlReader<'a> {
 
     pub(crate) fn next(&mut self) -> Result<Node<'a>> {
         if std::mem::take(&mut self.pending_end) {
+            self.namespaces.close(self.depth);
             self.depth -= 1;
             return Ok(Node::End);
         }
@@ -95,18 +101,44 @@ impl<'a> XmlReader<'a> {
                     node
                 }
                 Event::End(_) => {
+                    self.namespaces.close(self.depth);
                     self.depth -= 1;
                     Node::End
                 }
                 Event::Text(text) => {
-                    Node::Text(text.xml10_content().map_err(|_| Error::syntax("invalid UTF-8 in text", offset))?)
+                    let text = text.xml10_content().map_err(|_| Error::syntax("invalid UTF-8 in text", offset))?;
+                    check_text(&text, offset)?;
+                    self.literal_text = true;
+                    Node::Text(text)
                 }
                 Event::CData(data) => {
-                    Node::Text(data.decode().map_err(|_| Error::syntax("invalid UTF-8 in CDATA", offset))?)
+                    let text = data.decode().map_err(|_| Error::syntax("invalid UTF-8 in CDATA", offset))?;
+                    if let Some(c) = text.chars().find(|&c| !is_xml_char(c)) {
+                        return Err(Error::syntax(
+                            format!("character U+{:04X} is not allowed in XML", u32::from(c)),
+                            offset,
+                        ));
+                    }
+                    self.literal_text = false;
+                    Node::Text(text)
                 }
-                Event::GeneralRef(reference) => Node::Text(Cow::Owned(self.reference(&reference, offset)?)),
+                Event::GeneralRef(reference) => {
+                    self.literal_text = false;
+                    Node::Text(Cow::Owned(self.reference(&reference, offset)?))
+                }
                 Event::DocType(_) => return Err(Error::syntax("a DOCTYPE is not allowed", offset)),
-                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
+                Event::Decl(declaration) => {
+                    check_declaration(&declaration, offset)?;
+                    continue;
+                }
+                Event::PI(instruction) => {
+                    check_pi(&instruction, offset)?;
+                    continue;
+                }
+                Event::Comment(comment) => {
+                    check_comment(&comment, offset)?;
+                    continue;
+                }
                 Event::Eof if self.depth > 0 => {
                     return Err(Error::eof("unclosed element at the end of input", offset));
                 }
@@ -120,6 +152,7 @@ impl<'a> XmlReader<'a> {
         if self.depth > self.limits.max_depth {
             return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(offset));
         }
+        self.namespaces.open(&start, self.depth, offset)?;
         Ok(Node::Start(Element { start, offset }))
     }
 
@@ -154,7 +187,7 @@ impl<'a> XmlReader<'a> {
             let before = self.offset();
             match self.next()? {
                 Node::Start(element) => return Ok(element),
-                Node::Text(text) if text.trim().is_empty() => {}
+                Node::Text(text) if self.literal_text && text.trim().is_empty() => {}
                 Node::Text(_) => {
                     return Err(Error::syntax("text before the root element", before));
                 }
@@ -170,7 +203,7 @@ impl<'a> XmlReader<'a> {
             let before = self.offset();
             match self.next()? {
                 Node::Eof => return Ok(()),
-                Node::Text(text) if text.trim().is_empty() => {}
+                Node::Text(text) if self.literal_text && text.trim().is_empty() => {}
                 Node::Start(element) => {
                     return Err(Error::syntax("a second root element", element.offset));
                 }
