@@ -59,9 +59,10 @@ impl Generator {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    /// A value of `shape`.
+    /// A value of `shape` (an empty structure if none can be made, as for a union whose
+    /// members all hold documents when values must survive XML).
     pub fn value(&mut self, shape: ShapeRef<'_>) -> Value {
-        self.at(shape, 0, false)
+        self.at(shape, 0, false).unwrap_or_else(|| Value::Structure(Structure::new()))
     }
 
     fn text(&mut self) -> String {
@@ -69,40 +70,44 @@ impl Generator {
         (0..self.below(4)).map(|_| PIECES[self.below(PIECES.len())]).collect()
     }
 
-    fn at(&mut self, shape: ShapeRef<'_>, depth: usize, flattened: bool) -> Value {
-        let deep = depth >= self.limits.max_depth;
-        match shape.shape_type() {
+    /// How many items a collection gets: at least one when flattened for XML (XML cannot tell
+    /// an empty flattened collection from an absent one), none when too deep.
+    fn count(&mut self, depth: usize, flattened: bool) -> usize {
+        let min = usize::from(flattened && self.limits.xml_safe);
+        if depth >= self.limits.max_depth { min } else { min + self.below(self.limits.max_items + 1 - min) }
+    }
+
+    /// A value of `shape`, or `None` when none can be made here.
+    fn at(&mut self, shape: ShapeRef<'_>, depth: usize, flattened: bool) -> Option<Value> {
+        Some(match shape.shape_type() {
             ShapeType::Structure => Value::Structure(self.structure(shape, depth)),
-            ShapeType::Union => self.union(shape, depth),
+            ShapeType::Union => return self.union(shape, depth),
             ShapeType::List => {
-                let Some(member) = shape.list_member() else { return Value::List(List::new()) };
-                let min = usize::from(flattened && self.limits.xml_safe);
-                let count = if deep { min } else { min + self.below(self.limits.max_items + 1 - min) };
+                let member = shape.list_member()?;
+                let count = self.count(depth, flattened);
                 let sparse = shape.is_sparse() && !self.limits.xml_safe;
-                Value::List(
-                    (0..count)
-                        .map(
-                            |_| if sparse && self.below(4) == 0 { Value::Null } else { self.member(member, depth + 1) },
-                        )
-                        .collect(),
-                )
+                let mut items = List::new();
+                for _ in 0..count {
+                    items.push(if sparse && self.below(4) == 0 {
+                        Value::Null
+                    } else {
+                        self.member(member, depth + 1)?
+                    });
+                }
+                Value::List(items)
             }
             ShapeType::Map => {
-                let (Some(key), Some(value)) = (shape.map_key(), shape.map_value()) else {
-                    return Value::Map(Map::new());
-                };
-                let min = usize::from(flattened && self.limits.xml_safe);
-                let count = if deep { min } else { min + self.below(self.limits.max_items + 1 - min) };
+                let (key, value) = (shape.map_key()?, shape.map_value()?);
+                let count = self.count(depth, flattened);
                 let mut map = Map::new();
                 for index in 0..count {
                     let key = match self.at(key.target(), depth + 1, false) {
-                        Value::Enum(text) => text.into_owned(),
-                        Value::String(text) => format!("{text}{index}"),
+                        Some(Value::Enum(text)) => text.into_owned(),
+                        Some(Value::String(text)) => format!("{text}{index}"),
                         _ => format!("k{index}"),
                     };
                     if map.get(&key).is_none() {
-                        let item = self.member(value, depth + 1);
-                        map.push(key, item);
+                        map.push(key, self.member(value, depth + 1)?);
                     }
                 }
                 Value::Map(map)
@@ -135,18 +140,16 @@ impl Generator {
                 Some(EnumLiteral::Int(n)) => Value::IntEnum(n),
                 _ => Value::IntEnum(7),
             },
-        }
+        })
     }
 
-    fn member(&mut self, member: MemberRef<'_>, depth: usize) -> Value {
+    fn member(&mut self, member: MemberRef<'_>, depth: usize) -> Option<Value> {
         self.at(member.target(), depth, member.traits().xml_flattened)
     }
 
-    /// Members left out: what XML cannot carry, and unions with nothing to choose.
+    /// Members left out: what XML cannot carry.
     fn skip(&self, member: MemberRef<'_>) -> bool {
-        let target = member.target();
-        let unusable = |m: MemberRef<'_>| self.limits.xml_safe && contains_document(m.target(), 0);
-        unusable(member) || (target.shape_type() == ShapeType::Union && target.members().all(unusable))
+        self.limits.xml_safe && contains_document(member.target(), 0)
     }
 
     fn structure(&mut self, shape: ShapeRef<'_>, depth: usize) -> Structure {
@@ -163,26 +166,29 @@ impl Generator {
         for member in shape.members() {
             let aggregate = member.target().shape_type().is_aggregate();
             let wanted = member.is_required() || self.below(3) > 0;
-            if !wanted || self.skip(member) || (aggregate && depth >= self.limits.max_depth) {
+            if !wanted || self.skip(member) || (aggregate && depth >= self.limits.max_depth) || shared(member) {
                 continue;
             }
-            if shared(member) {
-                continue;
+            if let Some(value) = self.member(member, depth + 1) {
+                structure.push(member.name(), value);
             }
-            structure.push(member.name(), self.member(member, depth + 1));
         }
         structure
     }
 
-    fn union(&mut self, shape: ShapeRef<'_>, depth: usize) -> Value {
-        let members: Vec<MemberRef<'_>> = shape.members().filter(|m| !self.skip(*m)).collect();
+    /// One member of the union, shallow ones only once too deep; `None` if none can be made.
+    fn union(&mut self, shape: ShapeRef<'_>, depth: usize) -> Option<Value> {
+        let usable: Vec<MemberRef<'_>> = shape.members().filter(|m| !self.skip(*m)).collect();
         let shallow: Vec<MemberRef<'_>> =
-            members.iter().copied().filter(|m| !m.target().shape_type().is_aggregate()).collect();
-        let members = if depth >= self.limits.max_depth && !shallow.is_empty() { shallow } else { members };
-        match members.get(self.below(members.len())) {
-            Some(&member) => Value::Union(Union::new(member.name(), self.member(member, depth + 1))),
-            None => Value::Union(Union::unknown("Unknown")),
-        }
+            usable.iter().copied().filter(|m| !m.target().shape_type().is_aggregate()).collect();
+        let members = if depth >= self.limits.max_depth && !shallow.is_empty() { shallow } else { usable };
+        let start = self.below(members.len());
+        // Try each member from a random start: a member may have no value to give here.
+        (0..members.len()).find_map(|offset| {
+            let member = members[(start + offset) % members.len()];
+            let value = self.member(member, depth + 1)?;
+            Some(Value::Union(Union::new(member.name(), value)))
+        })
     }
 }
 

@@ -245,21 +245,40 @@ impl<'a> Decoder<'a, '_> {
                     return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
                 }
             };
-            let union = match shape.member_by_xml_name(child.local_name()?) {
-                Some(member) => {
-                    let value = self.content(&child, member.target(), member.timestamp_format());
-                    Union::new(member.name(), value.map_err(|error| member.annotate(error))?)
+            let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
+            let Some(member) = shape.member_by_xml_name(child.local_name()?) else {
+                let name = child.local_name()?.to_owned();
+                self.reader.skip()?;
+                if found.is_some() {
+                    return Err(second());
+                }
+                found = Some(Union::unknown(name));
+                continue;
+            };
+            let target = member.target();
+            let flattened =
+                member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
+            match found.as_mut() {
+                // A flattened member repeats its element once per item.
+                Some(union) if flattened && union.known_name() == Some(member.name()) => {
+                    let collection = union.value_mut().ok_or_else(second)?;
+                    self.flattened_item(&child, target, collection).map_err(|error| member.annotate(error))?;
+                }
+                Some(_) => return Err(second()),
+                None if flattened => {
+                    let mut collection = if target.shape_type() == ShapeType::List {
+                        Value::List(List::new())
+                    } else {
+                        Value::Map(Map::new())
+                    };
+                    self.flattened_item(&child, target, &mut collection).map_err(|error| member.annotate(error))?;
+                    found = Some(Union::new(member.name(), collection));
                 }
                 None => {
-                    let name = child.local_name()?.to_owned();
-                    self.reader.skip()?;
-                    Union::unknown(name)
+                    let value = self.content(&child, target, member.timestamp_format());
+                    found = Some(Union::new(member.name(), value.map_err(|error| member.annotate(error))?));
                 }
-            };
-            if found.is_some() {
-                return Err(Error::data("a union has exactly one member, found a second").at_offset(child.offset));
             }
-            found = Some(union);
         }
         found
             .map(Value::Union)

@@ -113,7 +113,8 @@ impl Encoder<'_> {
                 .scalar(member_value, member.target(), member.timestamp_format())
                 .map_err(|error| member.annotate(error))?;
             // A prefixed attribute declares its prefix on the element it sits on.
-            if let Some(namespace) = &member.traits().xml_namespace {
+            // (A default namespace does not apply to attributes, so only a prefixed one does.)
+            if let Some(namespace) = member.traits().xml_namespace.as_ref().filter(|n| n.prefix.is_some()) {
                 self.namespace(namespace)?;
             }
             self.out.push(b' ');

@@ -1,0 +1,201 @@
+//! Properties over arbitrary schemas: for every codec `decode(encode(v)) ≡ v`, across formats
+//! `xml(json(v)) ≡ v`, and arbitrary bytes never panic a decoder. The schemas nest structures,
+//! unions, sparse and dense lists and maps, rename members for JSON and XML, flatten and
+//! namespace XML members, make attributes, recurse, and use every scalar type and timestamp
+//! format. Shrunk failures are kept in `proptest-regressions/` beside this file.
+
+use awsval::json::{self, JsonSettings};
+use awsval::schema::{Model, ModelBuilder, ShapeId, ShapeType};
+use awsval::xml::{self, XmlSettings};
+use awsval::{TimestampFormat, Value};
+use awsval_conformance::generate::{Generator, Limits};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Kind {
+    Scalar(ShapeType),
+    List(Box<Kind>, bool),
+    Map(Box<Kind>, bool),
+    Structure(Vec<Member>),
+    Union(Vec<Member>),
+    /// The root structure again.
+    Root,
+}
+
+#[derive(Clone, Debug)]
+struct Member {
+    kind: Kind,
+    json_name: bool,
+    xml_name: bool,
+    attribute: bool,
+    flattened: bool,
+    namespace: bool,
+    format: Option<TimestampFormat>,
+}
+
+const SCALARS: [ShapeType; 15] = [
+    ShapeType::Boolean,
+    ShapeType::Byte,
+    ShapeType::Short,
+    ShapeType::Integer,
+    ShapeType::Long,
+    ShapeType::Float,
+    ShapeType::Double,
+    ShapeType::BigInteger,
+    ShapeType::BigDecimal,
+    ShapeType::String,
+    ShapeType::Blob,
+    ShapeType::Timestamp,
+    ShapeType::Enum,
+    ShapeType::IntEnum,
+    ShapeType::Document,
+];
+
+fn member(kind: impl Strategy<Value = Kind>) -> impl Strategy<Value = Member> {
+    let format = prop_oneof![
+        Just(None),
+        Just(Some(TimestampFormat::DateTime)),
+        Just(Some(TimestampFormat::HttpDate)),
+        Just(Some(TimestampFormat::EpochSeconds))
+    ];
+    (kind, any::<[bool; 5]>(), format).prop_map(
+        |(kind, [json_name, xml_name, attribute, flattened, namespace], format)| Member {
+            kind,
+            json_name,
+            xml_name,
+            attribute,
+            flattened,
+            namespace,
+            format,
+        },
+    )
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    let leaf = prop_oneof![proptest::sample::select(SCALARS.to_vec()).prop_map(Kind::Scalar), Just(Kind::Root)];
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        prop_oneof![
+            (inner.clone(), any::<bool>()).prop_map(|(k, sparse)| Kind::List(Box::new(k), sparse)),
+            (inner.clone(), any::<bool>()).prop_map(|(k, sparse)| Kind::Map(Box::new(k), sparse)),
+            proptest::collection::vec(member(inner.clone()), 1..5).prop_map(Kind::Structure),
+            proptest::collection::vec(member(inner), 1..4).prop_map(Kind::Union),
+        ]
+    })
+}
+
+/// Builds the schema; returns the model and the root structure.
+fn build(members: &[Member]) -> (Model, ShapeId) {
+    let mut builder = ModelBuilder::new();
+    let root = builder.declare("Root", ShapeType::Structure);
+    let mut counter = 0;
+    add_members(&mut builder, root, root, members, &mut counter);
+    let model = builder.finish().expect("the generated schema is valid");
+    (model, root)
+}
+
+fn shape_of(builder: &mut ModelBuilder, root: ShapeId, kind: &Kind, counter: &mut usize) -> ShapeId {
+    *counter += 1;
+    let name = format!("S{counter}");
+    match kind {
+        Kind::Root => root,
+        Kind::Scalar(ShapeType::Enum) => {
+            builder.add(&name, ShapeType::Enum).enum_value("A", "A").enum_value("B", "b-value").id()
+        }
+        Kind::Scalar(ShapeType::IntEnum) => {
+            builder.add(&name, ShapeType::IntEnum).int_enum_value("One", 1).int_enum_value("Two", 2).id()
+        }
+        Kind::Scalar(shape_type) => builder.declare(&name, *shape_type),
+        Kind::List(item, sparse) => {
+            let item = shape_of(builder, root, item, counter);
+            let list = builder.list(&name, item).id();
+            if *sparse {
+                builder.shape(list).traits_mut().sparse = true;
+            }
+            list
+        }
+        Kind::Map(value, sparse) => {
+            let key = builder.prelude(ShapeType::String);
+            let value = shape_of(builder, root, value, counter);
+            let map = builder.map(&name, key, value).id();
+            if *sparse {
+                builder.shape(map).traits_mut().sparse = true;
+            }
+            map
+        }
+        Kind::Structure(members) | Kind::Union(members) => {
+            let shape_type = if matches!(kind, Kind::Union(_)) { ShapeType::Union } else { ShapeType::Structure };
+            let id = builder.declare(&name, shape_type);
+            add_members(builder, root, id, members, counter);
+            id
+        }
+    }
+}
+
+fn add_members(builder: &mut ModelBuilder, root: ShapeId, parent: ShapeId, members: &[Member], counter: &mut usize) {
+    for (index, member) in members.iter().enumerate() {
+        let target = shape_of(builder, root, &member.kind, counter);
+        let scalar = matches!(member.kind, Kind::Scalar(t) if t != ShapeType::Document);
+        let collection = matches!(member.kind, Kind::List(..) | Kind::Map(..));
+        let mut edit = builder.shape(parent).member(&format!("M{index}"), target);
+        let traits = edit.traits_mut();
+        if member.json_name {
+            traits.json_name = Some(format!("j{index}").into());
+        }
+        if member.xml_name {
+            traits.xml_name = Some(format!("x{index}").into());
+        }
+        traits.xml_attribute = member.attribute && scalar;
+        traits.xml_flattened = member.flattened && collection;
+        if member.namespace {
+            traits.xml_namespace =
+                Some(awsval::schema::XmlNamespace { uri: format!("urn:n{index}").into(), prefix: None });
+        }
+        if matches!(member.kind, Kind::Scalar(ShapeType::Timestamp)) {
+            traits.timestamp_format = member.format;
+        }
+    }
+}
+
+fn round_trip_json(model: &Model, root: ShapeId, value: &Value, settings: &JsonSettings) -> Result<(), TestCaseError> {
+    let bytes = json::encode(value, model.get(root), settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back = json::decode(&bytes, model.get(root), settings)
+        .map_err(|e| TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(&bytes))))?;
+    prop_assert!(back.equivalent(value), "{}\n{value:?}\n{back:?}", String::from_utf8_lossy(&bytes));
+    Ok(())
+}
+
+fn round_trip_xml(model: &Model, root: ShapeId, value: &Value) -> Result<Value, TestCaseError> {
+    let bytes =
+        xml::encode(value, model.get(root), &XmlSettings::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back = xml::decode(&bytes, model.get(root), &XmlSettings::default())
+        .map_err(|e| TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(&bytes))))?;
+    prop_assert!(back.equivalent(value), "{}\n{value:?}\n{back:?}", String::from_utf8_lossy(&bytes));
+    Ok(back)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_codec_gives_back_what_it_wrote(members in proptest::collection::vec(member(kind()), 1..6), seed in any::<u64>()) {
+        let (model, root) = build(&members);
+        let json_value = Generator::new(seed, Limits::default()).value(model.get(root));
+        round_trip_json(&model, root, &json_value, &JsonSettings::aws_json())?;
+        round_trip_json(&model, root, &json_value, &JsonSettings::rest_json())?;
+        let xml_value = Generator::new(seed, Limits { xml_safe: true, ..Limits::default() }).value(model.get(root));
+        round_trip_xml(&model, root, &xml_value)?;
+        // Across formats: JSON, then XML, then JSON again.
+        let settings = JsonSettings::rest_json();
+        let from_json = json::decode(&json::encode(&xml_value, model.get(root), &settings).unwrap(), model.get(root), &settings).unwrap();
+        let through_xml = round_trip_xml(&model, root, &from_json)?;
+        prop_assert!(through_xml.equivalent(&xml_value));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(members in proptest::collection::vec(member(kind()), 1..4), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let (model, root) = build(&members);
+        let _ = json::decode(&bytes, model.get(root), &JsonSettings::aws_json());
+        let _ = xml::decode(&bytes, model.get(root), &XmlSettings::default());
+        let _ = json::decode_document(&bytes, &JsonSettings::aws_json());
+    }
+}
