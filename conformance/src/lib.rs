@@ -22,6 +22,7 @@ mod canonical_xml;
 mod case;
 mod compare;
 pub mod fetch;
+pub mod fuzz_checks;
 pub mod generate;
 mod skip;
 

@@ -12,8 +12,8 @@ use crate::timestamp::Precision;
 ///   since every codec keeps the sign;
 /// - timestamps are compared to the nanosecond (see [`Equivalence::timestamp_precision`] for
 ///   a wire format that carries less, such as http-date's seconds);
-/// - the order of structure members and of map entries is ignored (keys are assumed unique);
-///   list order matters;
+/// - the order of structure members and of map entries is ignored (a repeated key's entries
+///   compare in their order); list order matters;
 /// - everything else must be equal and of the same type: `Integer(1)` is not `Long(1)`, an
 ///   enum is not a string, big numbers compare as text.
 ///
@@ -137,18 +137,26 @@ impl Equivalence {
             }
             return true;
         }
+        // A repeated key (a document may have one) pairs its n-th entry in `x` with its n-th
+        // entry in `y`.
         if y.len() > INDEX_THRESHOLD {
-            let index: FxHashMap<&str, &Value> = y.collect();
+            let mut index: FxHashMap<&str, std::collections::VecDeque<&Value>> = FxHashMap::default();
+            for (key, vy) in y {
+                index.entry(key).or_default().push_back(vy);
+            }
             for (key, vx) in x {
-                let Some(vy) = index.get(key) else {
+                let Some(vy) = index.get_mut(key).and_then(std::collections::VecDeque::pop_front) else {
                     return false;
                 };
                 pending.push((vx, vy));
             }
             return true;
         }
+        let mut seen: Vec<&str> = Vec::with_capacity(x.len());
         for (key, vx) in x {
-            let Some((_, vy)) = y.clone().find(|(k, _)| *k == key) else {
+            let occurrence = seen.iter().filter(|k| **k == key).count();
+            seen.push(key);
+            let Some((_, vy)) = y.clone().filter(|(k, _)| *k == key).nth(occurrence) else {
                 return false;
             };
             pending.push((vx, vy));

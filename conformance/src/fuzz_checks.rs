@@ -1,0 +1,145 @@
+//! What each fuzz target asserts, shared with the regression tests that replay saved inputs.
+//! Every function takes arbitrary bytes and panics only when awsval breaks a promise.
+
+use std::sync::OnceLock;
+
+use awsval::json::{self, JsonSettings};
+use awsval::model::botocore;
+use awsval::query;
+use awsval::schema::{Model, ShapeRef};
+use awsval::xml::{self, XmlSettings};
+use awsval::{Blob, Precision, Timestamp, TimestampFormat, Value};
+
+use crate::generate::{Generator, Limits};
+
+/// A model with a shape of every kind, for the decoders to aim at.
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| botocore::load(include_bytes!("fuzz_model.json")).expect("the fuzzing model loads"))
+}
+
+fn root() -> ShapeRef<'static> {
+    model().shape("Root").expect("the fuzzing model has Root")
+}
+
+/// JSON decoding never panics; what decodes encodes and decodes back equivalent.
+pub fn json(data: &[u8]) {
+    let settings = JsonSettings::rest_json();
+    if let Some(value) = json::decode(data, root(), &settings).ok().filter(|v| !has_unknown_union_member(v)) {
+        let bytes = json::encode(&value, root(), &settings).expect("a decoded value encodes");
+        let back = json::decode(&bytes, root(), &settings).expect("what was encoded decodes");
+        assert!(back.equivalent(&value), "JSON round trip changed the value");
+    }
+    if let Ok(document) = json::decode_document(data, &settings) {
+        let bytes = json::encode_document(&document, &settings).expect("a decoded document encodes");
+        let back = json::decode_document(&bytes, &settings).expect("what was encoded decodes");
+        assert!(back.equivalent(&document), "document round trip changed the value");
+    }
+}
+
+/// XML decoding never panics; what decodes encodes and decodes back equivalent.
+pub fn xml(data: &[u8]) {
+    let settings = XmlSettings::new();
+    if let Some(value) = xml::decode(data, root(), &settings).ok().filter(|v| !has_unknown_union_member(v)) {
+        if let Ok(bytes) = xml::encode(&value, root(), &settings) {
+            let back = xml::decode(&bytes, root(), &settings).expect("what was encoded decodes");
+            assert!(back.equivalent(&value), "XML round trip changed the value");
+        }
+    }
+}
+
+/// Whether `value` holds a union member unknown to the schema: kept on input, it has no value
+/// to write back.
+fn has_unknown_union_member(value: &Value) -> bool {
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Union(union) if union.is_unknown() => return true,
+            Value::Union(union) => pending.extend(union.value()),
+            Value::Structure(structure) => pending.extend(structure.iter().map(|(_, v)| v)),
+            Value::List(list) => pending.extend(list.iter()),
+            Value::Map(map) => pending.extend(map.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Query strings: every pair percent-encodes to RFC 3986 unreserved characters and back.
+pub fn query(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let pairs: Vec<(String, String)> =
+        text.split('\u{0}').map(|part| (part.to_owned(), part.chars().rev().collect())).collect();
+    let encoded = query::form_urlencode(&pairs);
+    assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%=&".contains(&b)));
+    let decoded: Vec<(String, String)> = encoded
+        .split('&')
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').expect("every pair has '='");
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect();
+    assert_eq!(decoded, pairs);
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).expect("ASCII");
+            out.push(u8::from_str_radix(hex, 16).expect("two hex digits"));
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(out).expect("percent-encoded UTF-8")
+}
+
+/// Timestamps: parsing never panics; what parses writes back to the same instant.
+pub fn timestamp(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for format in [TimestampFormat::DateTime, TimestampFormat::HttpDate, TimestampFormat::EpochSeconds] {
+        if let Ok(t) = Timestamp::parse(text, format) {
+            for out in [TimestampFormat::DateTime, TimestampFormat::EpochSeconds] {
+                assert_eq!(Timestamp::parse(&t.format(out), out).ok(), Some(t));
+            }
+            let http = Timestamp::parse(&t.format(TimestampFormat::HttpDate), TimestampFormat::HttpDate);
+            assert_eq!(http.ok(), Some(t.truncated(Precision::Seconds)));
+        }
+    }
+}
+
+/// Base64: decoding never panics; what decodes encodes back to the same text.
+pub fn base64(data: &[u8]) {
+    if let Ok(blob) = Blob::from_base64(data) {
+        assert_eq!(blob.to_base64().as_bytes(), data);
+    }
+}
+
+/// Model loading never panics, and every shape of a model that loads can take a value.
+pub fn model_file(data: &[u8]) {
+    if let Ok(model) = botocore::load(data) {
+        for shape in model.shapes().take(64) {
+            let _ = Generator::new(1, Limits::default()).value(shape);
+        }
+    }
+}
+
+/// Values generated from the bytes survive JSON, XML, and JSON → XML.
+pub fn round_trip(data: &[u8]) {
+    let seed =
+        data.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let settings = JsonSettings::rest_json();
+    let value = Generator::new(seed, Limits::default()).value(root());
+    let bytes = json::encode(&value, root(), &settings).expect("a generated value encodes as JSON");
+    let back = json::decode(&bytes, root(), &settings).expect("and decodes");
+    assert!(back.equivalent(&value), "JSON round trip changed the value");
+    let value = Generator::new(seed, Limits { xml_safe: true, ..Limits::default() }).value(root());
+    let bytes = xml::encode(&value, root(), &XmlSettings::new()).expect("a generated value encodes as XML");
+    let back = xml::decode(&bytes, root(), &XmlSettings::new()).expect("and decodes");
+    assert!(back.equivalent(&value), "XML round trip changed the value");
+}
