@@ -140,6 +140,7 @@ pub mod limits;
 pub mod model;
 pub mod protocol;
 pub mod query;
+mod repeats;
 pub mod schema;
 mod text;
 pub mod timestamp;

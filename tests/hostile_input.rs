@@ -227,6 +227,10 @@ fn size_amplification_stays_linear() {
     assert_eq!(value["M"].as_map().map(awsval::Map::len), Some(1_000_000));
     let skipped = format!("{{\"Unknown\":{{{}}}}}", keys.trim_end_matches(','));
     assert!(json::decode(skipped.as_bytes(), node(&model), &JsonSettings::aws_json()).is_ok());
+    let entries: String = (0..200_000).map(|i| format!("<entry><key>k{i}</key><value>{i}</value></entry>")).collect();
+    let xml_map = format!("<Node><M>{entries}</M></Node>");
+    let value = xml::decode(xml_map.as_bytes(), node(&model), &XmlSettings::default()).unwrap();
+    assert_eq!(value["M"].as_map().map(awsval::Map::len), Some(200_000), "repeated-key checks stay linear");
     let huge = format!("{{\"S\":\"{}\"}}", "x".repeat(20_000_000));
     assert_eq!(
         json::decode(huge.as_bytes(), node(&model), &JsonSettings::aws_json()).unwrap()["S"].as_str().map(str::len),

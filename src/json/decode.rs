@@ -6,6 +6,7 @@ use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
 use crate::error::{Error, Result};
+use crate::repeats::{KeySet, Seen};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::{Document, List, Map, Structure, Union, Value};
@@ -345,57 +346,5 @@ fn untyped_number(text: &str) -> Value {
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() => Value::Double(value),
         _ => Value::BigDecimal(text.to_owned()),
-    }
-}
-
-/// Finds repeated keys: a scan while a map is small, a hash set once it is not.
-#[derive(Default)]
-struct KeySet {
-    large: Option<rustc_hash::FxHashSet<String>>,
-}
-
-/// Up to this many entries a scan beats hashing.
-const SCAN_LIMIT: usize = 16;
-
-impl KeySet {
-    /// Records `key`; false when `entries` (the map so far) already has it.
-    fn insert(&mut self, key: &str, entries: &Map) -> bool {
-        if let Some(large) = &mut self.large {
-            return large.insert(key.to_owned());
-        }
-        if entries.keys().any(|k| k == key) {
-            return false;
-        }
-        if entries.len() >= SCAN_LIMIT {
-            let mut large: rustc_hash::FxHashSet<String> = entries.keys().map(str::to_owned).collect();
-            large.insert(key.to_owned());
-            self.large = Some(large);
-        }
-        true
-    }
-}
-
-/// Which members of a structure have been read: a bit mask, or a vector for large structures.
-enum Seen {
-    Mask(u64),
-    Flags(Vec<bool>),
-}
-
-impl Seen {
-    fn new(members: usize) -> Self {
-        if members <= 64 { Self::Mask(0) } else { Self::Flags(vec![false; members]) }
-    }
-
-    /// Marks member `index`; false when it was already marked.
-    fn insert(&mut self, index: usize) -> bool {
-        match self {
-            Self::Mask(mask) => {
-                let bit = 1u64 << index;
-                let fresh = *mask & bit == 0;
-                *mask |= bit;
-                fresh
-            }
-            Self::Flags(flags) => !std::mem::replace(&mut flags[index], true),
-        }
     }
 }

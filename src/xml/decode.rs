@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use super::XmlSettings;
 use super::reader::{Element, Node, XmlReader};
 use crate::error::{Error, Result};
+use crate::repeats::KeySet;
 use crate::schema::{ShapeRef, ShapeType};
 use crate::text;
 use crate::timestamp::TimestampFormat;
@@ -144,6 +145,7 @@ impl<'a> Decoder<'a, '_> {
     /// The members of a structure, in schema order.
     fn structure(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Vec<(Name, Value)>> {
         let mut members: Vec<(usize, Name, Value)> = Vec::new();
+        let mut key_sets: Vec<(usize, KeySet)> = Vec::new();
         for (key, text) in element.attributes()? {
             let Some(member) = shape.member_by_xml_name(&key).filter(|m| m.traits().xml_attribute) else {
                 continue;
@@ -187,7 +189,14 @@ impl<'a> Decoder<'a, '_> {
                         members.len() - 1
                     }
                 };
-                let result = self.flattened_item(&child, target, &mut members[slot].2);
+                let position = match key_sets.iter().position(|(index, _)| *index == member.index()) {
+                    Some(position) => position,
+                    None => {
+                        key_sets.push((member.index(), KeySet::default()));
+                        key_sets.len() - 1
+                    }
+                };
+                let result = self.flattened_item(&child, target, &mut members[slot].2, &mut key_sets[position].1);
                 result.map_err(|error| member.annotate(error))?;
                 continue;
             }
@@ -205,7 +214,13 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// One occurrence of a flattened list or map member, added to what was read before.
-    fn flattened_item(&mut self, element: &Element<'a>, target: ShapeRef<'_>, into: &mut Value) -> Result<()> {
+    fn flattened_item(
+        &mut self,
+        element: &Element<'a>,
+        target: ShapeRef<'_>,
+        into: &mut Value,
+        keys: &mut KeySet,
+    ) -> Result<()> {
         match into {
             Value::List(items) => {
                 let member = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
@@ -217,7 +232,7 @@ impl<'a> Decoder<'a, '_> {
             Value::Map(entries) => {
                 self.collection_room(entries.len(), element.offset)?;
                 if let Some((key, value)) = self.entry(target)? {
-                    push_entry(entries, key, value, element.offset)?;
+                    push_entry(entries, keys, key, value, element.offset)?;
                 }
             }
             _ => {}
@@ -236,6 +251,7 @@ impl<'a> Decoder<'a, '_> {
 
     fn union(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Value> {
         let mut found: Option<Union> = None;
+        let mut keys = KeySet::default();
         loop {
             let child = match self.reader.next()? {
                 Node::Start(child) => child,
@@ -262,7 +278,8 @@ impl<'a> Decoder<'a, '_> {
                 // A flattened member repeats its element once per item.
                 Some(union) if flattened && union.known_name() == Some(member.name()) => {
                     let collection = union.value_mut().ok_or_else(second)?;
-                    self.flattened_item(&child, target, collection).map_err(|error| member.annotate(error))?;
+                    self.flattened_item(&child, target, collection, &mut keys)
+                        .map_err(|error| member.annotate(error))?;
                 }
                 Some(_) => return Err(second()),
                 None if flattened => {
@@ -271,7 +288,8 @@ impl<'a> Decoder<'a, '_> {
                     } else {
                         Value::Map(Map::new())
                     };
-                    self.flattened_item(&child, target, &mut collection).map_err(|error| member.annotate(error))?;
+                    self.flattened_item(&child, target, &mut collection, &mut keys)
+                        .map_err(|error| member.annotate(error))?;
                     found = Some(Union::new(member.name(), collection));
                 }
                 None => {
@@ -311,12 +329,13 @@ impl<'a> Decoder<'a, '_> {
     /// A wrapped map: `<entry>` elements holding a key and a value.
     fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
         let mut entries = Map::new();
+        let mut keys = KeySet::default();
         loop {
             match self.reader.next()? {
                 Node::Start(child) if child.local_name()? == "entry" => {
                     self.collection_room(entries.len(), child.offset)?;
                     if let Some((key, value)) = self.entry(shape)? {
-                        push_entry(&mut entries, key, value, child.offset)?;
+                        push_entry(&mut entries, &mut keys, key, value, child.offset)?;
                     }
                 }
                 Node::Start(_) => self.reader.skip()?,
@@ -367,8 +386,8 @@ impl<'a> Decoder<'a, '_> {
     }
 }
 
-fn push_entry(entries: &mut Map, key: String, value: Value, offset: usize) -> Result<()> {
-    if entries.get(&key).is_some() {
+fn push_entry(entries: &mut Map, seen: &mut KeySet, key: String, value: Value, offset: usize) -> Result<()> {
+    if !seen.insert(&key, entries) {
         return Err(Error::data("repeated map key").at_offset(offset).at_key(key));
     }
     entries.push(key, value);
