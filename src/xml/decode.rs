@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::XmlSettings;
-use super::reader::{Element, Node, XmlReader};
+use super::reader::{Element, XmlReader};
 use crate::error::{Error, Result};
 use crate::repeats::KeySet;
 use crate::schema::{ShapeRef, ShapeType};
@@ -99,14 +99,10 @@ impl<'a> Decoder<'a, '_> {
         let mut ancestors = 0;
         for name in path {
             let found = loop {
-                match self.reader.next()? {
-                    Node::Start(child) if child.local_name()? == *name => break Some(child),
-                    Node::Start(_) => self.reader.skip()?,
-                    Node::Text(_) => {}
-                    Node::End => break None,
-                    Node::Eof => {
-                        return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                    }
+                match self.reader.child()? {
+                    Some(child) if child.local_name()? == *name => break Some(child),
+                    Some(_) => self.reader.skip()?,
+                    None => break None,
                 }
             };
             match found {
@@ -155,15 +151,7 @@ impl<'a> Decoder<'a, '_> {
                 .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
             members.push((member.index(), member.name(), value));
         }
-        loop {
-            let child = match self.reader.next()? {
-                Node::Start(child) => child,
-                Node::Text(_) => continue,
-                Node::End => break,
-                Node::Eof => {
-                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                }
-            };
+        while let Some(child) = self.reader.child()? {
             let member = shape
                 .member_by_xml_name(child.name()?)
                 .or_else(|| child.local_name().ok().and_then(|local| shape.member_by_xml_name(local)))
@@ -180,12 +168,7 @@ impl<'a> Decoder<'a, '_> {
                 let slot = match existing {
                     Some(position) => position,
                     None => {
-                        let empty = if target.shape_type() == ShapeType::List {
-                            Value::List(List::new())
-                        } else {
-                            Value::Map(Map::new())
-                        };
-                        members.push((member.index(), member.name(), empty));
+                        members.push((member.index(), member.name(), empty_collection(target)));
                         members.len() - 1
                     }
                 };
@@ -252,15 +235,7 @@ impl<'a> Decoder<'a, '_> {
     fn union(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Value> {
         let mut found: Option<Union> = None;
         let mut keys = KeySet::default();
-        loop {
-            let child = match self.reader.next()? {
-                Node::Start(child) => child,
-                Node::Text(_) => continue,
-                Node::End => break,
-                Node::Eof => {
-                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                }
-            };
+        while let Some(child) = self.reader.child()? {
             let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
             let Some(member) = shape.member_by_xml_name(child.local_name()?) else {
                 let name = child.local_name()?.to_owned();
@@ -283,11 +258,7 @@ impl<'a> Decoder<'a, '_> {
                 }
                 Some(_) => return Err(second()),
                 None if flattened => {
-                    let mut collection = if target.shape_type() == ShapeType::List {
-                        Value::List(List::new())
-                    } else {
-                        Value::Map(Map::new())
-                    };
+                    let mut collection = empty_collection(target);
                     self.flattened_item(&child, target, &mut collection, &mut keys)
                         .map_err(|error| member.annotate(error))?;
                     found = Some(Union::new(member.name(), collection));
@@ -308,44 +279,34 @@ impl<'a> Decoder<'a, '_> {
         let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
         let mut items = List::new();
-        loop {
-            match self.reader.next()? {
-                Node::Start(child) if child.local_name()? == item_name => {
-                    self.collection_room(items.len(), child.offset)?;
-                    let index = items.len();
-                    let item = self.content(&child, member.target(), member.timestamp_format());
-                    items.push(item.map_err(|error| error.at_index(index))?);
-                }
-                Node::Start(_) => self.reader.skip()?,
-                Node::Text(_) => {}
-                Node::End => return Ok(items),
-                Node::Eof => {
-                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                }
+        while let Some(child) = self.reader.child()? {
+            if child.local_name()? != item_name {
+                self.reader.skip()?;
+                continue;
             }
+            self.collection_room(items.len(), child.offset)?;
+            let index = items.len();
+            let item = self.content(&child, member.target(), member.timestamp_format());
+            items.push(item.map_err(|error| error.at_index(index))?);
         }
+        Ok(items)
     }
 
     /// A wrapped map: `<entry>` elements holding a key and a value.
     fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
         let mut entries = Map::new();
         let mut keys = KeySet::default();
-        loop {
-            match self.reader.next()? {
-                Node::Start(child) if child.local_name()? == "entry" => {
-                    self.collection_room(entries.len(), child.offset)?;
-                    if let Some((key, value)) = self.entry(shape)? {
-                        push_entry(&mut entries, &mut keys, key, value, child.offset)?;
-                    }
-                }
-                Node::Start(_) => self.reader.skip()?,
-                Node::Text(_) => {}
-                Node::End => return Ok(entries),
-                Node::Eof => {
-                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                }
+        while let Some(child) = self.reader.child()? {
+            if child.local_name()? != "entry" {
+                self.reader.skip()?;
+                continue;
+            }
+            self.collection_room(entries.len(), child.offset)?;
+            if let Some((key, value)) = self.entry(shape)? {
+                push_entry(&mut entries, &mut keys, key, value, child.offset)?;
             }
         }
+        Ok(entries)
     }
 
     /// The key and value inside an opened entry element, through its end; `None` for a
@@ -358,10 +319,10 @@ impl<'a> Decoder<'a, '_> {
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
         let start = self.reader.offset();
         let (mut key, mut value) = (None, None);
-        loop {
-            match self.reader.next()? {
-                Node::Start(child) if child.local_name()? == key_name => key = Some(self.reader.text()?.into_owned()),
-                Node::Start(child) if child.local_name()? == value_name => {
+        while let Some(child) = self.reader.child()? {
+            match child.local_name()? {
+                name if name == key_name => key = Some(self.reader.text()?.into_owned()),
+                name if name == value_name => {
                     let decoded = self.content(&child, value_member.target(), value_member.timestamp_format());
                     value = Some(match (decoded, &key) {
                         (Ok(v), _) => v,
@@ -369,12 +330,7 @@ impl<'a> Decoder<'a, '_> {
                         (Err(error), None) => return Err(error),
                     });
                 }
-                Node::Start(_) => self.reader.skip()?,
-                Node::Text(_) => {}
-                Node::End => break,
-                Node::Eof => {
-                    return Err(Error::eof("unclosed element at the end of input", self.reader.offset()));
-                }
+                _ => self.reader.skip()?,
             }
         }
         let key = key.ok_or_else(|| Error::data("a map entry without a key").at_offset(start))?;
@@ -392,4 +348,9 @@ fn push_entry(entries: &mut Map, seen: &mut KeySet, key: String, value: Value, o
     }
     entries.push(key, value);
     Ok(())
+}
+
+/// The empty list or map that a flattened member's items are gathered into.
+fn empty_collection(target: ShapeRef<'_>) -> Value {
+    if target.shape_type() == ShapeType::List { Value::List(List::new()) } else { Value::Map(Map::new()) }
 }

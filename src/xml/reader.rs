@@ -243,6 +243,19 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// The next child element of the element just opened, passing over the text between
+    /// children; `None` once the element's end tag is read.
+    pub(crate) fn child(&mut self) -> Result<Option<Element<'a>>> {
+        loop {
+            match self.next()? {
+                Node::Start(child) => return Ok(Some(child)),
+                Node::Text(_) => {}
+                Node::End => return Ok(None),
+                Node::Eof => return Err(Error::eof("unclosed element at the end of input", self.offset())),
+            }
+        }
+    }
+
     /// Skips the rest of the element just opened, without recursion.
     pub(crate) fn skip(&mut self) -> Result<()> {
         let mut open = 1usize;
