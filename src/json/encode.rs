@@ -107,9 +107,7 @@ impl Encoder<'_, '_> {
         self.out.push(b'{');
         let mut first = true;
         for (name, member_value) in structure {
-            let member = shape
-                .member(name)
-                .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
+            let member = shape.known_member(name)?;
             if member_value.is_null() {
                 continue;
             }
@@ -130,11 +128,7 @@ impl Encoder<'_, '_> {
         let Value::Union(union) = value else {
             return Err(mismatch(shape, value));
         };
-        let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-            return Err(Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned()));
-        };
-        let member =
-            shape.member(&name).ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
+        let (member, member_value) = shape.union_member(union)?;
         let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
         self.out.push(b'{');
         writer::string(self.out, key);

@@ -50,9 +50,7 @@ impl Encoder<'_> {
         match value {
             Value::Structure(structure) => {
                 for (name, member_value) in structure {
-                    let member = shape
-                        .member(name)
-                        .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
+                    let member = shape.known_member(name)?;
                     if member_value.is_null() {
                         continue;
                     }
@@ -61,14 +59,7 @@ impl Encoder<'_> {
                 }
             }
             Value::Union(union) => {
-                let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-                    return Err(
-                        Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned())
-                    );
-                };
-                let member = shape
-                    .member(&name)
-                    .ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))?;
+                let (member, member_value) = shape.union_member(union)?;
                 let key = join(prefix, &self.key(member));
                 self.member(&key, member, member_value).map_err(|error| member.annotate(error))?;
             }

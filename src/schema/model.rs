@@ -10,7 +10,7 @@ use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
 use crate::error::Error;
 use crate::timestamp::TimestampFormat;
-use crate::value::Name;
+use crate::value::{Name, Union, Value};
 
 /// The index of a shape in its [`Model`] (or in the [`ModelBuilder`](super::ModelBuilder)
 /// that is building it).
@@ -168,6 +168,21 @@ impl<'m> ShapeRef<'m> {
     /// The member named `name`.
     pub fn member(self, name: &str) -> Option<MemberRef<'m>> {
         self.data().lookup.name(name).map(|index| self.member_at(index))
+    }
+
+    /// The member named `name`, or the data error every encoder gives for a name the shape
+    /// does not have.
+    pub(crate) fn known_member(self, name: &str) -> Result<MemberRef<'m>, Error> {
+        self.member(name).ok_or_else(|| Error::data(format!("{} has no member {name}", self.short_name())))
+    }
+
+    /// The member a union value holds, and its value: an unknown member is kept on decode but
+    /// cannot be written back.
+    pub(crate) fn union_member<'v>(self, union: &'v Union) -> Result<(MemberRef<'m>, &'v Value), Error> {
+        let (Some(name), Some(value)) = (union.known_name(), union.value()) else {
+            return Err(Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned()));
+        };
+        Ok((self.known_member(&name)?, value))
     }
 
     /// The member whose restJson1 key is `name` (its `jsonName`, else its name).

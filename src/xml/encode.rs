@@ -105,7 +105,7 @@ impl Encoder<'_> {
             return Err(mismatch(shape, value));
         };
         for (name, member_value) in structure {
-            let member = member_of(shape, name)?;
+            let member = shape.known_member(name)?;
             if !member.traits().xml_attribute || member_value.is_null() {
                 continue;
             }
@@ -131,7 +131,7 @@ impl Encoder<'_> {
         match value {
             Value::Structure(structure) => {
                 for (name, member_value) in structure {
-                    let member = member_of(shape, name)?;
+                    let member = shape.known_member(name)?;
                     if member.traits().xml_attribute || member_value.is_null() {
                         continue;
                     }
@@ -140,12 +140,7 @@ impl Encoder<'_> {
                 Ok(())
             }
             Value::Union(union) => {
-                let (Some(name), Some(member_value)) = (union.known_name(), union.value()) else {
-                    return Err(
-                        Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned())
-                    );
-                };
-                let member = member_of(shape, &name)?;
+                let (member, member_value) = shape.union_member(union)?;
                 self.member(member, member_value).map_err(|error| member.annotate(error))
             }
             other => Err(mismatch(shape, other)),
@@ -247,10 +242,6 @@ impl Encoder<'_> {
 /// The namespace an element for `member` declares: the member's, else its target's.
 fn namespace_of(member: MemberRef<'_>) -> Option<&XmlNamespace> {
     member.traits().xml_namespace.as_ref().or(member.target().traits().xml_namespace.as_ref())
-}
-
-fn member_of<'m>(shape: ShapeRef<'m>, name: &str) -> Result<MemberRef<'m>> {
-    shape.member(name).ok_or_else(|| Error::data(format!("{} has no member {name}", shape.short_name())))
 }
 
 /// Appends `text` escaped for element content (or, with `attribute`, a quoted attribute).
