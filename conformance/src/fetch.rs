@@ -41,14 +41,7 @@ pub fn botocore() -> Result<PathBuf> {
     if !archive.is_file() {
         download(&cache)?;
     }
-    let bytes = fs::read(&archive)?;
-    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    if digest != BOTOCORE_SHA256 {
-        return Err(Error::new(
-            awsval::ErrorKind::Io,
-            format!("{} has sha256 {digest}, expected {BOTOCORE_SHA256}", archive.display()),
-        ));
-    }
+    let bytes = read_verified(&archive, BOTOCORE_SHA256)?;
     unpack(&bytes, &cache)?;
     Ok(tree)
 }
@@ -112,7 +105,15 @@ pub fn npm_package(name: &str, version: &str, sha256: &str) -> Result<PathBuf> {
             return Err(Error::new(awsval::ErrorKind::Io, format!("npm pack {name}@{version} failed ({status})")));
         }
     }
-    let bytes = fs::read(&archive)?;
+    let bytes = read_verified(&archive, sha256)?;
+    tar::Archive::new(GzDecoder::new(&bytes[..])).unpack(&dir)?;
+    Ok(unpacked)
+}
+
+/// The bytes of a downloaded archive, refused unless their sha256 is `sha256`: a pinned suite
+/// must be exactly the one the figures were taken with.
+fn read_verified(archive: &Path, sha256: &str) -> Result<Vec<u8>> {
+    let bytes = fs::read(archive)?;
     let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     if digest != sha256 {
         return Err(Error::new(
@@ -120,6 +121,5 @@ pub fn npm_package(name: &str, version: &str, sha256: &str) -> Result<PathBuf> {
             format!("{} has sha256 {digest}, expected {sha256}", archive.display()),
         ));
     }
-    tar::Archive::new(GzDecoder::new(&bytes[..])).unpack(&dir)?;
-    Ok(unpacked)
+    Ok(bytes)
 }
