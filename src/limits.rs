@@ -1,5 +1,7 @@
 //! Bounds that keep decoding of untrusted input within known time and memory.
 
+use crate::error::{Error, Result};
+
 /// Bounds a decoder enforces on its input; exceeding one is an [`ErrorKind::Limit`] error.
 ///
 /// Memory is always bounded by the input's size (nothing is preallocated from a number read off
@@ -67,6 +69,25 @@ impl Limits {
     pub const fn with_max_collection_len(mut self, max_collection_len: usize) -> Self {
         self.max_collection_len = max_collection_len;
         self
+    }
+}
+
+impl Limits {
+    /// Refuses an input of `len` bytes when it is longer than [`Limits::max_input_len`].
+    pub(crate) fn check_input_len(&self, len: usize) -> Result<()> {
+        if len > self.max_input_len {
+            return Err(Error::limit(format!("input longer than {} bytes", self.max_input_len)));
+        }
+        Ok(())
+    }
+
+    /// Refuses to go `depth` levels deep when that is deeper than [`Limits::max_depth`].
+    #[inline]
+    pub(crate) fn check_depth(&self, depth: usize) -> Result<()> {
+        if depth > self.max_depth {
+            return Err(Error::limit(format!("nesting deeper than {}", self.max_depth)));
+        }
+        Ok(())
     }
 }
 

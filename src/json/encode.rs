@@ -44,9 +44,7 @@ fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
 impl Encoder<'_, '_> {
     fn nest<T>(&mut self, encode: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.depth += 1;
-        if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
-        }
+        self.settings.limits.check_depth(self.depth)?;
         let result = encode(self);
         self.depth -= 1;
         result

@@ -43,9 +43,7 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8], limits: Limits) -> Result<Self> {
-        if bytes.len() > limits.max_input_len {
-            return Err(Error::limit(format!("input longer than {} bytes", limits.max_input_len)));
-        }
+        limits.check_input_len(bytes.len())?;
         // A leading byte order mark is ignored, as RFC 8259 permits.
         let pos = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         Ok(Self { bytes, pos, depth: 0, limits })
@@ -276,9 +274,7 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
-        if self.depth > self.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(self.pos));
-        }
+        self.limits.check_depth(self.depth).map_err(|error| error.at_offset(self.pos))?;
         self.pos += 1;
         Ok(())
     }

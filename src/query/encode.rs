@@ -44,9 +44,7 @@ impl Encoder<'_> {
 
     fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         self.depth += 1;
-        if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
-        }
+        self.settings.limits.check_depth(self.depth)?;
         match value {
             Value::Structure(structure) => {
                 for (name, member_value) in structure {

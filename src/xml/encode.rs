@@ -60,9 +60,7 @@ impl Encoder<'_> {
         format: Option<TimestampFormat>,
     ) -> Result<()> {
         self.depth += 1;
-        if self.depth > self.settings.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.settings.limits.max_depth)));
-        }
+        self.settings.limits.check_depth(self.depth)?;
         self.out.push(b'<');
         self.out.extend_from_slice(name.as_bytes());
         if let Some(namespace) = namespace {

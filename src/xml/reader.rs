@@ -66,9 +66,7 @@ pub(crate) struct XmlReader<'a> {
 
 impl<'a> XmlReader<'a> {
     pub(crate) fn new(bytes: &'a [u8], limits: Limits) -> Result<Self> {
-        if bytes.len() > limits.max_input_len {
-            return Err(Error::limit(format!("input longer than {} bytes", limits.max_input_len)));
-        }
+        limits.check_input_len(bytes.len())?;
         let mut inner = quick_xml::Reader::from_reader(bytes);
         inner.config_mut().check_end_names = true;
         Ok(Self { inner, namespaces: Namespaces::default(), depth: 0, limits, pending_end: false, literal_text: false })
@@ -149,9 +147,7 @@ impl<'a> XmlReader<'a> {
 
     fn open(&mut self, start: BytesStart<'a>, offset: usize) -> Result<Node<'a>> {
         self.depth += 1;
-        if self.depth > self.limits.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.limits.max_depth)).at_offset(offset));
-        }
+        self.limits.check_depth(self.depth).map_err(|error| error.at_offset(offset))?;
         self.namespaces.open(&start, self.depth, offset)?;
         Ok(Node::Start(Element { start, offset }))
     }
