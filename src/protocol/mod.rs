@@ -356,13 +356,7 @@ fn host_prefix(operation: OperationRef<'_>, input: &Value) -> Result<String> {
     let Some(pattern) = operation.data().host_prefix.as_deref() else {
         return Ok(String::new());
     };
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let close =
-            rest[open..].find('}').map(|c| open + c).ok_or_else(|| Error::model("unclosed label in hostPrefix"))?;
-        let label = &rest[open + 1..close];
+    uri::expand_labels(pattern, "hostPrefix", |label, out| {
         let value = input.get(label).and_then(Value::as_str).filter(|v| !v.is_empty()).ok_or_else(|| {
             Error::data(format!("host label {label} is missing or empty")).in_member(label.to_owned())
         })?;
@@ -370,8 +364,6 @@ fn host_prefix(operation: OperationRef<'_>, input: &Value) -> Result<String> {
             return Err(Error::data("a host label holds only letters, digits, '-' and '.'").in_member(label.to_owned()));
         }
         out.push_str(value);
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
+        Ok(())
+    })
 }
