@@ -1,7 +1,7 @@
 //! Catching what a document repeats: a structure member or a map key given twice is an error
 //! in every decoder, and finding one must stay linear however large the input.
 
-use crate::value::Map;
+use crate::value::Value;
 
 /// Finds repeated keys: a scan while a map is small, a hash set once it is not.
 #[derive(Default)]
@@ -14,15 +14,15 @@ const SCAN_LIMIT: usize = 16;
 
 impl KeySet {
     /// Records `key`; false when `entries` (the map so far) already has it.
-    pub(crate) fn insert(&mut self, key: &str, entries: &Map) -> bool {
+    pub(crate) fn insert(&mut self, key: &str, entries: &[(String, Value)]) -> bool {
         if let Some(large) = &mut self.large {
             return large.insert(key.to_owned());
         }
-        if entries.keys().any(|k| k == key) {
+        if entries.iter().any(|(k, _)| k == key) {
             return false;
         }
         if entries.len() >= SCAN_LIMIT {
-            let mut large: rustc_hash::FxHashSet<String> = entries.keys().map(str::to_owned).collect();
+            let mut large: rustc_hash::FxHashSet<String> = entries.iter().map(|(k, _)| k.clone()).collect();
             large.insert(key.to_owned());
             self.large = Some(large);
         }

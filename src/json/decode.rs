@@ -33,7 +33,7 @@ use crate::value::{Document, List, Map, Structure, Union, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Result<Value> {
-    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
+    let mut decoder = Decoder::new(bytes, settings)?;
     let format = shape.traits().timestamp_format;
     let value = match decoder.reader.peek()? {
         Token::Null => {
@@ -49,7 +49,7 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Res
 /// arrays lists, integers `Long` (or `BigInteger` beyond 64 bits), other numbers `Double` (or
 /// `BigDecimal` text beyond what a double holds).
 pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
-    let mut decoder = Decoder { reader: Reader::new(bytes, settings.limits)?, settings };
+    let mut decoder = Decoder::new(bytes, settings)?;
     let value = decoder.untyped()?;
     decoder.reader.finish()?;
     Ok(value)
@@ -58,6 +58,16 @@ pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
 struct Decoder<'a, 's> {
     reader: Reader<'a>,
     settings: &'s JsonSettings,
+    /// The items and entries of the lists and maps being read, innermost last: each
+    /// collection is gathered here, then moved into an allocation of its exact size.
+    items: Vec<Value>,
+    entries: Vec<(String, Value)>,
+}
+
+impl<'a, 's> Decoder<'a, 's> {
+    fn new(bytes: &'a [u8], settings: &'s JsonSettings) -> Result<Self> {
+        Ok(Self { reader: Reader::new(bytes, settings.limits)?, settings, items: Vec::new(), entries: Vec::new() })
+    }
 }
 
 /// What a shape type reads as, for error messages.
@@ -254,7 +264,7 @@ impl<'a> Decoder<'a, '_> {
         let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.reader.begin_array()?;
-        let mut items = List::new();
+        let base = self.items.len();
         let mut first = true;
         let mut index = 0;
         while self.reader.next_item(&mut first)? {
@@ -262,13 +272,13 @@ impl<'a> Decoder<'a, '_> {
                 return Err(self.collection_limit());
             }
             match self.optional(target, format).map_err(|error| error.at_index(index))? {
-                Some(value) => items.push(value),
-                None if sparse => items.push(Value::Null),
+                Some(value) => self.items.push(value),
+                None if sparse => self.items.push(Value::Null),
                 None => {}
             }
             index += 1;
         }
-        Ok(items)
+        Ok(self.items.drain(base..).collect())
     }
 
     fn collection_limit(&self) -> Error {
@@ -280,25 +290,25 @@ impl<'a> Decoder<'a, '_> {
         let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
         let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.reader.begin_object()?;
-        let mut entries = Map::new();
+        let base = self.entries.len();
         let mut seen = KeySet::default();
         let mut first = true;
         while let Some(key) = self.reader.next_key(&mut first)? {
             let start = self.reader.offset();
-            if entries.len() == self.settings.limits.max_collection_len {
+            if self.entries.len() - base == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
             let value = self.optional(target, format).map_err(|error| error.at_key(&*key))?;
-            if !seen.insert(&key, &entries) {
+            if !seen.insert(&key, &self.entries[base..]) {
                 return Err(Error::data("repeated map key").at_offset(start).at_key(key));
             }
             match value {
-                Some(value) => entries.push(key, value),
-                None if sparse => entries.push(key, Value::Null),
+                Some(value) => self.entries.push((key.into_owned(), value)),
+                None if sparse => self.entries.push((key.into_owned(), Value::Null)),
                 None => {}
             }
         }
-        Ok(entries)
+        Ok(self.entries.drain(base..).collect())
     }
 
     /// A document: any JSON value, without a schema.

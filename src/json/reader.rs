@@ -166,18 +166,16 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    let text = self.utf8(start, self.pos)?;
-                    self.pos += 1;
-                    return self.check_length(Cow::Borrowed(text), start - 1);
-                }
-                Some(b'\\') => return self.escaped_string(start),
-                Some(0..=0x1f) => return Err(self.syntax("control character in a string")),
-                Some(_) => self.pos += 1,
-                None => return Err(self.syntax("unterminated string")),
+        self.pos = plain_run_end(self.bytes, self.pos);
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {
+                let text = self.utf8(start, self.pos)?;
+                self.pos += 1;
+                self.check_length(Cow::Borrowed(text), start - 1)
             }
+            Some(b'\\') => self.escaped_string(start),
+            Some(_) => Err(self.syntax("control character in a string")),
+            None => Err(self.syntax("unterminated string")),
         }
     }
 
@@ -200,6 +198,7 @@ impl<'a> Reader<'a> {
         let mut out = String::with_capacity(self.pos - start + 16);
         let mut run = start;
         loop {
+            self.pos = plain_run_end(self.bytes, self.pos);
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
                     out.push_str(self.utf8(run, self.pos)?);
@@ -212,8 +211,7 @@ impl<'a> Reader<'a> {
                     self.escape(&mut out)?;
                     run = self.pos;
                 }
-                Some(0..=0x1f) => return Err(self.syntax("control character in a string")),
-                Some(_) => self.pos += 1,
+                Some(_) => return Err(self.syntax("control character in a string")),
                 None => return Err(self.syntax("unterminated string")),
             }
         }
@@ -371,4 +369,31 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The offset of the first byte at or after `pos` that ends a plain run of string content: a
+/// quote, a backslash or a control character (or the end of the input).
+fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
+    // Eight bytes at a time while none of them is special: most strings are long plain runs.
+    while let Some(word) = bytes.get(pos..pos + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+        if has_special_byte(u64::from_le_bytes(word)) {
+            break;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Whether one of the eight bytes of `word` may be a quote, a backslash or below 0x20 (the
+/// classic zero-byte test; a false alarm only follows a true one, and the caller rescans).
+fn has_special_byte(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * b'"' as u64);
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    (zero_in(quote) | zero_in(backslash) | (word.wrapping_sub(ONES * 0x20) & !word & HIGH)) != 0
 }

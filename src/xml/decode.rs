@@ -343,7 +343,7 @@ impl<'a> Decoder<'a, '_> {
 }
 
 fn push_entry(entries: &mut Map, seen: &mut KeySet, key: String, value: Value, offset: usize) -> Result<()> {
-    if !seen.insert(&key, entries) {
+    if !seen.insert(&key, entries.iter().as_slice()) {
         return Err(Error::data("repeated map key").at_offset(offset).at_key(key));
     }
     entries.push(key, value);

@@ -1,0 +1,1 @@
+//! An EC2 `DescribeInstances` response (ec2Query): nested `<item>` lists.
