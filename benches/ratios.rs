@@ -1,7 +1,9 @@
 //! The yardstick table: awsval beside its references, as ratios of their speeds measured in
-//! paired rounds in one run (the median of the rounds' ratios).
+//! paired rounds within one run (the median of the rounds' ratios), printed as Markdown.
 //!
-//! `cargo bench --bench ratios`. A ratio above 1 means awsval is faster than the reference.
+//! `cargo bench --bench ratios [FILTER...]`: rows whose text contains every filter word.
+//! A ratio above 1 means awsval is faster than the reference. `AWSVAL_BENCH_ROUNDS` sets the
+//! number of rounds (default 21).
 
 #[allow(dead_code, unreachable_pub)]
 mod payloads;
@@ -9,11 +11,21 @@ mod payloads;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use awsval::json::JsonSettings;
+use awsval::schema::ShapeRef;
 use awsval::{FromValue, Shape, ToValue};
-use payloads::dynamodb;
+use payloads::{dynamodb, ec2, quicksight, s3};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// How long one side of one round runs.
 const ROUND: Duration = Duration::from_millis(25);
+
+struct Table {
+    rounds: usize,
+    filter: Vec<String>,
+    rows: Vec<Row>,
+}
 
 struct Row {
     payload: String,
@@ -21,6 +33,37 @@ struct Row {
     reference: &'static str,
     ratio: f64,
     yardstick: Option<f64>,
+}
+
+impl Table {
+    /// Measures `candidate` (awsval) against `reference` when the row passes the filter.
+    fn compare(
+        &mut self,
+        payload: &str,
+        (path, reference, yardstick): (&'static str, &'static str, Option<f64>),
+        reference_fn: impl FnMut(),
+        candidate_fn: impl FnMut(),
+    ) {
+        let text = format!("{payload} {path} {reference}");
+        if self.filter.iter().all(|word| text.contains(word.as_str())) {
+            let ratio = paired(self.rounds, reference_fn, candidate_fn);
+            self.rows.push(Row { payload: payload.to_owned(), path, reference, ratio, yardstick });
+        }
+    }
+
+    #[allow(clippy::print_stdout)]
+    fn print(&self) {
+        println!("| payload | awsval path | reference | speed ratio | yardstick |");
+        println!("|---|---|---|---:|---|");
+        for row in &self.rows {
+            let yardstick = match row.yardstick {
+                Some(min) if row.ratio >= min => format!("≥ {min:.2}× met"),
+                Some(min) => format!("≥ {min:.2}× **missed**"),
+                None => "—".to_owned(),
+            };
+            println!("| {} | {} | {} | {:.2}× | {} |", row.payload, row.path, row.reference, row.ratio, yardstick);
+        }
+    }
 }
 
 /// The median over `rounds` of reference time / candidate time, each round running both for
@@ -68,79 +111,123 @@ fn calibrate(f: &mut impl FnMut()) -> u64 {
 
 fn main() {
     let rounds = std::env::var("AWSVAL_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(21);
-    let filter: Vec<String> = std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect();
-    let keep = |row: &str| filter.iter().all(|f| row.contains(f.as_str()));
-    let mut rows = Vec::new();
-    dynamodb_rows(rounds, &keep, &mut rows);
-    print(&rows);
-}
-
-fn dynamodb_rows(rounds: usize, keep: &dyn Fn(&str) -> bool, rows: &mut Vec<Row>) {
+    let filter = std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect();
+    let mut table = Table { rounds, filter, rows: Vec::new() };
     let value = dynamodb::response(dynamodb::LARGE);
     let typed = dynamodb::typed(&value);
-    dynamodb::check(&value, &typed);
-    let settings = dynamodb::settings();
-    let shape = dynamodb::QueryOutput::schema();
-    let bytes = awsval::json::encode(&value, shape, &settings).expect("encodes");
-    let from_serde: dynamodb::QueryOutput = serde_json::from_slice(&bytes).expect("serde reads it");
-    assert_eq!(from_serde, typed, "serde_json and awsval read the payload alike");
-    let payload = format!("DynamoDB Query ({} KB)", bytes.len() / 1000);
-    let serde_typed = || {
-        black_box(serde_json::from_slice::<dynamodb::QueryOutput>(black_box(&bytes)).expect("reads"));
-    };
-    let mut row = |path, reference, yardstick, ratio: &mut dyn FnMut() -> f64| {
-        if keep(&format!("{payload} {path} {reference}")) {
-            rows.push(Row { payload: payload.clone(), path, reference, ratio: ratio(), yardstick });
-        }
-    };
-    row("JSON → Value", "serde_json → typed", Some(0.85), &mut || {
-        paired(rounds, serde_typed, || {
-            black_box(awsval::json::decode(black_box(&bytes), shape, &settings).expect("reads"));
-        })
+    json_rows(&mut table, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.0)));
+    let typed = quicksight::sample_response();
+    json_rows(&mut table, "QuickSight", &typed, &quicksight::settings(), (Some(0.65), Some(1.0)));
+    let typed = s3::response(s3::OBJECTS);
+    xml_rows(&mut table, "S3 ListObjectsV2", &typed, &s3::settings());
+    let typed = ec2::response(ec2::RESERVATIONS);
+    xml_rows(&mut table, "EC2 DescribeInstances", &typed, &ec2::settings());
+    table.print();
+}
+
+fn size(bytes: &[u8]) -> String {
+    if bytes.len() >= 10_000 {
+        format!("{} KB", bytes.len() / 1000)
+    } else {
+        format!("{:.1} KB", bytes.len() as f64 / 1000.0)
+    }
+}
+
+/// A JSON payload: decode to `Value` and to typed, encode from both; `yardsticks` are those of
+/// JSON → Value and JSON → typed on this payload.
+fn json_rows<T>(
+    table: &mut Table,
+    name: &str,
+    typed: &T,
+    settings: &JsonSettings,
+    yardsticks: (Option<f64>, Option<f64>),
+) where
+    T: Shape + ToValue + FromValue + Serialize + DeserializeOwned + PartialEq + 'static,
+{
+    let shape: ShapeRef<'static> = T::schema();
+    let value = typed.to_value();
+    let bytes = awsval::json::encode(&value, shape, settings).expect("encodes");
+    let decoded: T = serde_json::from_slice(&bytes).expect("serde_json reads what awsval writes");
+    assert!(decoded == *typed, "{name}: serde_json reads a different value");
+    let back = T::from_value(awsval::json::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
+    assert!(back == *typed, "{name}: awsval reads a different value");
+    let payload = format!("{name} ({})", size(&bytes));
+    let serde_typed = || drop(black_box(serde_json::from_slice::<T>(black_box(&bytes)).expect("reads")));
+    let to_value = || black_box(awsval::json::decode(black_box(&bytes), shape, settings).expect("reads"));
+    table.compare(&payload, ("JSON → Value", "serde_json → typed", yardsticks.0), serde_typed, || drop(to_value()));
+    table.compare(&payload, ("JSON → typed", "serde_json → typed", yardsticks.1), serde_typed, || {
+        drop(black_box(T::from_value(to_value()).expect("fits")));
     });
-    row("JSON → typed", "serde_json → typed", Some(1.0), &mut || {
-        paired(rounds, serde_typed, || {
-            let value = awsval::json::decode(black_box(&bytes), shape, &settings).expect("reads");
-            black_box(dynamodb::QueryOutput::from_value(value).expect("fits"));
-        })
+    table.compare(
+        &payload,
+        ("JSON → Value", "serde_json → serde_json::Value", None),
+        || drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).expect("reads"))),
+        || drop(to_value()),
+    );
+    let serde_write = || drop(black_box(serde_json::to_vec(black_box(typed)).expect("writes")));
+    table.compare(&payload, ("Value → JSON", "serde_json typed → JSON", Some(0.7)), serde_write, || {
+        drop(black_box(awsval::json::encode(black_box(&value), shape, settings).expect("writes")));
     });
-    row("JSON → Value", "JSON → serde_json::Value", None, &mut || {
-        paired(
-            rounds,
-            || {
-                black_box(serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).expect("reads"));
-            },
-            || {
-                black_box(awsval::json::decode(black_box(&bytes), shape, &settings).expect("reads"));
-            },
-        )
-    });
-    let serde_write = || {
-        black_box(serde_json::to_vec(black_box(&typed)).expect("writes"));
-    };
-    row("Value → JSON", "serde_json typed → JSON", Some(0.7), &mut || {
-        paired(rounds, serde_write, || {
-            black_box(awsval::json::encode(black_box(&value), shape, &settings).expect("writes"));
-        })
-    });
-    row("typed → JSON", "serde_json typed → JSON", None, &mut || {
-        paired(rounds, serde_write, || {
-            let value = black_box(&typed).to_value();
-            black_box(awsval::json::encode(&value, shape, &settings).expect("writes"));
-        })
+    table.compare(&payload, ("typed → JSON", "serde_json typed → JSON", None), serde_write, || {
+        let value = black_box(typed).to_value();
+        drop(black_box(awsval::json::encode(&value, shape, settings).expect("writes")));
     });
 }
 
-#[allow(clippy::print_stdout)]
-fn print(rows: &[Row]) {
-    println!("| payload | awsval path | reference | speed ratio | yardstick |");
-    println!("|---|---|---|---:|---|");
-    for row in rows {
-        let yardstick = match row.yardstick {
-            Some(min) if row.ratio >= min => format!("≥ {min:.2}× met"),
-            Some(min) => format!("≥ {min:.2}× **missed**"),
-            None => "—".to_owned(),
-        };
-        println!("| {} | {} | {} | {:.2}× | {} |", row.payload, row.path, row.reference, row.ratio, yardstick);
+/// An XML payload: decode to `Value` and to typed beside quick-xml's serde and its bare event
+/// loop, encode from both beside quick-xml's serde.
+fn xml_rows<T>(table: &mut Table, name: &str, typed: &T, settings: &awsval::xml::XmlSettings)
+where
+    T: Shape + ToValue + FromValue + Serialize + DeserializeOwned + PartialEq + 'static,
+{
+    let shape: ShapeRef<'static> = T::schema();
+    let value = typed.to_value();
+    let bytes = awsval::xml::encode(&value, shape, settings).expect("encodes");
+    let text = std::str::from_utf8(&bytes).expect("UTF-8");
+    let decoded: T = quick_xml::de::from_str(text).expect("quick-xml reads what awsval writes");
+    assert!(decoded == *typed, "{name}: quick-xml reads a different value");
+    let back = T::from_value(awsval::xml::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
+    assert!(back == *typed, "{name}: awsval reads a different value");
+    let payload = format!("{name} ({})", size(&bytes));
+    let serde_typed = || drop(black_box(quick_xml::de::from_str::<T>(black_box(text)).expect("reads")));
+    let to_value = || black_box(awsval::xml::decode(black_box(&bytes), shape, settings).expect("reads"));
+    table.compare(&payload, ("XML → Value", "quick-xml serde → typed", Some(2.0)), serde_typed, || drop(to_value()));
+    table.compare(&payload, ("XML → typed", "quick-xml serde → typed", None), serde_typed, || {
+        drop(black_box(T::from_value(to_value()).expect("fits")));
+    });
+    table.compare(
+        &payload,
+        ("XML → Value", "quick-xml event loop", None),
+        || {
+            black_box(event_loop(&bytes));
+        },
+        || {
+            drop(to_value());
+        },
+    );
+    let serde_write = || drop(black_box(quick_xml::se::to_string(black_box(typed)).expect("writes")));
+    table.compare(&payload, ("Value → XML", "quick-xml serde typed → XML", None), serde_write, || {
+        drop(black_box(awsval::xml::encode(black_box(&value), shape, settings).expect("writes")));
+    });
+    table.compare(&payload, ("typed → XML", "quick-xml serde typed → XML", None), serde_write, || {
+        let value = black_box(typed).to_value();
+        drop(black_box(awsval::xml::encode(&value, shape, settings).expect("writes")));
+    });
+}
+
+/// The least a reader can do: every event, every text decoded, every entity resolved, end
+/// tags checked; returns the text's length.
+fn event_loop(bytes: &[u8]) -> usize {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(black_box(bytes));
+    reader.config_mut().check_end_names = true;
+    let mut total = 0;
+    loop {
+        match reader.read_event().expect("well-formed") {
+            Event::Text(text) => total += text.xml10_content().expect("UTF-8").len(),
+            Event::GeneralRef(entity) => total += entity.resolve_char_ref().ok().flatten().map_or(1, char::len_utf8),
+            Event::Eof => return total,
+            _ => {}
+        }
     }
 }

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use awsval::json::JsonSettings;
 use awsval::{Blob, FromValue, Shape, ToValue, Value};
+
+use super::leaf::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::Rng;
@@ -28,7 +30,7 @@ pub struct QueryOutput {
 pub enum AttributeValue {
     S(String),
     N(String),
-    B(#[serde(with = "super::leaf::blob")] Blob),
+    B(Bytes),
     SS(Vec<String>),
     #[awsval(name = "BOOL")]
     #[serde(rename = "BOOL")]

@@ -5,6 +5,7 @@
 pub mod dynamodb;
 pub mod ec2;
 pub mod leaf;
+pub mod quicksight;
 pub mod s3;
 
 /// A small deterministic generator (xorshift64*): the payloads are the same on every run.
