@@ -3,7 +3,8 @@
 //!
 //! `cargo bench --bench ratios [FILTER...]`: rows whose text contains every filter word.
 //! A ratio above 1 means awsval is faster than the reference. `AWSVAL_BENCH_ROUNDS` sets the
-//! number of rounds (default 21).
+//! number of rounds (default 21). With `AWSVAL_BENCH_PROFILE=1` the selected rows run only
+//! their awsval side, for five seconds each, for a profiler (`perf record`) to watch.
 
 #[allow(dead_code, unreachable_pub)]
 mod payloads;
@@ -23,6 +24,7 @@ const ROUND: Duration = Duration::from_millis(25);
 
 struct Table {
     rounds: usize,
+    profile: bool,
     filter: Vec<String>,
     rows: Vec<Row>,
 }
@@ -45,7 +47,16 @@ impl Table {
         candidate_fn: impl FnMut(),
     ) {
         let text = format!("{payload} {path} {reference}");
-        if self.filter.iter().all(|word| text.contains(word.as_str())) {
+        if !self.filter.iter().all(|word| text.contains(word.as_str())) {
+            return;
+        }
+        if self.profile {
+            let start = Instant::now();
+            let mut candidate_fn = candidate_fn;
+            while start.elapsed() < Duration::from_secs(5) {
+                candidate_fn();
+            }
+        } else {
             let ratio = paired(self.rounds, reference_fn, candidate_fn);
             self.rows.push(Row { payload: payload.to_owned(), path, reference, ratio, yardstick });
         }
@@ -112,7 +123,8 @@ fn calibrate(f: &mut impl FnMut()) -> u64 {
 fn main() {
     let rounds = std::env::var("AWSVAL_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(21);
     let filter = std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect();
-    let mut table = Table { rounds, filter, rows: Vec::new() };
+    let profile = std::env::var_os("AWSVAL_BENCH_PROFILE").is_some();
+    let mut table = Table { rounds, profile, filter, rows: Vec::new() };
     let value = dynamodb::response(dynamodb::LARGE);
     let typed = dynamodb::typed(&value);
     json_rows(&mut table, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.0)));

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
-use crate::value::{Document, List, Map, Structure, Union, Value};
+use crate::value::{Document, List, Map, Name, Structure, Union, Value, schema_ordered};
 
 /// Decodes a JSON document of shape `shape`.
 ///
@@ -58,15 +58,22 @@ pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
 struct Decoder<'a, 's> {
     reader: Reader<'a>,
     settings: &'s JsonSettings,
-    /// The items and entries of the lists and maps being read, innermost last: each
-    /// collection is gathered here, then moved into an allocation of its exact size.
+    /// The members, items and entries of the structures, lists and maps being read,
+    /// innermost last: each is gathered here, then moved into an allocation of its exact size.
+    members: Vec<(usize, Name, Value)>,
     items: Vec<Value>,
     entries: Vec<(String, Value)>,
 }
 
 impl<'a, 's> Decoder<'a, 's> {
     fn new(bytes: &'a [u8], settings: &'s JsonSettings) -> Result<Self> {
-        Ok(Self { reader: Reader::new(bytes, settings.limits)?, settings, items: Vec::new(), entries: Vec::new() })
+        Ok(Self {
+            reader: Reader::new(bytes, settings.limits)?,
+            settings,
+            members: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
+        })
     }
 }
 
@@ -198,7 +205,7 @@ impl<'a> Decoder<'a, '_> {
 
     fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
         self.reader.begin_object()?;
-        let mut members = Vec::with_capacity(shape.members().len().min(32));
+        let base = self.members.len();
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
         while let Some(key) = self.reader.next_key(&mut first)? {
@@ -214,14 +221,10 @@ impl<'a> Decoder<'a, '_> {
             let value =
                 self.optional(member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
             if let Some(value) = value {
-                members.push((member.index(), member.name(), value));
+                self.members.push((member.index(), member.name(), value));
             }
         }
-        // Schema order, whatever order the wire used.
-        if !members.is_sorted_by_key(|(index, ..)| *index) {
-            members.sort_by_key(|(index, ..)| *index);
-        }
-        Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
+        Ok(schema_ordered(&mut self.members, base))
     }
 
     fn union(&mut self, shape: ShapeRef<'_>) -> Result<Union> {

@@ -40,6 +40,7 @@ pub use self::list::List;
 pub use self::map::Map;
 pub use self::name::Name;
 pub use self::structure::Structure;
+pub(crate) use self::structure::schema_ordered;
 pub use self::union::Union;
 use crate::blob::Blob;
 use crate::timestamp::Timestamp;

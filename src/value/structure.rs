@@ -145,3 +145,14 @@ impl Drop for Structure {
         teardown::members(&mut self.members);
     }
 }
+
+/// The structure of the members `scratch[base..]` (each with its schema index), in schema
+/// order whatever order the wire used; they leave the scratch stack. Decoders gather members
+/// on one stack shared by every level so that each structure is allocated once, at its size.
+pub(crate) fn schema_ordered(scratch: &mut Vec<(usize, Name, Value)>, base: usize) -> Structure {
+    let members = &mut scratch[base..];
+    if !members.is_sorted_by_key(|(index, ..)| *index) {
+        members.sort_by_key(|(index, ..)| *index);
+    }
+    scratch.drain(base..).map(|(_, name, value)| (name, value)).collect()
+}

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 use super::XmlSettings;
 use super::reader::{Element, XmlReader};
 use crate::error::{Error, Result};
-use crate::repeats::KeySet;
+use crate::repeats::{KeySet, Seen};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::text;
 use crate::timestamp::TimestampFormat;
-use crate::value::{List, Map, Name, Union, Value};
+use crate::value::{List, Map, Name, Structure, Union, Value, schema_ordered};
 
 /// Decodes an XML document whose root element is a value of `shape`. The root's name is not
 /// checked: services name it after the operation.
@@ -38,7 +38,7 @@ use crate::value::{List, Map, Name, Union, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Value> {
-    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
+    let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
     let value = decoder.content(&root, shape, shape.traits().timestamp_format)?;
     decoder.reader.finish()?;
@@ -49,7 +49,7 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Resu
 /// as a value of `shape`; `None` when the path is not there. What protocols use to read
 /// `<OpResponse><OpResult>` or `<ErrorResponse><Error>`.
 pub fn decode_at(bytes: &[u8], path: &[&str], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Option<Value>> {
-    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
+    let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
     let (found, open) = decoder.descend(root, path)?;
     let value = match found {
@@ -65,7 +65,7 @@ pub fn decode_at(bytes: &[u8], path: &[&str], shape: ShapeRef<'_>, settings: &Xm
 
 /// The text of the element at `path` below the root, if there is one.
 pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Option<String>> {
-    let mut decoder = Decoder { reader: XmlReader::new(bytes, settings.limits)?, settings };
+    let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
     let (found, open) = decoder.descend(root, path)?;
     let text = match found {
@@ -82,12 +82,22 @@ pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Op
 /// The name of the root element, as written.
 pub fn root_name(bytes: &[u8], settings: &XmlSettings) -> Result<String> {
     let mut reader = XmlReader::new(bytes, settings.limits)?;
-    Ok(reader.root()?.name()?.to_owned())
+    Ok(reader.root()?.name().to_owned())
 }
 
 struct Decoder<'a, 's> {
     reader: XmlReader<'a>,
     settings: &'s XmlSettings,
+    /// The members and items of the structures and wrapped lists being read, innermost
+    /// last: each is gathered here, then moved into an allocation of its exact size.
+    members: Vec<(usize, Name, Value)>,
+    items: Vec<Value>,
+}
+
+impl<'a, 's> Decoder<'a, 's> {
+    fn new(bytes: &'a [u8], settings: &'s XmlSettings) -> Result<Self> {
+        Ok(Self { reader: XmlReader::new(bytes, settings.limits)?, settings, members: Vec::new(), items: Vec::new() })
+    }
 }
 
 impl<'a> Decoder<'a, '_> {
@@ -100,7 +110,7 @@ impl<'a> Decoder<'a, '_> {
         for name in path {
             let found = loop {
                 match self.reader.child()? {
-                    Some(child) if child.local_name()? == *name => break Some(child),
+                    Some(child) if child.local_name() == *name => break Some(child),
                     Some(_) => self.reader.skip()?,
                     None => break None,
                 }
@@ -124,7 +134,7 @@ impl<'a> Decoder<'a, '_> {
         format: Option<TimestampFormat>,
     ) -> Result<Value> {
         match shape.shape_type() {
-            ShapeType::Structure => self.structure(element, shape).map(|m| Value::Structure(m.into_iter().collect())),
+            ShapeType::Structure => self.structure(element, shape).map(Value::Structure),
             ShapeType::Union => self.union(element, shape),
             ShapeType::List => self.list(shape).map(Value::List),
             ShapeType::Map => self.map(shape).map(Value::Map),
@@ -139,9 +149,10 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// The members of a structure, in schema order.
-    fn structure(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Vec<(Name, Value)>> {
-        let mut members: Vec<(usize, Name, Value)> = Vec::new();
+    fn structure(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Structure> {
+        let base = self.members.len();
         let mut key_sets: Vec<(usize, KeySet)> = Vec::new();
+        let mut seen = Seen::new(shape.members().len());
         for (key, text) in element.attributes()? {
             let Some(member) = shape.member_by_xml_name(&key).filter(|m| m.traits().xml_attribute) else {
                 continue;
@@ -149,12 +160,12 @@ impl<'a> Decoder<'a, '_> {
             let format = self.settings.timestamp_format_for(member.timestamp_format());
             let value = text::parse(Cow::Owned(text), member.target(), format, self.settings.blob_text)
                 .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
-            members.push((member.index(), member.name(), value));
+            self.members.push((member.index(), member.name(), value));
         }
         while let Some(child) = self.reader.child()? {
             let member = shape
-                .member_by_xml_name(child.name()?)
-                .or_else(|| child.local_name().ok().and_then(|local| shape.member_by_xml_name(local)))
+                .member_by_xml_name(child.name())
+                .or_else(|| shape.member_by_xml_name(child.local_name()))
                 .filter(|m| !m.traits().xml_attribute);
             let Some(member) = member else {
                 self.reader.skip()?;
@@ -163,13 +174,12 @@ impl<'a> Decoder<'a, '_> {
             let target = member.target();
             let flattened =
                 member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
-            let existing = members.iter().position(|(index, ..)| *index == member.index());
             if flattened {
-                let slot = match existing {
-                    Some(position) => position,
+                let slot = match self.members[base..].iter().position(|(index, ..)| *index == member.index()) {
+                    Some(position) => base + position,
                     None => {
-                        members.push((member.index(), member.name(), empty_collection(target)));
-                        members.len() - 1
+                        self.members.push((member.index(), member.name(), empty_collection(target)));
+                        self.members.len() - 1
                     }
                 };
                 let position = match key_sets.iter().position(|(index, _)| *index == member.index()) {
@@ -179,21 +189,22 @@ impl<'a> Decoder<'a, '_> {
                         key_sets.len() - 1
                     }
                 };
-                let result = self.flattened_item(&child, target, &mut members[slot].2, &mut key_sets[position].1);
+                // The collection leaves the scratch stack while its item is read (which may
+                // use the stack itself).
+                let mut collection = std::mem::take(&mut self.members[slot].2);
+                let result = self.flattened_item(&child, target, &mut collection, &mut key_sets[position].1);
+                self.members[slot].2 = collection;
                 result.map_err(|error| member.annotate(error))?;
                 continue;
             }
-            if existing.is_some() {
+            if !seen.insert(member.index()) {
                 return Err(member.annotate(Error::data("repeated member").at_offset(child.offset)));
             }
             let value =
                 self.content(&child, target, member.timestamp_format()).map_err(|error| member.annotate(error))?;
-            members.push((member.index(), member.name(), value));
+            self.members.push((member.index(), member.name(), value));
         }
-        if !members.is_sorted_by_key(|(index, ..)| *index) {
-            members.sort_by_key(|(index, ..)| *index);
-        }
-        Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
+        Ok(schema_ordered(&mut self.members, base))
     }
 
     /// One occurrence of a flattened list or map member, added to what was read before.
@@ -237,8 +248,8 @@ impl<'a> Decoder<'a, '_> {
         let mut keys = KeySet::default();
         while let Some(child) = self.reader.child()? {
             let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
-            let Some(member) = shape.member_by_xml_name(child.local_name()?) else {
-                let name = child.local_name()?.to_owned();
+            let Some(member) = shape.member_by_xml_name(child.local_name()) else {
+                let name = child.local_name().to_owned();
                 self.reader.skip()?;
                 if found.is_some() {
                     return Err(second());
@@ -278,18 +289,18 @@ impl<'a> Decoder<'a, '_> {
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
         let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
-        let mut items = List::new();
+        let base = self.items.len();
         while let Some(child) = self.reader.child()? {
-            if child.local_name()? != item_name {
+            if child.local_name() != item_name {
                 self.reader.skip()?;
                 continue;
             }
-            self.collection_room(items.len(), child.offset)?;
-            let index = items.len();
+            let index = self.items.len() - base;
+            self.collection_room(index, child.offset)?;
             let item = self.content(&child, member.target(), member.timestamp_format());
-            items.push(item.map_err(|error| error.at_index(index))?);
+            self.items.push(item.map_err(|error| error.at_index(index))?);
         }
-        Ok(items)
+        Ok(self.items.drain(base..).collect())
     }
 
     /// A wrapped map: `<entry>` elements holding a key and a value.
@@ -297,7 +308,7 @@ impl<'a> Decoder<'a, '_> {
         let mut entries = Map::new();
         let mut keys = KeySet::default();
         while let Some(child) = self.reader.child()? {
-            if child.local_name()? != "entry" {
+            if child.local_name() != "entry" {
                 self.reader.skip()?;
                 continue;
             }
@@ -320,7 +331,7 @@ impl<'a> Decoder<'a, '_> {
         let start = self.reader.offset();
         let (mut key, mut value) = (None, None);
         while let Some(child) = self.reader.child()? {
-            match child.local_name()? {
+            match child.local_name() {
                 name if name == key_name => key = Some(self.reader.text()?.into_owned()),
                 name if name == value_name => {
                     let decoded = self.content(&child, value_member.target(), value_member.timestamp_format());

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text};
+use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text, split_prefix};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 
@@ -20,20 +20,20 @@ pub(crate) enum Node<'a> {
 /// A start tag and where it is.
 pub(crate) struct Element<'a> {
     start: BytesStart<'a>,
+    /// The qualified name, checked to be UTF-8 and an XML name.
+    name: &'a str,
     pub(crate) offset: usize,
 }
 
 impl<'a> Element<'a> {
     /// The qualified name as written (`prefix:local` or `local`).
-    pub(crate) fn name(&self) -> Result<&str> {
-        std::str::from_utf8(self.start.name().into_inner())
-            .map_err(|_| Error::syntax("invalid UTF-8 in an element name", self.offset))
+    pub(crate) fn name(&self) -> &'a str {
+        self.name
     }
 
     /// The name without its prefix.
-    pub(crate) fn local_name(&self) -> Result<&str> {
-        let name = self.name()?;
-        Ok(name.rsplit_once(':').map_or(name, |(_, local)| local))
+    pub(crate) fn local_name(&self) -> &'a str {
+        split_prefix(self.name).1
     }
 
     /// The attributes as (qualified name, value) pairs, values unescaped.
@@ -53,6 +53,8 @@ impl<'a> Element<'a> {
 }
 
 pub(crate) struct XmlReader<'a> {
+    /// The whole input (the quick-xml reader holds only what is left of it).
+    bytes: &'a [u8],
     inner: quick_xml::Reader<&'a [u8]>,
     namespaces: Namespaces,
     depth: usize,
@@ -69,7 +71,15 @@ impl<'a> XmlReader<'a> {
         limits.check_input_len(bytes.len())?;
         let mut inner = quick_xml::Reader::from_reader(bytes);
         inner.config_mut().check_end_names = true;
-        Ok(Self { inner, namespaces: Namespaces::default(), depth: 0, limits, pending_end: false, literal_text: false })
+        Ok(Self {
+            bytes,
+            inner,
+            namespaces: Namespaces::default(),
+            depth: 0,
+            limits,
+            pending_end: false,
+            literal_text: false,
+        })
     }
 
     /// The offset just after the last node read.
@@ -148,8 +158,18 @@ impl<'a> XmlReader<'a> {
     fn open(&mut self, start: BytesStart<'a>, offset: usize) -> Result<Node<'a>> {
         self.depth += 1;
         self.limits.check_depth(self.depth).map_err(|error| error.at_offset(offset))?;
-        self.namespaces.open(&start, self.depth, offset)?;
-        Ok(Node::Start(Element { start, offset }))
+        // The name as a slice of the input, so that it lives as long as the input. The tag
+        // opens at `offset`, after the byte order mark that quick-xml passes over silently.
+        let at = offset + if offset == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") { 4 } else { 1 };
+        let length = start.name().as_ref().len();
+        let name = self
+            .bytes
+            .get(at..at + length)
+            .filter(|raw| *raw == start.name().as_ref())
+            .ok_or_else(|| Error::syntax("malformed start tag", offset))
+            .and_then(|raw| std::str::from_utf8(raw).map_err(|_| Error::syntax("invalid UTF-8 in a name", offset)))?;
+        self.namespaces.open(&start, name, self.depth, offset)?;
+        Ok(Node::Start(Element { start, name, offset }))
     }
 
     /// `&lt;` and the other four predefined entities, and character references; nothing else.

@@ -19,21 +19,62 @@ fn is_name_char(c: char) -> bool {
 
 /// XML's `Name` production.
 pub(super) fn is_name(name: &str) -> bool {
+    // The common case, all ASCII, byte by byte.
+    if let [first, rest @ ..] = name.as_bytes()
+        && name.is_ascii()
+    {
+        let start = |b: &u8| b.is_ascii_alphabetic() || matches!(b, b'_' | b':');
+        return start(first) && rest.iter().all(|b| start(b) || b.is_ascii_digit() || matches!(b, b'-' | b'.'));
+    }
     let mut chars = name.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
 /// A namespace-qualified name: `local` or `prefix:local`, each a name without colons.
 fn is_qname(name: &str) -> bool {
-    let ncname = |part: &str| !part.is_empty() && !part.contains(':') && is_name(part);
-    match name.split_once(':') {
-        Some((prefix, local)) => ncname(prefix) && ncname(local),
-        None => ncname(name),
+    if name.is_ascii() {
+        return is_ascii_qname(name.as_bytes());
+    }
+    let ncname = |part: &str| !part.is_empty() && !part.as_bytes().contains(&b':') && is_name(part);
+    match split_prefix(name) {
+        (Some(prefix), local) => ncname(prefix) && ncname(local),
+        (None, local) => ncname(local),
+    }
+}
+
+/// [`is_qname`] for ASCII names, in one pass.
+fn is_ascii_qname(name: &[u8]) -> bool {
+    let mut part_start = true;
+    let mut colon_seen = false;
+    for &b in name {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => part_start = false,
+            b'0'..=b'9' | b'-' | b'.' if !part_start => {}
+            b':' if !part_start && !colon_seen => (part_start, colon_seen) = (true, true),
+            _ => return false,
+        }
+    }
+    !part_start
+}
+
+/// `prefix:local` as its prefix (if any) and local part, split at the first colon.
+pub(super) fn split_prefix(name: &str) -> (Option<&str>, &str) {
+    match name.as_bytes().iter().position(|&b| b == b':') {
+        Some(colon) => (name.get(..colon), name.get(colon + 1..).unwrap_or_default()),
+        None => (None, name),
     }
 }
 
 /// Text content: XML characters only, and never `]]>`.
 pub(super) fn check_text(text: &str, offset: usize) -> Result<()> {
+    // The common case, printable ASCII and line breaks with no `>`, in one branch-free pass.
+    let unusual = text.bytes().fold(false, |unusual, b| {
+        let control = b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r';
+        unusual | control | (b >= 0x7F) | (b == b'>')
+    });
+    if !unusual {
+        return Ok(());
+    }
     if let Some(c) = text.chars().find(|&c| !is_xml_char(c)) {
         return Err(Error::syntax(format!("character U+{:04X} is not allowed in XML", u32::from(c)), offset));
     }
@@ -130,16 +171,25 @@ const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
 
 impl Namespaces {
-    /// Checks a start tag at `depth`: its names, its attributes (unique, well-formed values)
+    /// Checks a start tag named `name` at `depth`: its names, its attributes (unique, well-formed values)
     /// and that every prefix it uses is declared.
-    pub(super) fn open(&mut self, start: &BytesStart<'_>, depth: usize, offset: usize) -> Result<()> {
+    pub(super) fn open(&mut self, start: &BytesStart<'_>, name: &str, depth: usize, offset: usize) -> Result<()> {
         let bad = |what: String| Error::syntax(what, offset);
-        let name = std::str::from_utf8(start.name().into_inner()).map_err(|_| bad("invalid UTF-8 in a name".into()))?;
         if !is_qname(name) {
             return Err(bad("invalid element name".into()));
         }
+        let (prefix, _) = split_prefix(name);
+        if start.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+            // No attributes: only the element's own prefix to check.
+            return match prefix {
+                Some(prefix) if prefix != "xml" && self.uri(prefix).is_none() => {
+                    Err(bad(format!("namespace prefix `{prefix}` is not declared")))
+                }
+                _ => Ok(()),
+            };
+        }
         check_attribute_spacing(start.attributes_raw(), offset)?;
-        let mut prefixes_used = vec![name.split_once(':').map(|(p, _)| p)];
+        let mut prefixes_used = vec![prefix];
         let mut keys: Vec<String> = Vec::new();
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| bad(format!("invalid attribute: {e}")))?;
