@@ -12,6 +12,7 @@ mod payloads;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use awsval::convert::Decode;
 use awsval::json::JsonSettings;
 use awsval::schema::ShapeRef;
 use awsval::{FromValue, Shape, ToValue};
@@ -154,7 +155,7 @@ fn json_rows<T>(
     settings: &JsonSettings,
     yardsticks: (Option<f64>, Option<f64>),
 ) where
-    T: Shape + ToValue + FromValue + Serialize + DeserializeOwned + PartialEq + 'static,
+    T: Shape + ToValue + Decode + Serialize + DeserializeOwned + PartialEq + 'static,
 {
     let shape: ShapeRef<'static> = T::schema();
     let value = typed.to_value();
@@ -163,11 +164,16 @@ fn json_rows<T>(
     assert!(decoded == *typed, "{name}: serde_json reads a different value");
     let back = T::from_value(awsval::json::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
     assert!(back == *typed, "{name}: awsval reads a different value");
+    let direct: T = awsval::json::decode_typed(&bytes, settings).expect("decodes");
+    assert!(direct == *typed, "{name}: awsval reads a different typed value");
     let payload = format!("{name} ({})", size(&bytes));
     let serde_typed = || drop(black_box(serde_json::from_slice::<T>(black_box(&bytes)).expect("reads")));
     let to_value = || black_box(awsval::json::decode(black_box(&bytes), shape, settings).expect("reads"));
     table.compare(&payload, ("JSON → Value", "serde_json → typed", yardsticks.0), serde_typed, || drop(to_value()));
     table.compare(&payload, ("JSON → typed", "serde_json → typed", yardsticks.1), serde_typed, || {
+        drop(black_box(awsval::json::decode_typed::<T>(black_box(&bytes), settings).expect("reads")));
+    });
+    table.compare(&payload, ("JSON → Value → typed", "serde_json → typed", None), serde_typed, || {
         drop(black_box(T::from_value(to_value()).expect("fits")));
     });
     table.compare(

@@ -37,6 +37,8 @@ macro_rules! transparent {
                 <$inner>::from_value(value).map(Self)
             }
         }
+
+        impl awsval::convert::Decode for $newtype {}
     };
 }
 

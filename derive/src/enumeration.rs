@@ -54,7 +54,9 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors
     let conversions =
         if int_enum { int_conversions(ident, &values, unknown) } else { conversions(ident, &values, unknown) };
     let debug = debug(ident, &values, unknown, attrs.flag("sensitive"));
-    quote!(#shape #conversions #debug)
+    // Enums read as simple values, through `Value`.
+    let decode = quote!(impl ::awsval::convert::Decode for #ident {});
+    quote!(#shape #conversions #decode #debug)
 }
 
 fn value_of(variant: &Variant, attrs: &Attrs, int_enum: bool, errors: &mut Errors) -> Option<Value> {

@@ -30,8 +30,9 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataStruct, attrs: &Attrs, erro
     let shape = impl_shape(ident, describe);
     let to_value = to_value(ident, &fields);
     let from_value = from_value(ident, &fields);
+    let decode = decode(ident, &fields);
     let debug = debug(ident, &fields, attrs.flag("sensitive"));
-    quote!(#shape #to_value #from_value #debug)
+    quote!(#shape #to_value #from_value #decode #debug)
 }
 
 fn field_of(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
@@ -176,25 +177,23 @@ fn to_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
     }
 }
 
-fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
+/// One `Option` slot per field, filled as members are read.
+fn slots(fields: &[Field]) -> (Vec<syn::Ident>, Vec<TokenStream>) {
     let slots: Vec<_> = (0..fields.len()).map(|i| format_ident!("member_{}", i)).collect();
-    let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
-        let ty = &field.member.ty;
-        quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
-    });
-    let arms = fields.iter().zip(&slots).map(|(field, slot)| {
-        let Member { name, ty, sensitive, .. } = &field.member;
-        let redact = sensitive.then(|| quote!(.redact_keys()));
-        quote! {
-            #name => {
-                #slot = ::core::option::Option::Some(
-                    <#ty as ::awsval::FromValue>::from_value(value)
-                        .map_err(|error| error #redact .in_member(#name))?,
-                );
-            }
-        }
-    });
-    let inits = fields.iter().zip(&slots).map(|(field, slot)| {
+    let declarations = fields
+        .iter()
+        .zip(&slots)
+        .map(|(field, slot)| {
+            let ty = &field.member.ty;
+            quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
+        })
+        .collect();
+    (slots, declarations)
+}
+
+/// The fields from their slots: an absent member takes its default, is `None`, or fails.
+fn inits<'f>(fields: &'f [Field], slots: &'f [syn::Ident]) -> impl Iterator<Item = TokenStream> + 'f {
+    fields.iter().zip(slots).map(|(field, slot)| {
         let Field { ident, member, default } = field;
         let (name, ty) = (&member.name, &member.ty);
         let absent = match default {
@@ -210,7 +209,24 @@ fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
                 ::core::option::Option::None => #absent,
             }
         }
+    })
+}
+
+fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
+    let (slots, declarations) = slots(fields);
+    let arms = fields.iter().zip(&slots).map(|(field, slot)| {
+        let Member { name, ty, sensitive, .. } = &field.member;
+        let redact = sensitive.then(|| quote!(.redact_keys()));
+        quote! {
+            #name => {
+                #slot = ::core::option::Option::Some(
+                    <#ty as ::awsval::FromValue>::from_value(value)
+                        .map_err(|error| error #redact .in_member(#name))?,
+                );
+            }
+        }
     });
+    let inits = inits(fields, &slots);
     quote! {
         impl ::awsval::FromValue for #ident {
             fn from_value(value: ::awsval::Value) -> ::awsval::Result<Self> {
@@ -225,6 +241,36 @@ fn from_value(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
                         _ => {}
                     }
                 }
+                ::core::result::Result::Ok(Self { #(#inits),* })
+            }
+        }
+    }
+}
+
+/// `Decode`: members arrive by their index in the schema, which is the fields' order.
+fn decode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
+    let (slots, declarations) = slots(fields);
+    let arms = slots.iter().enumerate().map(|(index, slot)| {
+        quote! {
+            #index => #slot = ::core::option::Option::Some(::awsval::convert::decode::member(decoder, member)?),
+        }
+    });
+    let inits = inits(fields, &slots);
+    quote! {
+        impl ::awsval::convert::Decode for #ident {
+            fn decode<D: ::awsval::convert::Decoder>(
+                decoder: &mut D,
+                shape: ::awsval::schema::ShapeRef<'_>,
+                _: ::core::option::Option<::awsval::TimestampFormat>,
+            ) -> ::awsval::Result<Self> {
+                #(#declarations)*
+                decoder.structure(shape, &mut |decoder, member| {
+                    match member.index() {
+                        #(#arms)*
+                        _ => {}
+                    }
+                    ::core::result::Result::Ok(())
+                })?;
                 ::core::result::Result::Ok(Self { #(#inits),* })
             }
         }

@@ -41,8 +41,9 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors
     let shape = impl_shape(ident, describe(&shape_name, &cases, attrs.flag("sensitive")));
     let to_value = to_value(ident, &cases, unknown);
     let from_value = from_value(ident, &cases, unknown);
+    let decode = decode(ident, &cases, unknown);
     let debug = debug(ident, &cases, unknown, attrs.flag("sensitive"));
-    quote!(#shape #to_value #from_value #debug)
+    quote!(#shape #to_value #from_value #decode #debug)
 }
 
 fn case_of(variant: &Variant, attrs: &Attrs, errors: &mut Errors) -> Option<Case> {
@@ -138,6 +139,50 @@ fn from_value(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) 
                     },
                     ::core::result::Result::Err(name) => #unknown_member,
                 })
+            }
+        }
+    }
+}
+
+/// `Decode`: the member arrives by its index in the schema, which is the variants' order.
+fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> TokenStream {
+    let arms = cases.iter().enumerate().map(|(index, Case { ident, .. })| {
+        quote!(#index => Self::#ident(::awsval::convert::decode::member(decoder, member)?),)
+    });
+    let unknown_arm = match unknown {
+        Some(unknown) => quote! {
+            (::core::option::Option::None, ::core::option::Option::Some(name)) => {
+                ::core::result::Result::Ok(Self::#unknown(name.into()))
+            }
+        },
+        None => quote! {
+            (::core::option::Option::None, ::core::option::Option::Some(_)) => {
+                ::core::result::Result::Err(::awsval::Error::data("unknown union member"))
+            }
+        },
+    };
+    quote! {
+        impl ::awsval::convert::Decode for #ident {
+            fn decode<D: ::awsval::convert::Decoder>(
+                decoder: &mut D,
+                shape: ::awsval::schema::ShapeRef<'_>,
+                _: ::core::option::Option<::awsval::TimestampFormat>,
+            ) -> ::awsval::Result<Self> {
+                let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
+                let unknown = decoder.union(shape, &mut |decoder, member| {
+                    found = ::core::option::Option::Some(match member.index() {
+                        #(#arms)*
+                        _ => return ::core::result::Result::Err(::awsval::Error::model("a member the type does not have")),
+                    });
+                    ::core::result::Result::Ok(())
+                })?;
+                match (found, unknown) {
+                    (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
+                    #unknown_arm
+                    (::core::option::Option::None, ::core::option::Option::None) => ::core::result::Result::Err(
+                        ::awsval::Error::data("a union has exactly one member, found none"),
+                    ),
+                }
             }
         }
     }

@@ -25,10 +25,12 @@
 //! a modeled error shape.
 
 mod collections;
+pub mod decode;
 mod operation_error;
 mod scalars;
 mod schema_cache;
 
+pub use self::decode::{Decode, Decoder};
 pub use self::operation_error::OperationError;
 pub use self::schema_cache::build_schema;
 use crate::error::{Error, Result};

@@ -35,7 +35,7 @@ mod encode;
 mod reader;
 mod writer;
 
-pub use self::decode::{decode, decode_document};
+pub use self::decode::{decode, decode_document, decode_typed};
 pub use self::encode::{encode, encode_document, encode_to};
 use crate::limits::Limits;
 use crate::timestamp::TimestampFormat;

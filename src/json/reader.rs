@@ -58,6 +58,7 @@ impl<'a> Reader<'a> {
         if self.pos >= self.bytes.len() { Error::eof(message, self.pos) } else { Error::syntax(message, self.pos) }
     }
 
+    #[inline]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -65,6 +66,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The kind of the next value, without consuming it.
+    #[inline]
     pub(crate) fn peek(&mut self) -> Result<Token> {
         self.skip_whitespace();
         Ok(match self.bytes.get(self.pos) {
@@ -168,26 +170,25 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         self.pos = plain_run_end(self.bytes, self.pos);
         match self.bytes.get(self.pos) {
-            Some(b'"') => {
+            Some(b'"') if self.pos - start <= self.limits.max_string_len => {
                 let text = self.utf8(start, self.pos)?;
                 self.pos += 1;
-                self.check_length(Cow::Borrowed(text), start - 1)
+                Ok(Cow::Borrowed(text))
             }
+            Some(b'"') => Err(self.too_long(start - 1)),
             Some(b'\\') => self.escaped_string(start),
             Some(_) => Err(self.syntax("control character in a string")),
             None => Err(self.syntax("unterminated string")),
         }
     }
 
-    /// Checks the string that opened at byte `start` against the limit.
-    fn check_length(&self, text: Cow<'a, str>, start: usize) -> Result<Cow<'a, str>> {
-        if text.len() > self.limits.max_string_len {
-            Err(Error::limit(format!("string longer than {} bytes", self.limits.max_string_len)).at_offset(start))
-        } else {
-            Ok(text)
-        }
+    /// The error for a string, opened at byte `start`, longer than the limit.
+    #[cold]
+    fn too_long(&self, start: usize) -> Error {
+        Error::limit(format!("string longer than {} bytes", self.limits.max_string_len)).at_offset(start)
     }
 
+    #[inline]
     fn utf8(&self, start: usize, end: usize) -> Result<&'a str> {
         std::str::from_utf8(&self.bytes[start..end])
             .map_err(|error| Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to()))
@@ -203,7 +204,10 @@ impl<'a> Reader<'a> {
                 Some(b'"') => {
                     out.push_str(self.utf8(run, self.pos)?);
                     self.pos += 1;
-                    return self.check_length(Cow::Owned(out), start - 1);
+                    if out.len() > self.limits.max_string_len {
+                        return Err(self.too_long(start - 1));
+                    }
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(self.utf8(run, self.pos)?);
@@ -270,6 +274,7 @@ impl<'a> Reader<'a> {
         char::from_u32(code).ok_or_else(|| self.syntax("invalid \\u escape"))
     }
 
+    #[inline]
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         self.limits.check_depth(self.depth).map_err(|error| error.at_offset(self.pos))?;
@@ -294,6 +299,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next key of the open object, or `None` after its `}`.
+    #[inline]
     pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         if !self.next_entry(first, b'}')? {
             return Ok(None);
@@ -308,10 +314,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the open array has another item (consuming its `]` when not).
+    #[inline]
     pub(crate) fn next_item(&mut self, first: &mut bool) -> Result<bool> {
         self.next_entry(first, b']')
     }
 
+    #[inline]
     fn next_entry(&mut self, first: &mut bool, close: u8) -> Result<bool> {
         self.skip_whitespace();
         match self.bytes.get(self.pos) {

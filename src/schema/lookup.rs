@@ -8,11 +8,11 @@ use super::traits::EnumLiteral;
 /// Member and enum-value indexes by the names that appear on the wire.
 #[derive(Debug, Default)]
 pub(super) struct Lookup {
-    by_name: FxHashMap<Box<str>, u32>,
+    by_name: Table,
     /// Only when some member has a `jsonName`; otherwise `by_name` serves.
-    by_json_name: Option<FxHashMap<Box<str>, u32>>,
+    by_json_name: Option<Table>,
     /// Only when some member has an `xmlName`; otherwise `by_name` serves.
-    by_xml_name: Option<FxHashMap<Box<str>, u32>>,
+    by_xml_name: Option<Table>,
     /// String enum values to their index.
     by_enum_value: FxHashMap<&'static str, u32>,
 }
@@ -20,7 +20,7 @@ pub(super) struct Lookup {
 impl Lookup {
     pub(super) fn build(shape: &ShapeData) -> Self {
         Self {
-            by_name: shape.members.iter().enumerate().map(|(i, m)| (m.name.as_str().into(), i as u32)).collect(),
+            by_name: Table::new(shape.members.iter().map(|m| m.name.as_str())),
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
             by_enum_value: shape
@@ -37,15 +37,15 @@ impl Lookup {
     }
 
     pub(super) fn name(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name).map(|&i| i as usize)
+        self.by_name.get(name)
     }
 
     pub(super) fn json_name(&self, name: &str) -> Option<usize> {
-        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
+        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name)
     }
 
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
-        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name).map(|&i| i as usize)
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name)
     }
 
     pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
@@ -54,12 +54,43 @@ impl Lookup {
 }
 
 /// A table by the renamed names, when at least one member is renamed.
-fn renamed_index<'s>(
-    shape: &'s ShapeData,
-    renamed: impl Fn(&'s MemberData) -> Option<&'s str>,
-) -> Option<FxHashMap<Box<str>, u32>> {
+fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> Option<&'s str>) -> Option<Table> {
     shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
         let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str());
-        shape.members.iter().enumerate().map(|(i, m)| (wire_name(m).into(), i as u32)).collect()
+        Table::new(shape.members.iter().map(wire_name))
     })
+}
+
+/// Names to member indexes: a scan for a few members (unions of one-letter tags, small
+/// structures), which beats hashing them; a hash table for more.
+#[derive(Debug)]
+enum Table {
+    Scan(Box<[Box<str>]>),
+    Hash(FxHashMap<Box<str>, u32>),
+}
+
+/// Up to this many names a scan is the faster lookup.
+const SCAN_LIMIT: usize = 8;
+
+impl Table {
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> Self {
+        if names.len() <= SCAN_LIMIT {
+            Self::Scan(names.map(Box::from).collect())
+        } else {
+            Self::Hash(names.enumerate().map(|(i, name)| (Box::from(name), i as u32)).collect())
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        match self {
+            Self::Scan(names) => names.iter().position(|n| **n == *name),
+            Self::Hash(table) => table.get(name).map(|&i| i as usize),
+        }
+    }
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Self::Scan(Box::default())
+    }
 }

@@ -1,0 +1,202 @@
+//! Decoding straight into typed values: a codec walks its input beside the schema and hands
+//! each part to the type, with no `Value` tree in between.
+//!
+//! [`Decode`] is what a type implements (`#[derive(Shape)]` does it); [`Decoder`] is what a
+//! codec implements. A type that only knows [`FromValue`] still decodes: the default
+//! [`Decode::decode`] reads the part as a `Value` and converts it, which is also how simple
+//! values (strings, numbers, timestamps) are read.
+
+use std::collections::hash_map::{self, HashMap};
+use std::collections::{BTreeMap, btree_map};
+use std::hash::BuildHasher;
+
+use indexmap::IndexMap;
+
+use super::FromValue;
+use crate::error::{Error, Result};
+use crate::schema::{MemberRef, ShapeRef};
+use crate::timestamp::TimestampFormat;
+use crate::value::Value;
+
+/// A codec reading a value of a known shape, calling back into typed code for each part.
+///
+/// Each method reads one whole value. Errors that the callbacks return are given the member
+/// path (member, index or key) and, when they have none, the byte offset of the part.
+pub trait Decoder {
+    /// Any value of `shape` as a [`Value`] (`format`: the member's `@timestampFormat`).
+    fn value(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value>;
+
+    /// Whether the next value is a null (which is then consumed).
+    fn null(&mut self) -> Result<bool>;
+
+    /// A structure: `member` is called for each member present, in wire order; absent and
+    /// null members are not seen, nor are members the schema does not know.
+    fn structure<'s>(
+        &mut self,
+        shape: ShapeRef<'s>,
+        member: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    ) -> Result<()>;
+
+    /// A union: `member` is called once for its member, or the name of a member the schema
+    /// does not know is returned. No member, or two, is an error.
+    fn union<'s>(
+        &mut self,
+        shape: ShapeRef<'s>,
+        member: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    ) -> Result<Option<String>>;
+
+    /// A list: `item` is called for each item (for the nulls too when the list is sparse).
+    fn list<'s>(
+        &mut self,
+        shape: ShapeRef<'s>,
+        item: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    ) -> Result<()>;
+
+    /// A map: `entry` is called with each key (for the null values too when the map is
+    /// sparse); a repeated key is the callback's to refuse.
+    fn map<'s>(
+        &mut self,
+        shape: ShapeRef<'s>,
+        entry: &mut dyn FnMut(&mut Self, String, MemberRef<'s>) -> Result<()>,
+    ) -> Result<()>;
+}
+
+/// A type that decodes straight from a codec (see [`Decoder`]).
+///
+/// `shape` is the type's own shape: the one its [`Shape`](super::Shape) impl describes, as
+/// [`Shape::schema`](super::Shape::schema) or a member of it gives it. The codecs' entry
+/// points (such as [`json::decode_typed`](crate::json::decode_typed)) take care of that.
+pub trait Decode: FromValue {
+    /// Reads a value of `shape` (`format`: the member's `@timestampFormat`, if any).
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
+        Self::from_value(decoder.value(shape, format)?)
+    }
+}
+
+macro_rules! through_value {
+    ($($rust:ty),* $(,)?) => {
+        $(impl Decode for $rust {})*
+    };
+}
+
+through_value!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    String,
+    crate::blob::Blob,
+    crate::timestamp::Timestamp,
+    time::OffsetDateTime,
+    crate::value::Document,
+    Value,
+);
+
+/// Reads the value of `member` into `T`.
+pub fn member<T: Decode, D: Decoder>(decoder: &mut D, member: MemberRef<'_>) -> Result<T> {
+    T::decode(decoder, member.target(), member.timestamp_format())
+}
+
+impl<T: Decode> Decode for Option<T> {
+    /// `None` for a null (an item of a sparse collection).
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
+        if decoder.null()? { Ok(None) } else { T::decode(decoder, shape, format).map(Some) }
+    }
+}
+
+impl<T: Decode> Decode for Box<T> {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
+        T::decode(decoder, shape, format).map(Box::new)
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+        let mut items = Vec::new();
+        decoder.list(shape, &mut |decoder, item| {
+            items.push(member(decoder, item)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+}
+
+/// The error for a key given twice.
+fn repeated_key(key: &str) -> Error {
+    Error::data("repeated map key").at_key(key)
+}
+
+/// A map type's vacant-or-occupied entry, so that each map type is filled the same way.
+trait Entries<V>: Default {
+    /// Adds `key`, or gives it back when it is already there.
+    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String>;
+}
+
+impl<V, S: BuildHasher + Default> Entries<V> for HashMap<String, V, S> {
+    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
+        match self.entry(key) {
+            hash_map::Entry::Occupied(entry) => Err(entry.key().clone()),
+            hash_map::Entry::Vacant(entry) => {
+                entry.insert(value);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<V> Entries<V> for BTreeMap<String, V> {
+    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
+        match self.entry(key) {
+            btree_map::Entry::Occupied(entry) => Err(entry.key().clone()),
+            btree_map::Entry::Vacant(entry) => {
+                entry.insert(value);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<V, S: BuildHasher + Default> Entries<V> for IndexMap<String, V, S> {
+    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
+        match self.entry(key) {
+            indexmap::map::Entry::Occupied(entry) => Err(entry.key().clone()),
+            indexmap::map::Entry::Vacant(entry) => {
+                entry.insert(value);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {
+    let mut map = M::default();
+    decoder.map(shape, &mut |decoder, key, value| {
+        let value = match member(decoder, value) {
+            Ok(value) => value,
+            Err(error) => return Err(error.at_key(key)),
+        };
+        map.add(key, value).map_err(|key| repeated_key(&key))
+    })?;
+    Ok(map)
+}
+
+impl<V: Decode, S: BuildHasher + Default> Decode for HashMap<String, V, S> {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+        decode_map(decoder, shape)
+    }
+}
+
+impl<V: Decode> Decode for BTreeMap<String, V> {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+        decode_map(decoder, shape)
+    }
+}
+
+impl<V: Decode, S: BuildHasher + Default> Decode for IndexMap<String, V, S> {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+        decode_map(decoder, shape)
+    }
+}
