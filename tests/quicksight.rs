@@ -4,6 +4,7 @@
 #[path = "../examples/quicksight.rs"]
 mod quicksight;
 
+use awsval::convert::Decode;
 use awsval::json::{self, JsonSettings};
 use awsval::protocol::{self, HttpResponse, Protocol};
 use awsval::schema::{Fault, HttpBinding, ShapeType};
@@ -107,14 +108,17 @@ fn response() -> impl Strategy<Value = DescribeDashboardSnapshotJobResultRespons
         })
 }
 
-/// typed → `Value` → JSON → `Value` → typed, through the derived schema.
-fn json_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
+/// typed → `Value` → JSON → `Value` → typed, through the derived schema; and JSON → typed
+/// straight.
+fn json_round_trip<T: Shape + ToValue + Decode + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
     let settings = JsonSettings::rest_json();
     let bytes =
         json::encode(&typed.to_value(), T::schema(), &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let value = json::decode(&bytes, T::schema(), &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let back = T::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(back == *typed, "{}", String::from_utf8_lossy(&bytes));
+    let direct: T = json::decode_typed(&bytes, &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(direct == *typed, "decode_typed: {}", String::from_utf8_lossy(&bytes));
     Ok(())
 }
 

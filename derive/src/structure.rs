@@ -264,7 +264,7 @@ fn decode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
                 _: ::core::option::Option<::awsval::TimestampFormat>,
             ) -> ::awsval::Result<Self> {
                 #(#declarations)*
-                decoder.structure(shape, &mut |decoder, member| {
+                decoder.structure(shape, |decoder, member| {
                     match member.index() {
                         #(#arms)*
                         _ => {}

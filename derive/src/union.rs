@@ -169,7 +169,7 @@ fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> T
                 _: ::core::option::Option<::awsval::TimestampFormat>,
             ) -> ::awsval::Result<Self> {
                 let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
-                let unknown = decoder.union(shape, &mut |decoder, member| {
+                let unknown = decoder.union(shape, |decoder, member| {
                     found = ::core::option::Option::Some(match member.index() {
                         #(#arms)*
                         _ => return ::core::result::Result::Err(::awsval::Error::model("a member the type does not have")),

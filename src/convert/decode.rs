@@ -29,36 +29,35 @@ pub trait Decoder {
     /// Whether the next value is a null (which is then consumed).
     fn null(&mut self) -> Result<bool>;
 
+    /// A value of `shape` into a `String`: the common leaf, which a codec can read without
+    /// a `Value` in between.
+    fn string(&mut self, shape: ShapeRef<'_>) -> Result<String> {
+        String::from_value(self.value(shape, None)?)
+    }
+
     /// A structure: `member` is called for each member present, in wire order; absent and
     /// null members are not seen, nor are members the schema does not know.
-    fn structure<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        member: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()>;
+    fn structure<'s, F>(&mut self, shape: ShapeRef<'s>, member: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>;
 
     /// A union: `member` is called once for its member, or the name of a member the schema
     /// does not know is returned. No member, or two, is an error.
-    fn union<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        member: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<Option<String>>;
+    fn union<'s, F>(&mut self, shape: ShapeRef<'s>, member: F) -> Result<Option<String>>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>;
 
     /// A list: `item` is called for each item (for the nulls too when the list is sparse).
-    fn list<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        item: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()>;
+    fn list<'s, F>(&mut self, shape: ShapeRef<'s>, item: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>;
 
-    /// A map: `entry` is called with each key (for the null values too when the map is
-    /// sparse); a repeated key is the callback's to refuse.
-    fn map<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        entry: &mut dyn FnMut(&mut Self, String, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()>;
+    /// A map: `entry` is called with each key and its value's member, or `None` for a null
+    /// in a dense map (the entry is dropped, but its key still may not repeat). A repeated
+    /// key is the callback's to refuse.
+    fn map<'s, F>(&mut self, shape: ShapeRef<'s>, entry: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, String, Option<MemberRef<'s>>) -> Result<()>;
 }
 
 /// A type that decodes straight from a codec (see [`Decoder`]).
@@ -87,13 +86,18 @@ through_value!(
     i64,
     f32,
     f64,
-    String,
     crate::blob::Blob,
     crate::timestamp::Timestamp,
     time::OffsetDateTime,
     crate::value::Document,
     Value,
 );
+
+impl Decode for String {
+    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+        decoder.string(shape)
+    }
+}
 
 /// Reads the value of `member` into `T`.
 pub fn member<T: Decode, D: Decoder>(decoder: &mut D, member: MemberRef<'_>) -> Result<T> {
@@ -116,7 +120,7 @@ impl<T: Decode> Decode for Box<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         let mut items = Vec::new();
-        decoder.list(shape, &mut |decoder, item| {
+        decoder.list(shape, |decoder, item| {
             items.push(member(decoder, item)?);
             Ok(())
         })?;
@@ -129,10 +133,12 @@ fn repeated_key(key: &str) -> Error {
     Error::data("repeated map key").at_key(key)
 }
 
-/// A map type's vacant-or-occupied entry, so that each map type is filled the same way.
+/// What decoding needs of a map type, so that each is filled the same way.
 trait Entries<V>: Default {
     /// Adds `key`, or gives it back when it is already there.
     fn add(&mut self, key: String, value: V) -> std::result::Result<(), String>;
+
+    fn has(&self, key: &str) -> bool;
 }
 
 impl<V, S: BuildHasher + Default> Entries<V> for HashMap<String, V, S> {
@@ -144,6 +150,10 @@ impl<V, S: BuildHasher + Default> Entries<V> for HashMap<String, V, S> {
                 Ok(())
             }
         }
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
     }
 }
 
@@ -157,6 +167,10 @@ impl<V> Entries<V> for BTreeMap<String, V> {
             }
         }
     }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
 }
 
 impl<V, S: BuildHasher + Default> Entries<V> for IndexMap<String, V, S> {
@@ -169,11 +183,27 @@ impl<V, S: BuildHasher + Default> Entries<V> for IndexMap<String, V, S> {
             }
         }
     }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
 }
 
 fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {
     let mut map = M::default();
-    decoder.map(shape, &mut |decoder, key, value| {
+    // The keys of dropped null entries (rare), which may not repeat either.
+    let mut dropped: Vec<String> = Vec::new();
+    decoder.map(shape, |decoder, key, value| {
+        if dropped.contains(&key) {
+            return Err(repeated_key(&key));
+        }
+        let Some(value) = value else {
+            if map.has(&key) {
+                return Err(repeated_key(&key));
+            }
+            dropped.push(key);
+            return Ok(());
+        };
         let value = match member(decoder, value) {
             Ok(value) => value,
             Err(error) => return Err(error.at_key(key)),

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
-use crate::convert::{Decode, Shape};
+use crate::convert::{Decode, FromValue, Shape};
 use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
@@ -389,6 +389,13 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         Decoder::value(self, shape, format)
     }
 
+    fn string(&mut self, shape: ShapeRef<'_>) -> Result<String> {
+        match shape.shape_type() {
+            ShapeType::String => Ok(self.string()?.into_owned()),
+            _ => String::from_value(Decoder::value(self, shape, None)?),
+        }
+    }
+
     fn null(&mut self) -> Result<bool> {
         if self.reader.peek()? == Token::Null {
             self.reader.null()?;
@@ -397,11 +404,10 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         Ok(false)
     }
 
-    fn structure<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        visit: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()> {
+    fn structure<'s, F>(&mut self, shape: ShapeRef<'s>, mut visit: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    {
         self.reader.begin_object()?;
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
@@ -415,18 +421,18 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                 let error = Error::data("repeated member").at_offset(self.reader.offset());
                 return Err(member.annotate(error));
             }
-            if !crate::convert::Decoder::null(self)? {
+            let present = crate::convert::Decoder::null(self).map(|null| !null);
+            if present.map_err(|error| member.annotate(error))? {
                 visit(self, member).map_err(|error| member.annotate(error))?;
             }
         }
         Ok(())
     }
 
-    fn union<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        visit: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<Option<String>> {
+    fn union<'s, F>(&mut self, shape: ShapeRef<'s>, mut visit: F) -> Result<Option<String>>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    {
         let object_start = self.reader.offset();
         self.reader.begin_object()?;
         let (mut found, mut unknown) = (false, None);
@@ -445,7 +451,7 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                     }
                     unknown = Some(key.into_owned());
                 }
-                Some(_) if crate::convert::Decoder::null(self)? => {}
+                Some(member) if crate::convert::Decoder::null(self).map_err(|error| member.annotate(error))? => {}
                 Some(member) => {
                     if found || unknown.is_some() {
                         return Err(second());
@@ -461,11 +467,10 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         Ok(unknown)
     }
 
-    fn list<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        visit: &mut dyn FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()> {
+    fn list<'s, F>(&mut self, shape: ShapeRef<'s>, mut visit: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
+    {
         let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
         let sparse = shape.is_sparse();
         self.reader.begin_array()?;
@@ -476,7 +481,8 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                 return Err(self.collection_limit());
             }
             // Nulls in a dense list are dropped, as `decode` drops them.
-            if sparse || !crate::convert::Decoder::null(self)? {
+            let item = if sparse { Ok(true) } else { crate::convert::Decoder::null(self).map(|null| !null) };
+            if item.map_err(|error| error.at_index(index))? {
                 visit(self, member).map_err(|error| error.at_index(index))?;
             }
             index += 1;
@@ -484,11 +490,10 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         Ok(())
     }
 
-    fn map<'s>(
-        &mut self,
-        shape: ShapeRef<'s>,
-        visit: &mut dyn FnMut(&mut Self, String, MemberRef<'s>) -> Result<()>,
-    ) -> Result<()> {
+    fn map<'s, F>(&mut self, shape: ShapeRef<'s>, mut visit: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, String, Option<MemberRef<'s>>) -> Result<()>,
+    {
         let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
         let sparse = shape.is_sparse();
         self.reader.begin_object()?;
@@ -499,10 +504,11 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
             if count == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
-            if sparse || !crate::convert::Decoder::null(self)? {
-                visit(self, key.into_owned(), member).map_err(|error| error.at_offset(start))?;
-                count += 1;
-            }
+            let entry = if sparse { Ok(true) } else { crate::convert::Decoder::null(self).map(|null| !null) };
+            // A null in a dense map is dropped, after its key is checked.
+            let member = entry.map_err(|error| error.at_key(&*key))?.then_some(member);
+            visit(self, key.into_owned(), member).map_err(|error| error.at_offset(start))?;
+            count += usize::from(member.is_some());
         }
         Ok(())
     }

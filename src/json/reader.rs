@@ -54,6 +54,7 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    #[cold]
     pub(crate) fn syntax(&self, message: impl Into<Cow<'static, str>>) -> Error {
         if self.pos >= self.bytes.len() { Error::eof(message, self.pos) } else { Error::syntax(message, self.pos) }
     }
@@ -112,6 +113,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error for finding `found` where `expected` should be, at the value's first byte.
+    #[cold]
     pub(crate) fn mismatch(&self, expected: &str, found: Token) -> Error {
         Error::data(format!("expected {expected}, found {}", found.name())).at_offset(self.pos)
     }
@@ -195,6 +197,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The slow path: the string has escapes, so it is built into a new `String`.
+    #[cold]
+    #[inline(never)]
     fn escaped_string(&mut self, start: usize) -> Result<Cow<'a, str>> {
         let mut out = String::with_capacity(self.pos - start + 16);
         let mut run = start;
@@ -381,11 +385,14 @@ impl<'a> Reader<'a> {
 
 /// The offset of the first byte at or after `pos` that ends a plain run of string content: a
 /// quote, a backslash or a control character (or the end of the input).
+#[inline]
 fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
-    // Eight bytes at a time while none of them is special: most strings are long plain runs.
+    // Eight bytes at a time: most strings are plain runs, and the lowest flagged byte of a
+    // word is the exact answer.
     while let Some(word) = bytes.get(pos..pos + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
-        if has_special_byte(u64::from_le_bytes(word)) {
-            break;
+        let found = special_bytes(u64::from_le_bytes(word));
+        if found != 0 {
+            return pos + (found.trailing_zeros() / 8) as usize;
         }
         pos += 8;
     }
@@ -395,13 +402,15 @@ fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// Whether one of the eight bytes of `word` may be a quote, a backslash or below 0x20 (the
-/// classic zero-byte test; a false alarm only follows a true one, and the caller rescans).
-fn has_special_byte(word: u64) -> bool {
+/// The high bit of each byte of `word` that may be a quote, a backslash or below 0x20 (the
+/// classic zero-byte tests): the lowest one set is always a true find, since a false one
+/// only follows a true one, carried up by the subtraction.
+#[inline]
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = word ^ (ONES * b'"' as u64);
-    let backslash = word ^ (ONES * b'\\' as u64);
     let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    (zero_in(quote) | zero_in(backslash) | (word.wrapping_sub(ONES * 0x20) & !word & HIGH)) != 0
+    let quote = zero_in(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_in(word ^ (ONES * u64::from(b'\\')));
+    quote | backslash | (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
 }
