@@ -104,8 +104,8 @@ impl Encoder<'_, '_> {
         };
         self.out.push(b'{');
         let mut first = true;
-        for (name, member_value) in structure {
-            let member = shape.known_member(name)?;
+        for entry in shape.members_of(structure) {
+            let (member, member_value) = entry?;
             if member_value.is_null() {
                 continue;
             }

@@ -32,6 +32,7 @@
 
 mod decode;
 mod encode;
+mod plain;
 mod reader;
 mod writer;
 

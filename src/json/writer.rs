@@ -1,40 +1,46 @@
 //! The lowest layer of JSON output: strings, numbers, punctuation.
 
+use super::plain::plain_run_end;
+
 /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
 pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
-    out.push(b'"');
     let bytes = text.as_bytes();
-    let mut run = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let escape: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => {
-                out.extend_from_slice(&bytes[run..index]);
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xf)],
-                ]);
-                run = index + 1;
-                continue;
-            }
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[run..index]);
-        out.extend_from_slice(escape);
-        run = index + 1;
-    }
-    out.extend_from_slice(&bytes[run..]);
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
+    let mut run = 0;
+    loop {
+        let end = plain_run_end(bytes, run);
+        out.extend_from_slice(&bytes[run..end]);
+        let Some(&byte) = bytes.get(end) else { break };
+        escape(out, byte);
+        run = end + 1;
+    }
+    out.push(b'"');
+}
+
+/// Appends the escape of a quote, a backslash or a control character.
+fn escape(out: &mut Vec<u8>, byte: u8) {
+    let short: &[u8] = match byte {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0c => b"\\f",
+        _ => {
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ]);
+            return;
+        }
+    };
+    out.extend_from_slice(short);
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";

@@ -47,8 +47,8 @@ impl Encoder<'_> {
         self.settings.limits.check_depth(self.depth)?;
         match value {
             Value::Structure(structure) => {
-                for (name, member_value) in structure {
-                    let member = shape.known_member(name)?;
+                for entry in shape.members_of(structure) {
+                    let (member, member_value) = entry?;
                     if member_value.is_null() {
                         continue;
                     }

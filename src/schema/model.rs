@@ -10,7 +10,7 @@ use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
 use crate::error::Error;
 use crate::timestamp::TimestampFormat;
-use crate::value::{Name, Union, Value};
+use crate::value::{Name, Structure, Union, Value};
 
 /// The index of a shape in its [`Model`] (or in the [`ModelBuilder`](super::ModelBuilder)
 /// that is building it).
@@ -174,6 +174,31 @@ impl<'m> ShapeRef<'m> {
     /// does not have.
     pub(crate) fn known_member(self, name: &str) -> Result<MemberRef<'m>, Error> {
         self.member(name).ok_or_else(|| Error::data(format!("{} has no member {name}", self.short_name())))
+    }
+
+    /// The members of `structure`, a value of this shape, each with its schema member: what
+    /// an encoder walks. A name the shape does not have is the data error of
+    /// [`ShapeRef::known_member`].
+    pub(crate) fn members_of<'v>(
+        self,
+        structure: &'v Structure,
+    ) -> impl Iterator<Item = Result<(MemberRef<'m>, &'v Value), Error>> + use<'m, 'v> {
+        let mut next = 0;
+        structure.iter().map(move |(name, value)| Ok((self.member_near(*name, &mut next)?, value)))
+    }
+
+    /// The member named `name`, looked for first among the few members from `next` on:
+    /// values keep schema order, so that is nearly always where it is.
+    fn member_near(self, name: Name, next: &mut usize) -> Result<MemberRef<'m>, Error> {
+        const LOOK_AHEAD: usize = 4;
+        let members = &self.data().members;
+        let near = members.iter().enumerate().skip(*next).take(LOOK_AHEAD).find(|(_, m)| m.name.same(name));
+        let member = match near {
+            Some((index, _)) => self.member_at(index),
+            None => self.known_member(&name)?,
+        };
+        *next = member.index() + 1;
+        Ok(member)
     }
 
     /// The member a union value holds, and its value: an unknown member is kept on decode but

@@ -98,6 +98,13 @@ impl Borrow<str> for Name {
     }
 }
 
+impl Name {
+    /// Whether both are the very same interned name (text and sensitivity): one comparison.
+    pub(crate) fn same(self, other: Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
 impl PartialEq for Name {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.0.text, other.0.text) || self.0.text == other.0.text

@@ -102,8 +102,8 @@ impl Encoder<'_> {
         let Value::Structure(structure) = value else {
             return Err(mismatch(shape, value));
         };
-        for (name, member_value) in structure {
-            let member = shape.known_member(name)?;
+        for entry in shape.members_of(structure) {
+            let (member, member_value) = entry?;
             if !member.traits().xml_attribute || member_value.is_null() {
                 continue;
             }
@@ -128,8 +128,8 @@ impl Encoder<'_> {
     fn children(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         match value {
             Value::Structure(structure) => {
-                for (name, member_value) in structure {
-                    let member = shape.known_member(name)?;
+                for entry in shape.members_of(structure) {
+                    let (member, member_value) = entry?;
                     if member.traits().xml_attribute || member_value.is_null() {
                         continue;
                     }
