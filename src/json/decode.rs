@@ -123,7 +123,26 @@ fn expected(shape_type: ShapeType) -> &'static str {
     }
 }
 
+/// What the next key of a structure's or union's object names.
+enum Key<'s, 'a> {
+    Member(MemberRef<'s>),
+    /// A key that names no member (checked to be text).
+    Unknown(Cow<'a, str>),
+}
+
 impl<'a> Decoder<'a, '_> {
+    /// The next key of the open object of `shape`, looked up among its members by its bytes
+    /// (a key that matches a member's name needs no UTF-8 check), or `None` at the end.
+    fn next_member<'s>(&mut self, shape: ShapeRef<'s>, first: &mut bool) -> Result<Option<Key<'s, 'a>>> {
+        let Some(raw) = self.reader.next_raw_key(first)? else {
+            return Ok(None);
+        };
+        match shape.member_by_key(raw.bytes(), self.settings.json_name) {
+            Some(member) => Ok(Some(Key::Member(member))),
+            None => self.reader.text(raw).map(|text| Some(Key::Unknown(text))),
+        }
+    }
+
     /// A value, or `None` for `null`.
     fn optional(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Option<Value>> {
         if self.reader.peek()? == Token::Null {
@@ -241,9 +260,8 @@ impl<'a> Decoder<'a, '_> {
         let base = self.members.len();
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
-        while let Some(key) = self.reader.next_key(&mut first)? {
-            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
-            let Some(member) = member else {
+        while let Some(key) = self.next_member(shape, &mut first)? {
+            let Key::Member(member) = key else {
                 self.reader.skip_value()?;
                 continue;
             };
@@ -265,20 +283,19 @@ impl<'a> Decoder<'a, '_> {
         self.reader.begin_object()?;
         let mut found: Option<Union> = None;
         let mut first = true;
-        while let Some(key) = self.reader.next_key(&mut first)? {
+        while let Some(key) = self.next_member(shape, &mut first)? {
             let start = self.reader.offset();
-            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
-            let union = match member {
+            let union = match key {
                 // A type tag some services add: not a member.
-                None if key == "__type" => {
+                Key::Unknown(name) if name == "__type" => {
                     self.reader.skip_value()?;
                     continue;
                 }
-                None => {
+                Key::Unknown(name) => {
                     self.reader.skip_value()?;
-                    Union::unknown(key.into_owned())
+                    Union::unknown(name.into_owned())
                 }
-                Some(member) => {
+                Key::Member(member) => {
                     match self
                         .optional(member.target(), member.timestamp_format())
                         .map_err(|error| member.annotate(error))?
@@ -411,9 +428,8 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         self.reader.begin_object()?;
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
-        while let Some(key) = self.reader.next_key(&mut first)? {
-            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
-            let Some(member) = member else {
+        while let Some(key) = self.next_member(shape, &mut first)? {
+            let Key::Member(member) = key else {
                 self.reader.skip_value()?;
                 continue;
             };
@@ -437,22 +453,22 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
         self.reader.begin_object()?;
         let (mut found, mut unknown) = (false, None);
         let mut first = true;
-        while let Some(key) = self.reader.next_key(&mut first)? {
+        while let Some(key) = self.next_member(shape, &mut first)? {
             let start = self.reader.offset();
-            let member = if self.settings.json_name { shape.member_by_json_name(&key) } else { shape.member(&key) };
             let second = || Error::data("a union has exactly one member, found a second").at_offset(start);
-            match member {
+            match key {
                 // A type tag some services add: not a member.
-                None if key == "__type" => self.reader.skip_value()?,
-                None => {
+                Key::Unknown(name) if name == "__type" => self.reader.skip_value()?,
+                Key::Unknown(name) => {
                     self.reader.skip_value()?;
                     if found || unknown.is_some() {
                         return Err(second());
                     }
-                    unknown = Some(key.into_owned());
+                    unknown = Some(name.into_owned());
                 }
-                Some(member) if crate::convert::Decoder::null(self).map_err(|error| member.annotate(error))? => {}
-                Some(member) => {
+                Key::Member(member)
+                    if crate::convert::Decoder::null(self).map_err(|error| member.annotate(error))? => {}
+                Key::Member(member) => {
                     if found || unknown.is_some() {
                         return Err(second());
                     }

@@ -35,6 +35,23 @@ impl Token {
     }
 }
 
+/// A string as read, before its bytes are checked to be UTF-8.
+pub(crate) enum RawString<'a> {
+    /// No escapes: the bytes of the input, from offset `start`.
+    Plain { bytes: &'a [u8], start: usize },
+    /// Escapes resolved (and so already checked).
+    Escaped(String),
+}
+
+impl RawString<'_> {
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Plain { bytes, .. } => bytes,
+            Self::Escaped(text) => text.as_bytes(),
+        }
+    }
+}
+
 pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -165,6 +182,12 @@ impl<'a> Reader<'a> {
 
     /// Reads a string, borrowed from the input when it has no escapes.
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>> {
+        let raw = self.raw_string()?;
+        self.text(raw)
+    }
+
+    /// Reads a string without checking that its bytes are UTF-8 (see [`RawString`]).
+    fn raw_string(&mut self) -> Result<RawString<'a>> {
         self.skip_whitespace();
         if self.bytes.get(self.pos) != Some(&b'"') {
             return Err(self.syntax("expected a string"));
@@ -174,14 +197,24 @@ impl<'a> Reader<'a> {
         self.pos = plain_run_end(self.bytes, self.pos);
         match self.bytes.get(self.pos) {
             Some(b'"') if self.pos - start <= self.limits.max_string_len => {
-                let text = self.utf8(start, self.pos)?;
+                let bytes = &self.bytes[start..self.pos];
                 self.pos += 1;
-                Ok(Cow::Borrowed(text))
+                Ok(RawString::Plain { bytes, start })
             }
             Some(b'"') => Err(self.too_long(start - 1)),
-            Some(b'\\') => self.escaped_string(start),
+            Some(b'\\') => self.escaped_string(start).map(RawString::Escaped),
             Some(_) => Err(self.syntax("control character in a string")),
             None => Err(self.syntax("unterminated string")),
+        }
+    }
+
+    /// The text of a raw string: its bytes checked to be UTF-8.
+    pub(crate) fn text(&self, raw: RawString<'a>) -> Result<Cow<'a, str>> {
+        match raw {
+            RawString::Plain { bytes, start } => std::str::from_utf8(bytes)
+                .map(Cow::Borrowed)
+                .map_err(|error| Error::syntax("invalid UTF-8 in a string", start + error.valid_up_to())),
+            RawString::Escaped(text) => Ok(Cow::Owned(text)),
         }
     }
 
@@ -200,7 +233,7 @@ impl<'a> Reader<'a> {
     /// The slow path: the string has escapes, so it is built into a new `String`.
     #[cold]
     #[inline(never)]
-    fn escaped_string(&mut self, start: usize) -> Result<Cow<'a, str>> {
+    fn escaped_string(&mut self, start: usize) -> Result<String> {
         let mut out = String::with_capacity(self.pos - start + 16);
         let mut run = start;
         loop {
@@ -212,7 +245,7 @@ impl<'a> Reader<'a> {
                     if out.len() > self.limits.max_string_len {
                         return Err(self.too_long(start - 1));
                     }
-                    return Ok(Cow::Owned(out));
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     out.push_str(self.utf8(run, self.pos)?);
@@ -306,10 +339,20 @@ impl<'a> Reader<'a> {
     /// The next key of the open object, or `None` after its `}`.
     #[inline]
     pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
+        match self.next_raw_key(first)? {
+            Some(raw) => self.text(raw).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// [`Reader::next_key`], its bytes not yet checked to be UTF-8: for keys that are looked
+    /// up among known names, where only a key that matches none needs the check.
+    #[inline]
+    pub(crate) fn next_raw_key(&mut self, first: &mut bool) -> Result<Option<RawString<'a>>> {
         if !self.next_entry(first, b'}')? {
             return Ok(None);
         }
-        let key = self.string()?;
+        let key = self.raw_string()?;
         self.skip_whitespace();
         if self.bytes.get(self.pos) != Some(&b':') {
             return Err(self.syntax("expected ':'"));

@@ -37,15 +37,25 @@ impl Lookup {
     }
 
     pub(super) fn name(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name)
+        self.by_name.get(name.as_bytes())
     }
 
     pub(super) fn json_name(&self, name: &str) -> Option<usize> {
+        self.json_key(name.as_bytes())
+    }
+
+    /// [`Lookup::json_name`] of bytes that may not even be UTF-8 (a key straight off the
+    /// wire: only a match says it is text).
+    pub(super) fn json_key(&self, name: &[u8]) -> Option<usize> {
         self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name)
     }
 
+    pub(super) fn name_key(&self, name: &[u8]) -> Option<usize> {
+        self.by_name.get(name)
+    }
+
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
-        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name)
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name.as_bytes())
     }
 
     pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
@@ -65,8 +75,8 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
 /// structures), which beats hashing them; a hash table for more.
 #[derive(Debug)]
 enum Table {
-    Scan(Box<[Box<str>]>),
-    Hash(FxHashMap<Box<str>, u32>),
+    Scan(Box<[Box<[u8]>]>),
+    Hash(FxHashMap<Box<[u8]>, u32>),
 }
 
 /// Up to this many names a scan is the faster lookup.
@@ -75,13 +85,13 @@ const SCAN_LIMIT: usize = 8;
 impl Table {
     fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> Self {
         if names.len() <= SCAN_LIMIT {
-            Self::Scan(names.map(Box::from).collect())
+            Self::Scan(names.map(|name| Box::from(name.as_bytes())).collect())
         } else {
-            Self::Hash(names.enumerate().map(|(i, name)| (Box::from(name), i as u32)).collect())
+            Self::Hash(names.enumerate().map(|(i, name)| (Box::from(name.as_bytes()), i as u32)).collect())
         }
     }
 
-    fn get(&self, name: &str) -> Option<usize> {
+    fn get(&self, name: &[u8]) -> Option<usize> {
         match self {
             Self::Scan(names) => names.iter().position(|n| **n == *name),
             Self::Hash(table) => table.get(name).map(|&i| i as usize),

@@ -215,6 +215,15 @@ impl<'m> ShapeRef<'m> {
         self.data().lookup.json_name(name).map(|index| self.member_at(index))
     }
 
+    /// The member whose JSON key (its `jsonName` when `json_name`, else its name) is the
+    /// bytes `key`, which need not be UTF-8: a key off the wire, checked only if it is not a
+    /// member's.
+    pub(crate) fn member_by_key(self, key: &[u8], json_name: bool) -> Option<MemberRef<'m>> {
+        let lookup = &self.data().lookup;
+        let index = if json_name { lookup.json_key(key) } else { lookup.name_key(key) };
+        index.map(|index| self.member_at(index))
+    }
+
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
     pub fn member_by_xml_name(self, name: &str) -> Option<MemberRef<'m>> {
         self.data().lookup.xml_name(name).map(|index| self.member_at(index))
