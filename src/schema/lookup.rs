@@ -93,10 +93,16 @@ impl Table {
 
     fn get(&self, name: &[u8]) -> Option<usize> {
         match self {
-            Self::Scan(names) => names.iter().position(|n| **n == *name),
+            Self::Scan(names) => names.iter().position(|n| same_bytes(n, name)),
             Self::Hash(table) => table.get(name).map(|&i| i as usize),
         }
     }
+}
+
+/// Byte equality, in place for the short names of unions' tags, where a call to `memcmp`
+/// would cost more than the comparison.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && if a.len() <= 4 { a.iter().zip(b).all(|(x, y)| x == y) } else { a == b }
 }
 
 impl Default for Table {
