@@ -213,6 +213,17 @@ where
     table.compare(&payload, ("XML → typed", "quick-xml serde → typed", None), serde_typed, || {
         drop(black_box(T::from_value(to_value()).expect("fits")));
     });
+    // The reader's share: the same bytes read against a shape with no members, so every
+    // element is checked and skipped and no value is built.
+    let empty = {
+        let mut builder = awsval::schema::ModelBuilder::new();
+        builder.add("Empty", awsval::schema::ShapeType::Structure);
+        builder.finish().expect("valid")
+    };
+    let empty_shape = empty.shape("Empty").expect("declared");
+    table.compare(&payload, ("XML read, all skipped", "quick-xml serde → typed", None), serde_typed, || {
+        drop(black_box(awsval::xml::decode(black_box(&bytes), empty_shape, settings).expect("reads")));
+    });
     table.compare(
         &payload,
         ("XML → Value", "quick-xml event loop", None),

@@ -57,13 +57,16 @@ fn float(value: f64, finite: impl FnOnce() -> String) -> String {
 /// Reads simple value of `shape` from `text`. Strings are kept exactly; other values may be
 /// surrounded by whitespace.
 pub(crate) fn parse(text: Cow<'_, str>, shape: ShapeRef<'_>, format: TimestampFormat, blob: BlobText) -> Result<Value> {
+    // Strings, the common case, are kept exactly: no trimming to do.
+    if shape.shape_type() == ShapeType::String {
+        return Ok(Value::String(text.into_owned()));
+    }
     let trimmed = text.trim();
     let number = |type_name: &str| -> Result<i64> {
         trimmed.parse().map_err(|_| Error::data(format!("expected {type_name}, found text that is not one")))
     };
     let narrow = |type_name: &str| Error::data(format!("{type_name} out of range"));
     Ok(match shape.shape_type() {
-        ShapeType::String => Value::String(text.into_owned()),
         ShapeType::Enum => Value::Enum(match shape.enum_value(&text) {
             Some(known) => Cow::Borrowed(known),
             None => Cow::Owned(text.into_owned()),
