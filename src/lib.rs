@@ -119,6 +119,28 @@
 //! An operation's errors form one enum with `#[derive(OperationError)]` (see
 //! [`OperationError`]).
 //!
+//! ## Straight into typed values
+//!
+//! Going through a `Value` costs a tree built and taken apart again. A derived type also
+//! implements [`convert::Decode`], which reads it straight off the wire, with the same checks
+//! and the same errors (member path, byte offset) as [`json::decode`] followed by
+//! [`FromValue::from_value`]:
+//!
+//! ```
+//! use awsval::Shape;
+//! use awsval::json::{self, JsonSettings};
+//!
+//! #[derive(Shape, PartialEq)]
+//! struct Counts {
+//!     items: Vec<i64>,
+//!     next_token: Option<String>,
+//! }
+//!
+//! let counts: Counts = json::decode_typed(br#"{"Items": [1, 2, 3]}"#, &JsonSettings::aws_json())?;
+//! assert!(counts == Counts { items: vec![1, 2, 3], next_token: None });
+//! # Ok::<(), awsval::Error>(())
+//! ```
+//!
 //! # Schemas at run time
 //!
 //! The same [`schema::Model`] that derived types build is what model loaders produce; build one

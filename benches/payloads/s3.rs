@@ -36,7 +36,17 @@ pub struct Object {
     pub checksum_algorithm: Vec<String>,
     pub size: i64,
     pub storage_class: String,
+    pub checksum_type: Option<String>,
     pub owner: Option<Owner>,
+    pub restore_status: Option<RestoreStatus>,
+}
+
+/// `RestoreStatus`.
+#[derive(Shape, Serialize, Deserialize, Clone, PartialEq)]
+#[serde(rename_all = "PascalCase")]
+pub struct RestoreStatus {
+    pub is_restore_in_progress: Option<bool>,
+    pub restore_expiry_date: Option<DateTime>,
 }
 
 /// `Owner`.
@@ -75,9 +85,9 @@ pub const OBJECTS: usize = 1_000;
 fn object(rng: &mut Rng, index: usize) -> Object {
     // One key in eight needs escaping in XML.
     let key = if index % 8 == 0 {
-        format!("logs/{}/<draft> & \"notes\" {index}.txt", rng.word(12))
+        format!("logs/{}/<draft> & \"notes\" {index}.txt", rng.word(24))
     } else {
-        format!("logs/{}/{}/part-{index:05}.json.gz", rng.word(10), rng.word(16))
+        format!("logs/year=2026/month=11/{}/{}/part-{index:05}-{}.json.gz", rng.word(12), rng.word(32), rng.word(60))
     };
     Object {
         key,
@@ -89,7 +99,12 @@ fn object(rng: &mut Rng, index: usize) -> Object {
         checksum_algorithm: vec!["CRC32".into()],
         size: rng.below(50_000_000) as i64,
         storage_class: "STANDARD".into(),
-        owner: Some(Owner { display_name: Some(rng.word(12)), id: Some(rng.word(64)) }),
+        checksum_type: Some("FULL_OBJECT".into()),
+        owner: Some(Owner { display_name: Some(rng.word(30)), id: Some(rng.word(64)) }),
+        restore_status: Some(RestoreStatus {
+            is_restore_in_progress: Some(false),
+            restore_expiry_date: Timestamp::new(1_800_000_000 + rng.below(1_000_000) as i64, 0).ok().map(DateTime),
+        }),
     }
 }
 
