@@ -99,10 +99,16 @@ impl Table {
     }
 }
 
-/// Byte equality, in place for the short names of unions' tags, where a call to `memcmp`
-/// would cost more than the comparison.
+/// Byte equality, eight bytes at a time and in place: wire names are too short for a call
+/// to `memcmp` to pay off.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && if a.len() <= 4 { a.iter().zip(b).all(|(x, y)| x == y) } else { a == b }
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map(u64::from_ne_bytes).unwrap_or_default();
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails_match = a_words.remainder().iter().zip(b_words.remainder()).all(|(x, y)| x == y);
+    tails_match && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
 impl Default for Table {
