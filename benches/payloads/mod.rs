@@ -2,6 +2,7 @@
 //! derive awsval's `Shape` beside serde's traits, so that both sides decode into the very same
 //! Rust structs and parse leaves (timestamps, blobs) with the same code.
 
+pub mod comparisons;
 pub mod dynamodb;
 pub mod ec2;
 pub mod leaf;

@@ -1,0 +1,174 @@
+//! Every comparison of the benchmarks, once: each payload's awsval operations beside their
+//! references. The ratio table (`benches/ratios.rs`) and criterion (`benches/codecs.rs`) run
+//! the same list, each through its own [`Bench`].
+
+use std::hint::black_box;
+
+use awsval::convert::Decode;
+use awsval::json::JsonSettings;
+use awsval::schema::ShapeRef;
+use awsval::xml::XmlSettings;
+use awsval::{FromValue, Shape, ToValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{dynamodb, ec2, quicksight, s3};
+
+/// One comparison: what awsval does, what it is measured against, and the yardstick (the
+/// least speed ratio wanted), if any.
+#[derive(Clone, Copy)]
+pub struct Row {
+    pub path: &'static str,
+    pub reference: &'static str,
+    pub yardstick: Option<f64>,
+}
+
+/// Something that measures comparisons.
+pub trait Bench {
+    /// Measures `candidate` (awsval) beside `reference` on `payload`.
+    fn compare(&mut self, payload: &str, row: Row, reference: impl FnMut(), candidate: impl FnMut());
+}
+
+const fn row(path: &'static str, reference: &'static str, yardstick: Option<f64>) -> Row {
+    Row { path, reference, yardstick }
+}
+
+/// Every payload's comparisons.
+pub fn all(bench: &mut impl Bench) {
+    let value = dynamodb::response(dynamodb::LARGE);
+    let typed = dynamodb::typed(&value);
+    json_rows(bench, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.0)));
+    let typed = quicksight::sample_response();
+    json_rows(bench, "QuickSight", &typed, &quicksight::settings(), (Some(0.65), Some(1.0)));
+    let typed = s3::response(s3::OBJECTS);
+    xml_rows(bench, "S3 ListObjectsV2", &typed, &s3::settings());
+    let typed = ec2::response(ec2::RESERVATIONS);
+    xml_rows(bench, "EC2 DescribeInstances", &typed, &ec2::settings());
+}
+
+fn size(bytes: &[u8]) -> String {
+    if bytes.len() >= 10_000 {
+        format!("{} KB", bytes.len() / 1000)
+    } else {
+        format!("{:.1} KB", bytes.len() as f64 / 1000.0)
+    }
+}
+
+/// A JSON payload: decode to `Value` and to typed, encode from both; `yardsticks` are those of
+/// JSON → Value and JSON → typed on this payload.
+fn json_rows<T>(
+    bench: &mut impl Bench,
+    name: &str,
+    typed: &T,
+    settings: &JsonSettings,
+    yardsticks: (Option<f64>, Option<f64>),
+) where
+    T: Shape + ToValue + Decode + Serialize + DeserializeOwned + PartialEq + 'static,
+{
+    let shape: ShapeRef<'static> = T::schema();
+    let value = typed.to_value();
+    let bytes = awsval::json::encode(&value, shape, settings).expect("encodes");
+    let decoded: T = serde_json::from_slice(&bytes).expect("serde_json reads what awsval writes");
+    assert!(decoded == *typed, "{name}: serde_json reads a different value");
+    let back = T::from_value(awsval::json::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
+    assert!(back == *typed, "{name}: awsval reads a different value");
+    let direct: T = awsval::json::decode_typed(&bytes, settings).expect("decodes");
+    assert!(direct == *typed, "{name}: awsval reads a different typed value");
+    let payload = format!("{name} ({})", size(&bytes));
+    let serde_typed = || drop(black_box(serde_json::from_slice::<T>(black_box(&bytes)).expect("reads")));
+    let to_value = || black_box(awsval::json::decode(black_box(&bytes), shape, settings).expect("reads"));
+    bench.compare(&payload, row("JSON → Value", "serde_json → typed", yardsticks.0), serde_typed, || {
+        drop(to_value())
+    });
+    bench.compare(&payload, row("JSON → typed", "serde_json → typed", yardsticks.1), serde_typed, || {
+        drop(black_box(awsval::json::decode_typed::<T>(black_box(&bytes), settings).expect("reads")));
+    });
+    bench.compare(&payload, row("JSON → Value → typed", "serde_json → typed", None), serde_typed, || {
+        drop(black_box(T::from_value(to_value()).expect("fits")));
+    });
+    bench.compare(
+        &payload,
+        row("JSON → Value", "serde_json → serde_json::Value", None),
+        || drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).expect("reads"))),
+        || drop(to_value()),
+    );
+    let serde_write = || drop(black_box(serde_json::to_vec(black_box(typed)).expect("writes")));
+    bench.compare(&payload, row("Value → JSON", "serde_json typed → JSON", Some(0.7)), serde_write, || {
+        drop(black_box(awsval::json::encode(black_box(&value), shape, settings).expect("writes")));
+    });
+    bench.compare(&payload, row("typed → JSON", "serde_json typed → JSON", None), serde_write, || {
+        let value = black_box(typed).to_value();
+        drop(black_box(awsval::json::encode(&value, shape, settings).expect("writes")));
+    });
+}
+
+/// An XML payload: decode to `Value` and to typed beside quick-xml's serde and its bare event
+/// loop, encode from both beside quick-xml's serde.
+fn xml_rows<T>(bench: &mut impl Bench, name: &str, typed: &T, settings: &XmlSettings)
+where
+    T: Shape + ToValue + FromValue + Serialize + DeserializeOwned + PartialEq + 'static,
+{
+    let shape: ShapeRef<'static> = T::schema();
+    let value = typed.to_value();
+    let bytes = awsval::xml::encode(&value, shape, settings).expect("encodes");
+    let text = std::str::from_utf8(&bytes).expect("UTF-8");
+    let decoded: T = quick_xml::de::from_str(text).expect("quick-xml reads what awsval writes");
+    assert!(decoded == *typed, "{name}: quick-xml reads a different value");
+    let back = T::from_value(awsval::xml::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
+    assert!(back == *typed, "{name}: awsval reads a different value");
+    let payload = format!("{name} ({})", size(&bytes));
+    let serde_typed = || drop(black_box(quick_xml::de::from_str::<T>(black_box(text)).expect("reads")));
+    let to_value = || black_box(awsval::xml::decode(black_box(&bytes), shape, settings).expect("reads"));
+    bench.compare(&payload, row("XML → Value", "quick-xml serde → typed", Some(2.0)), serde_typed, || {
+        drop(to_value())
+    });
+    bench.compare(&payload, row("XML → typed", "quick-xml serde → typed", None), serde_typed, || {
+        drop(black_box(T::from_value(to_value()).expect("fits")));
+    });
+    // The reader's share: the same bytes read against a shape with no members, so every
+    // element is checked and skipped and no value is built.
+    let empty = {
+        let mut builder = awsval::schema::ModelBuilder::new();
+        builder.add("Empty", awsval::schema::ShapeType::Structure);
+        builder.finish().expect("valid")
+    };
+    let empty_shape = empty.shape("Empty").expect("declared");
+    bench.compare(&payload, row("XML read, all skipped", "quick-xml serde → typed", None), serde_typed, || {
+        drop(black_box(awsval::xml::decode(black_box(&bytes), empty_shape, settings).expect("reads")));
+    });
+    bench.compare(
+        &payload,
+        row("XML → Value", "quick-xml event loop", None),
+        || {
+            black_box(event_loop(&bytes));
+        },
+        || {
+            drop(to_value());
+        },
+    );
+    let serde_write = || drop(black_box(quick_xml::se::to_string(black_box(typed)).expect("writes")));
+    bench.compare(&payload, row("Value → XML", "quick-xml serde typed → XML", None), serde_write, || {
+        drop(black_box(awsval::xml::encode(black_box(&value), shape, settings).expect("writes")));
+    });
+    bench.compare(&payload, row("typed → XML", "quick-xml serde typed → XML", None), serde_write, || {
+        let value = black_box(typed).to_value();
+        drop(black_box(awsval::xml::encode(&value, shape, settings).expect("writes")));
+    });
+}
+
+/// The least a reader can do: every event, every text decoded, every entity resolved, end
+/// tags checked; returns the text's length.
+fn event_loop(bytes: &[u8]) -> usize {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(black_box(bytes));
+    reader.config_mut().check_end_names = true;
+    let mut total = 0;
+    loop {
+        match reader.read_event().expect("well-formed") {
+            Event::Text(text) => total += text.xml10_content().expect("UTF-8").len(),
+            Event::GeneralRef(entity) => total += entity.resolve_char_ref().ok().flatten().map_or(1, char::len_utf8),
+            Event::Eof => return total,
+            _ => {}
+        }
+    }
+}
