@@ -161,11 +161,11 @@ impl<'a> XmlReader<'a> {
         // The name as a slice of the input, so that it lives as long as the input. The tag
         // opens at `offset`, after the byte order mark that quick-xml passes over silently.
         let at = offset + if offset == 0 && self.bytes.starts_with(b"\xEF\xBB\xBF") { 4 } else { 1 };
-        let length = start.name().as_ref().len();
+        let name_in_tag = start.name().into_inner();
         let name = self
             .bytes
-            .get(at..at + length)
-            .filter(|raw| *raw == start.name().as_ref())
+            .get(at..at + name_in_tag.len())
+            .filter(|raw| std::ptr::eq(raw.as_ptr(), name_in_tag.as_ptr()))
             .ok_or_else(|| Error::syntax("malformed start tag", offset))
             .and_then(|raw| std::str::from_utf8(raw).map_err(|_| Error::syntax("invalid UTF-8 in a name", offset)))?;
         self.namespaces.open(&start, name, self.depth, offset)?;

@@ -32,8 +32,11 @@ pub(super) fn is_name(name: &str) -> bool {
 
 /// A namespace-qualified name: `local` or `prefix:local`, each a name without colons.
 fn is_qname(name: &str) -> bool {
+    if is_ascii_qname(name.as_bytes()) {
+        return true;
+    }
     if name.is_ascii() {
-        return is_ascii_qname(name.as_bytes());
+        return false;
     }
     let ncname = |part: &str| !part.is_empty() && !part.as_bytes().contains(&b':') && is_name(part);
     match split_prefix(name) {
