@@ -50,6 +50,10 @@ impl Lookup {
         self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name)
     }
 
+    pub(super) fn xml_key(&self, name: &[u8]) -> Option<usize> {
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name)
+    }
+
     pub(super) fn name_key(&self, name: &[u8]) -> Option<usize> {
         self.by_name.get(name)
     }

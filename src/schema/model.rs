@@ -224,6 +224,11 @@ impl<'m> ShapeRef<'m> {
         index.map(|index| self.member_at(index))
     }
 
+    /// [`ShapeRef::member_by_xml_name`] of an element's name as bytes.
+    pub(crate) fn member_by_xml_key(self, name: &[u8]) -> Option<MemberRef<'m>> {
+        self.data().lookup.xml_key(name).map(|index| self.member_at(index))
+    }
+
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
     pub fn member_by_xml_name(self, name: &str) -> Option<MemberRef<'m>> {
         self.data().lookup.xml_name(name).map(|index| self.member_at(index))

@@ -82,7 +82,7 @@ pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Op
 /// The name of the root element, as written.
 pub fn root_name(bytes: &[u8], settings: &XmlSettings) -> Result<String> {
     let mut reader = XmlReader::new(bytes, settings.limits)?;
-    Ok(reader.root()?.name().to_owned())
+    Ok(reader.root()?.name_text().to_owned())
 }
 
 struct Decoder<'a, 's> {
@@ -110,7 +110,7 @@ impl<'a> Decoder<'a, '_> {
         for name in path {
             let found = loop {
                 match self.reader.child()? {
-                    Some(child) if child.local_name() == *name => break Some(child),
+                    Some(child) if child.local_name() == name.as_bytes() => break Some(child),
                     Some(_) => self.reader.skip()?,
                     None => break None,
                 }
@@ -164,8 +164,8 @@ impl<'a> Decoder<'a, '_> {
         }
         while let Some(child) = self.reader.child()? {
             let member = shape
-                .member_by_xml_name(child.name())
-                .or_else(|| shape.member_by_xml_name(child.local_name()))
+                .member_by_xml_key(child.name())
+                .or_else(|| shape.member_by_xml_key(child.local_name()))
                 .filter(|m| !m.traits().xml_attribute);
             let Some(member) = member else {
                 self.reader.skip()?;
@@ -248,8 +248,8 @@ impl<'a> Decoder<'a, '_> {
         let mut keys = KeySet::default();
         while let Some(child) = self.reader.child()? {
             let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
-            let Some(member) = shape.member_by_xml_name(child.local_name()) else {
-                let name = child.local_name().to_owned();
+            let Some(member) = shape.member_by_xml_key(child.local_name()) else {
+                let name = child.local_text().to_owned();
                 self.reader.skip()?;
                 if found.is_some() {
                     return Err(second());
@@ -291,7 +291,7 @@ impl<'a> Decoder<'a, '_> {
         let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
         let base = self.items.len();
         while let Some(child) = self.reader.child()? {
-            if child.local_name() != item_name {
+            if child.local_name() != item_name.as_bytes() {
                 self.reader.skip()?;
                 continue;
             }
@@ -308,7 +308,7 @@ impl<'a> Decoder<'a, '_> {
         let mut entries = Map::new();
         let mut keys = KeySet::default();
         while let Some(child) = self.reader.child()? {
-            if child.local_name() != "entry" {
+            if child.local_name() != b"entry" {
                 self.reader.skip()?;
                 continue;
             }
@@ -332,8 +332,8 @@ impl<'a> Decoder<'a, '_> {
         let (mut key, mut value) = (None, None);
         while let Some(child) = self.reader.child()? {
             match child.local_name() {
-                name if name == key_name => key = Some(self.reader.text()?.into_owned()),
-                name if name == value_name => {
+                name if name == key_name.as_bytes() => key = Some(self.reader.text()?.into_owned()),
+                name if name == value_name.as_bytes() => {
                     let decoded = self.content(&child, value_member.target(), value_member.timestamp_format());
                     value = Some(match (decoded, &key) {
                         (Ok(v), _) => v,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text, split_prefix};
+use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 
@@ -20,20 +20,35 @@ pub(crate) enum Node<'a> {
 /// A start tag and where it is.
 pub(crate) struct Element<'a> {
     start: BytesStart<'a>,
-    /// The qualified name, checked to be UTF-8 and an XML name.
-    name: &'a str,
+    /// The qualified name, checked to be an XML name (and so UTF-8).
+    name: &'a [u8],
     pub(crate) offset: usize,
 }
 
 impl<'a> Element<'a> {
-    /// The qualified name as written (`prefix:local` or `local`).
-    pub(crate) fn name(&self) -> &'a str {
+    /// The qualified name as written (`prefix:local` or `local`), as bytes: what lookups
+    /// among known names need.
+    pub(crate) fn name(&self) -> &'a [u8] {
         self.name
     }
 
     /// The name without its prefix.
-    pub(crate) fn local_name(&self) -> &'a str {
-        split_prefix(self.name).1
+    pub(crate) fn local_name(&self) -> &'a [u8] {
+        match self.name.iter().rposition(|&b| b == b':') {
+            Some(colon) => &self.name[colon + 1..],
+            None => self.name,
+        }
+    }
+
+    /// [`Element::local_name`] as text.
+    pub(crate) fn local_text(&self) -> &'a str {
+        // Checked to be UTF-8 when the tag was read.
+        std::str::from_utf8(self.local_name()).unwrap_or_default()
+    }
+
+    /// [`Element::name`] as text.
+    pub(crate) fn name_text(&self) -> &'a str {
+        std::str::from_utf8(self.name).unwrap_or_default()
     }
 
     /// The attributes as (qualified name, value) pairs, values unescaped.
@@ -166,8 +181,7 @@ impl<'a> XmlReader<'a> {
             .bytes
             .get(at..at + name_in_tag.len())
             .filter(|raw| std::ptr::eq(raw.as_ptr(), name_in_tag.as_ptr()))
-            .ok_or_else(|| Error::syntax("malformed start tag", offset))
-            .and_then(|raw| std::str::from_utf8(raw).map_err(|_| Error::syntax("invalid UTF-8 in a name", offset)))?;
+            .ok_or_else(|| Error::syntax("malformed start tag", offset))?;
         self.namespaces.open(&start, name, self.depth, offset)?;
         Ok(Node::Start(Element { start, name, offset }))
     }

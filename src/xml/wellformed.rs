@@ -174,23 +174,25 @@ const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
 
 impl Namespaces {
-    /// Checks a start tag named `name` at `depth`: its names, its attributes (unique, well-formed values)
+    /// Checks a start tag named `name` (its bytes) at `depth`: its names, its attributes (unique, well-formed values)
     /// and that every prefix it uses is declared.
-    pub(super) fn open(&mut self, start: &BytesStart<'_>, name: &str, depth: usize, offset: usize) -> Result<()> {
+    pub(super) fn open(&mut self, start: &BytesStart<'_>, name: &[u8], depth: usize, offset: usize) -> Result<()> {
         let bad = |what: String| Error::syntax(what, offset);
-        if !is_qname(name) {
+        // An ASCII name needs no UTF-8 check; any other is checked, then held to the rules.
+        if !is_ascii_qname(name) && !std::str::from_utf8(name).is_ok_and(|name| !name.is_ascii() && is_qname(name)) {
             return Err(bad("invalid element name".into()));
         }
-        let (prefix, _) = split_prefix(name);
         if start.attributes_raw().iter().all(u8::is_ascii_whitespace) {
             // No attributes: only the element's own prefix to check.
-            return match prefix {
-                Some(prefix) if prefix != "xml" && self.uri(prefix).is_none() => {
-                    Err(bad(format!("namespace prefix `{prefix}` is not declared")))
+            return match name.iter().position(|&b| b == b':').map(|colon| &name[..colon]) {
+                Some(prefix) if prefix != b"xml" && self.uri(prefix).is_none() => {
+                    Err(bad(format!("namespace prefix `{}` is not declared", String::from_utf8_lossy(prefix))))
                 }
                 _ => Ok(()),
             };
         }
+        let name = std::str::from_utf8(name).unwrap_or_default();
+        let (prefix, _) = split_prefix(name);
         check_attribute_spacing(start.attributes_raw(), offset)?;
         let mut prefixes_used = vec![prefix];
         let mut keys: Vec<String> = Vec::new();
@@ -219,7 +221,7 @@ impl Namespaces {
             keys.push(key.to_owned());
         }
         for prefix in prefixes_used.into_iter().flatten() {
-            if prefix != "xml" && self.uri(prefix).is_none() {
+            if prefix != "xml" && self.uri(prefix.as_bytes()).is_none() {
                 return Err(bad(format!("namespace prefix `{prefix}` is not declared")));
             }
         }
@@ -228,7 +230,7 @@ impl Namespaces {
             .iter()
             .filter_map(|key| key.split_once(':'))
             .filter(|(prefix, _)| *prefix != "xmlns")
-            .map(|(prefix, local)| (self.uri(prefix).unwrap_or(prefix), local))
+            .map(|(prefix, local)| (self.uri(prefix.as_bytes()).unwrap_or(prefix), local))
             .collect();
         expanded.sort_unstable();
         if expanded.windows(2).any(|pair| pair[0] == pair[1]) {
@@ -249,8 +251,8 @@ impl Namespaces {
         Ok(())
     }
 
-    fn uri(&self, prefix: &str) -> Option<&str> {
-        self.declared.iter().rev().find(|(p, ..)| p == prefix).map(|(_, uri, _)| uri.as_str())
+    fn uri(&self, prefix: &[u8]) -> Option<&str> {
+        self.declared.iter().rev().find(|(p, ..)| p.as_bytes() == prefix).map(|(_, uri, _)| uri.as_str())
     }
 
     /// Forgets the prefixes declared at `depth` as its element closes.
