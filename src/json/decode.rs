@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
-use crate::value::{Document, List, Map, Name, Structure, Union, Value, schema_ordered};
+use crate::value::{Document, List, Map, MemberStack, Structure, Union, Value};
 
 /// Decodes a JSON document of shape `shape`.
 ///
@@ -93,7 +93,7 @@ struct Decoder<'a, 's> {
     settings: &'s JsonSettings,
     /// The members, items and entries of the structures, lists and maps being read,
     /// innermost last: each is gathered here, then moved into an allocation of its exact size.
-    members: Vec<(usize, Name, Value)>,
+    members: MemberStack,
     items: Vec<Value>,
     entries: Vec<(String, Value)>,
 }
@@ -103,7 +103,7 @@ impl<'a, 's> Decoder<'a, 's> {
         Ok(Self {
             reader: Reader::new(bytes, settings.limits)?,
             settings,
-            members: Vec::new(),
+            members: MemberStack::default(),
             items: Vec::new(),
             entries: Vec::new(),
         })
@@ -257,7 +257,7 @@ impl<'a> Decoder<'a, '_> {
 
     fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
         self.reader.begin_object()?;
-        let base = self.members.len();
+        let base = self.members.base();
         let mut seen = Seen::new(shape.members().len());
         let mut first = true;
         while let Some(key) = self.next_member(shape, &mut first)? {
@@ -272,10 +272,10 @@ impl<'a> Decoder<'a, '_> {
             let value =
                 self.optional(member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
             if let Some(value) = value {
-                self.members.push((member.index(), member.name(), value));
+                self.members.push(member.index(), member.name(), value);
             }
         }
-        Ok(schema_ordered(&mut self.members, base))
+        Ok(self.members.finish(base))
     }
 
     fn union(&mut self, shape: ShapeRef<'_>) -> Result<Union> {

@@ -146,13 +146,44 @@ impl Drop for Structure {
     }
 }
 
-/// The structure of the members `scratch[base..]` (each with its schema index), in schema
-/// order whatever order the wire used; they leave the scratch stack. Decoders gather members
-/// on one stack shared by every level so that each structure is allocated once, at its size.
-pub(crate) fn schema_ordered(scratch: &mut Vec<(usize, Name, Value)>, base: usize) -> Structure {
-    let members = &mut scratch[base..];
-    if !members.is_sorted_by_key(|(index, ..)| *index) {
-        members.sort_by_key(|(index, ..)| *index);
+/// The members of the structures a decoder is reading, innermost last, each with its index in
+/// the schema: one stack shared by every level, so that each structure is allocated once, at
+/// its size, and in schema order whatever order the wire used.
+#[derive(Default)]
+pub(crate) struct MemberStack {
+    members: Vec<(Name, Value)>,
+    indexes: Vec<usize>,
+}
+
+impl MemberStack {
+    /// Where the structure about to be read starts.
+    pub(crate) fn base(&self) -> usize {
+        self.members.len()
     }
-    scratch.drain(base..).map(|(_, name, value)| (name, value)).collect()
+
+    pub(crate) fn push(&mut self, index: usize, name: Name, value: Value) {
+        self.members.push((name, value));
+        self.indexes.push(index);
+    }
+
+    /// Where member `index` of the structure that starts at `base` is, if it was pushed.
+    pub(crate) fn position(&self, base: usize, index: usize) -> Option<usize> {
+        self.indexes[base..].iter().position(|&i| i == index).map(|at| base + at)
+    }
+
+    pub(crate) fn value_mut(&mut self, at: usize) -> &mut Value {
+        &mut self.members[at].1
+    }
+
+    /// The structure of the members from `base` on, which leave the stack.
+    pub(crate) fn finish(&mut self, base: usize) -> Structure {
+        if self.indexes[base..].is_sorted() {
+            self.indexes.truncate(base);
+            return self.members.drain(base..).collect();
+        }
+        let mut tagged: Vec<(usize, (Name, Value))> =
+            self.indexes.drain(base..).zip(self.members.drain(base..)).collect();
+        tagged.sort_by_key(|(index, _)| *index);
+        tagged.into_iter().map(|(_, member)| member).collect()
+    }
 }

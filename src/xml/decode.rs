@@ -9,7 +9,7 @@ use crate::repeats::{KeySet, Seen};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::text;
 use crate::timestamp::TimestampFormat;
-use crate::value::{List, Map, Name, Structure, Union, Value, schema_ordered};
+use crate::value::{List, Map, MemberStack, Structure, Union, Value};
 
 /// Decodes an XML document whose root element is a value of `shape`. The root's name is not
 /// checked: services name it after the operation.
@@ -90,13 +90,18 @@ struct Decoder<'a, 's> {
     settings: &'s XmlSettings,
     /// The members and items of the structures and wrapped lists being read, innermost
     /// last: each is gathered here, then moved into an allocation of its exact size.
-    members: Vec<(usize, Name, Value)>,
+    members: MemberStack,
     items: Vec<Value>,
 }
 
 impl<'a, 's> Decoder<'a, 's> {
     fn new(bytes: &'a [u8], settings: &'s XmlSettings) -> Result<Self> {
-        Ok(Self { reader: XmlReader::new(bytes, settings.limits)?, settings, members: Vec::new(), items: Vec::new() })
+        Ok(Self {
+            reader: XmlReader::new(bytes, settings.limits)?,
+            settings,
+            members: MemberStack::default(),
+            items: Vec::new(),
+        })
     }
 }
 
@@ -150,7 +155,7 @@ impl<'a> Decoder<'a, '_> {
 
     /// The members of a structure, in schema order.
     fn structure(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Structure> {
-        let base = self.members.len();
+        let base = self.members.base();
         let mut key_sets: Vec<(usize, KeySet)> = Vec::new();
         let mut seen = Seen::new(shape.members().len());
         for (key, text) in element.attributes()? {
@@ -160,7 +165,7 @@ impl<'a> Decoder<'a, '_> {
             let format = self.settings.timestamp_format_for(member.timestamp_format());
             let value = text::parse(Cow::Owned(text), member.target(), format, self.settings.blob_text)
                 .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
-            self.members.push((member.index(), member.name(), value));
+            self.members.push(member.index(), member.name(), value);
         }
         while let Some(child) = self.reader.child()? {
             let member = shape
@@ -175,11 +180,11 @@ impl<'a> Decoder<'a, '_> {
             let flattened =
                 member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
             if flattened {
-                let slot = match self.members[base..].iter().position(|(index, ..)| *index == member.index()) {
-                    Some(position) => base + position,
+                let slot = match self.members.position(base, member.index()) {
+                    Some(at) => at,
                     None => {
-                        self.members.push((member.index(), member.name(), empty_collection(target)));
-                        self.members.len() - 1
+                        self.members.push(member.index(), member.name(), empty_collection(target));
+                        self.members.base() - 1
                     }
                 };
                 let position = match key_sets.iter().position(|(index, _)| *index == member.index()) {
@@ -191,9 +196,9 @@ impl<'a> Decoder<'a, '_> {
                 };
                 // The collection leaves the scratch stack while its item is read (which may
                 // use the stack itself).
-                let mut collection = std::mem::take(&mut self.members[slot].2);
+                let mut collection = std::mem::take(self.members.value_mut(slot));
                 let result = self.flattened_item(&child, target, &mut collection, &mut key_sets[position].1);
-                self.members[slot].2 = collection;
+                *self.members.value_mut(slot) = collection;
                 result.map_err(|error| member.annotate(error))?;
                 continue;
             }
@@ -202,9 +207,9 @@ impl<'a> Decoder<'a, '_> {
             }
             let value =
                 self.content(&child, target, member.timestamp_format()).map_err(|error| member.annotate(error))?;
-            self.members.push((member.index(), member.name(), value));
+            self.members.push(member.index(), member.name(), value);
         }
-        Ok(schema_ordered(&mut self.members, base))
+        Ok(self.members.finish(base))
     }
 
     /// One occurrence of a flattened list or map member, added to what was read before.
