@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
-use crate::convert::{Decode, FromValue, Shape};
+use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape};
 use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
@@ -255,62 +255,30 @@ impl<'a> Decoder<'a, '_> {
         parsed.map_err(|error| error.at_offset(start))
     }
 
+    /// A structure: the typed path's walk (see `convert::Decoder`), each member read as a
+    /// `Value`, so both paths check and fail alike.
     fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
-        self.reader.begin_object()?;
         let base = self.members.base();
-        let mut seen = Seen::new(shape.members().len());
-        let mut first = true;
-        while let Some(key) = self.next_member(shape, &mut first)? {
-            let Key::Member(member) = key else {
-                self.reader.skip_value()?;
-                continue;
-            };
-            if !seen.insert(member.index()) {
-                let error = Error::data("repeated member").at_offset(self.reader.offset());
-                return Err(member.annotate(error));
-            }
-            let value =
-                self.optional(member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
-            if let Some(value) = value {
-                self.members.push(member.index(), member.name(), value);
-            }
-        }
+        TypedDecoder::structure(self, shape, |decoder, member| {
+            let value = decoder.value(member.target(), member.timestamp_format())?;
+            decoder.members.push(member.index(), member.name(), value);
+            Ok(())
+        })?;
         Ok(self.members.finish(base))
     }
 
     fn union(&mut self, shape: ShapeRef<'_>) -> Result<Union> {
-        let object_start = self.reader.offset();
-        self.reader.begin_object()?;
-        let mut found: Option<Union> = None;
-        let mut first = true;
-        while let Some(key) = self.next_member(shape, &mut first)? {
-            let start = self.reader.offset();
-            let union = match key {
-                // A type tag some services add: not a member.
-                Key::Unknown(name) if name == "__type" => {
-                    self.reader.skip_value()?;
-                    continue;
-                }
-                Key::Unknown(name) => {
-                    self.reader.skip_value()?;
-                    Union::unknown(name.into_owned())
-                }
-                Key::Member(member) => {
-                    match self
-                        .optional(member.target(), member.timestamp_format())
-                        .map_err(|error| member.annotate(error))?
-                    {
-                        Some(value) => Union::new(member.name(), value),
-                        None => continue,
-                    }
-                }
-            };
-            if found.is_some() {
-                return Err(Error::data("a union has exactly one member, found a second").at_offset(start));
-            }
-            found = Some(union);
+        let mut found = None;
+        let unknown = TypedDecoder::union(self, shape, |decoder, member| {
+            let value = decoder.value(member.target(), member.timestamp_format())?;
+            found = Some(Union::new(member.name(), value));
+            Ok(())
+        })?;
+        match (found, unknown) {
+            (Some(union), _) => Ok(union),
+            (None, Some(name)) => Ok(Union::unknown(name)),
+            (None, None) => Err(Error::data("a union has exactly one member, found none")),
         }
-        found.ok_or_else(|| Error::data("a union has exactly one member, found none").at_offset(object_start))
     }
 
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
@@ -401,7 +369,7 @@ impl<'a> Decoder<'a, '_> {
 }
 
 /// The typed path: the same reading as above, each part handed to typed code.
-impl crate::convert::Decoder for Decoder<'_, '_> {
+impl TypedDecoder for Decoder<'_, '_> {
     fn value(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value> {
         Decoder::value(self, shape, format)
     }
@@ -437,7 +405,7 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                 let error = Error::data("repeated member").at_offset(self.reader.offset());
                 return Err(member.annotate(error));
             }
-            let present = crate::convert::Decoder::null(self).map(|null| !null);
+            let present = TypedDecoder::null(self).map(|null| !null);
             if present.map_err(|error| member.annotate(error))? {
                 visit(self, member).map_err(|error| member.annotate(error))?;
             }
@@ -467,7 +435,7 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                     unknown = Some(name.into_owned());
                 }
                 Key::Member(member)
-                    if crate::convert::Decoder::null(self).map_err(|error| member.annotate(error))? => {}
+                    if TypedDecoder::null(self).map_err(|error| member.annotate(error))? => {}
                 Key::Member(member) => {
                     if found || unknown.is_some() {
                         return Err(second());
@@ -497,7 +465,7 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
                 return Err(self.collection_limit());
             }
             // Nulls in a dense list are dropped, as `decode` drops them.
-            let item = if sparse { Ok(true) } else { crate::convert::Decoder::null(self).map(|null| !null) };
+            let item = if sparse { Ok(true) } else { TypedDecoder::null(self).map(|null| !null) };
             if item.map_err(|error| error.at_index(index))? {
                 visit(self, member).map_err(|error| error.at_index(index))?;
             }
@@ -520,7 +488,7 @@ impl crate::convert::Decoder for Decoder<'_, '_> {
             if count == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
-            let entry = if sparse { Ok(true) } else { crate::convert::Decoder::null(self).map(|null| !null) };
+            let entry = if sparse { Ok(true) } else { TypedDecoder::null(self).map(|null| !null) };
             // A null in a dense map is dropped, after its key is checked.
             let member = entry.map_err(|error| error.at_key(&*key))?.then_some(member);
             visit(self, key.into_owned(), member).map_err(|error| error.at_offset(start))?;
