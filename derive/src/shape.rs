@@ -26,6 +26,21 @@ pub(crate) fn impl_shape(ident: &syn::Ident, describe: TokenStream) -> TokenStre
     }
 }
 
+/// `impl Decode`, with `decode` from `body` (which has `decoder` and `shape` in scope).
+pub(crate) fn impl_decode(ident: &syn::Ident, body: TokenStream) -> TokenStream {
+    quote! {
+        impl ::awsval::convert::Decode for #ident {
+            fn decode<D: ::awsval::convert::Decoder>(
+                decoder: &mut D,
+                shape: ::awsval::schema::ShapeRef<'_>,
+                _: ::core::option::Option<::awsval::TimestampFormat>,
+            ) -> ::awsval::Result<Self> {
+                #body
+            }
+        }
+    }
+}
+
 /// Two members (or enum values) may not share a wire name.
 pub(crate) fn check_unique_names<'a>(names: impl Iterator<Item = &'a LitStr>, errors: &mut Errors) {
     let mut seen = BTreeMap::new();

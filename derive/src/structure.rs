@@ -7,7 +7,7 @@ use syn::{DataStruct, DeriveInput, Fields, LitStr};
 use crate::attr::{AttrValue, Attrs, Position};
 use crate::errors::Errors;
 use crate::member::{Member, pascal_case, xml_namespace};
-use crate::shape::{check_unique_names, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_shape};
 
 struct Field {
     ident: syn::Ident,
@@ -256,25 +256,20 @@ fn decode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
         }
     });
     let inits = inits(fields, &slots);
-    quote! {
-        impl ::awsval::convert::Decode for #ident {
-            fn decode<D: ::awsval::convert::Decoder>(
-                decoder: &mut D,
-                shape: ::awsval::schema::ShapeRef<'_>,
-                _: ::core::option::Option<::awsval::TimestampFormat>,
-            ) -> ::awsval::Result<Self> {
-                #(#declarations)*
-                decoder.structure(shape, |decoder, member| {
-                    match member.index() {
-                        #(#arms)*
-                        _ => {}
-                    }
-                    ::core::result::Result::Ok(())
-                })?;
-                ::core::result::Result::Ok(Self { #(#inits),* })
-            }
-        }
-    }
+    impl_decode(
+        ident,
+        quote! {
+            #(#declarations)*
+            decoder.structure(shape, |decoder, member| {
+                match member.index() {
+                    #(#arms)*
+                    _ => {}
+                }
+                ::core::result::Result::Ok(())
+            })?;
+            ::core::result::Result::Ok(Self { #(#inits),* })
+        },
+    )
 }
 
 fn debug(ident: &syn::Ident, fields: &[Field], sensitive: bool) -> TokenStream {

@@ -10,7 +10,7 @@ use crate::attr::{Attrs, Position};
 use crate::enumeration::unknown_variant;
 use crate::errors::Errors;
 use crate::member::Member;
-use crate::shape::{check_unique_names, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_shape};
 
 struct Case {
     ident: syn::Ident,
@@ -161,31 +161,26 @@ fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> T
             }
         },
     };
-    quote! {
-        impl ::awsval::convert::Decode for #ident {
-            fn decode<D: ::awsval::convert::Decoder>(
-                decoder: &mut D,
-                shape: ::awsval::schema::ShapeRef<'_>,
-                _: ::core::option::Option<::awsval::TimestampFormat>,
-            ) -> ::awsval::Result<Self> {
-                let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
-                let unknown = decoder.union(shape, |decoder, member| {
-                    found = ::core::option::Option::Some(match member.index() {
-                        #(#arms)*
-                        _ => return ::core::result::Result::Err(::awsval::Error::model("a member the type does not have")),
-                    });
-                    ::core::result::Result::Ok(())
-                })?;
-                match (found, unknown) {
-                    (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
-                    #unknown_arm
-                    (::core::option::Option::None, ::core::option::Option::None) => ::core::result::Result::Err(
-                        ::awsval::Error::data("a union has exactly one member, found none"),
-                    ),
-                }
+    impl_decode(
+        ident,
+        quote! {
+            let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
+            let unknown = decoder.union(shape, |decoder, member| {
+                found = ::core::option::Option::Some(match member.index() {
+                    #(#arms)*
+                    _ => return ::core::result::Result::Err(::awsval::Error::model("a member the type does not have")),
+                });
+                ::core::result::Result::Ok(())
+            })?;
+            match (found, unknown) {
+                (::core::option::Option::Some(value), _) => ::core::result::Result::Ok(value),
+                #unknown_arm
+                (::core::option::Option::None, ::core::option::Option::None) => ::core::result::Result::Err(
+                    ::awsval::Error::data("a union has exactly one member, found none"),
+                ),
             }
-        }
-    }
+        },
+    )
 }
 
 fn debug(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>, sensitive: bool) -> TokenStream {

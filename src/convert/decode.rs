@@ -141,52 +141,36 @@ trait Entries<V>: Default {
     fn has(&self, key: &str) -> bool;
 }
 
-impl<V, S: BuildHasher + Default> Entries<V> for HashMap<String, V, S> {
-    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
-        match self.entry(key) {
-            hash_map::Entry::Occupied(entry) => Err(entry.key().clone()),
-            hash_map::Entry::Vacant(entry) => {
-                entry.insert(value);
-                Ok(())
+/// `Entries` through a map type's own `entry` API (`$entry`: its entry enum).
+macro_rules! entries {
+    ($(impl<$($param:ident $(: $bound:path)?),*> $map:ty => $entry:path;)*) => {$(
+        impl<$($param $(: $bound)?),*> Entries<V> for $map {
+            fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
+                use $entry as Entry;
+                match self.entry(key) {
+                    Entry::Occupied(entry) => Err(entry.key().clone()),
+                    Entry::Vacant(entry) => {
+                        entry.insert(value);
+                        Ok(())
+                    }
+                }
+            }
+
+            fn has(&self, key: &str) -> bool {
+                self.contains_key(key)
             }
         }
-    }
-
-    fn has(&self, key: &str) -> bool {
-        self.contains_key(key)
-    }
+    )*};
 }
 
-impl<V> Entries<V> for BTreeMap<String, V> {
-    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
-        match self.entry(key) {
-            btree_map::Entry::Occupied(entry) => Err(entry.key().clone()),
-            btree_map::Entry::Vacant(entry) => {
-                entry.insert(value);
-                Ok(())
-            }
-        }
-    }
+/// A hasher that can be made fresh: what a decoded hash map needs.
+trait NewHasher: BuildHasher + Default {}
+impl<S: BuildHasher + Default> NewHasher for S {}
 
-    fn has(&self, key: &str) -> bool {
-        self.contains_key(key)
-    }
-}
-
-impl<V, S: BuildHasher + Default> Entries<V> for IndexMap<String, V, S> {
-    fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
-        match self.entry(key) {
-            indexmap::map::Entry::Occupied(entry) => Err(entry.key().clone()),
-            indexmap::map::Entry::Vacant(entry) => {
-                entry.insert(value);
-                Ok(())
-            }
-        }
-    }
-
-    fn has(&self, key: &str) -> bool {
-        self.contains_key(key)
-    }
+entries! {
+    impl<V, S: NewHasher> HashMap<String, V, S> => hash_map::Entry;
+    impl<V, S: NewHasher> IndexMap<String, V, S> => indexmap::map::Entry;
+    impl<V> BTreeMap<String, V> => btree_map::Entry;
 }
 
 fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {

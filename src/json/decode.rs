@@ -434,8 +434,7 @@ impl TypedDecoder for Decoder<'_, '_> {
                     }
                     unknown = Some(name.into_owned());
                 }
-                Key::Member(member)
-                    if TypedDecoder::null(self).map_err(|error| member.annotate(error))? => {}
+                Key::Member(member) if TypedDecoder::null(self).map_err(|error| member.annotate(error))? => {}
                 Key::Member(member) => {
                     if found || unknown.is_some() {
                         return Err(second());
