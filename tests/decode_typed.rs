@@ -92,6 +92,8 @@ fn errors_name_the_same_path_and_offset() {
     let cases: &[&[u8]] = &[
         br#"{"Required":true,"Kids":[{"Required":true},{"S":1}]}"#,
         br#"{"Required":true,"M":{"a":1,"a":2}}"#,
+        br#"{"Required":true,"M":{"a":null,"a":2}}"#,
+        br#"{"Required":true,"M":{"a":1,"a":null}}"#,
         br#"{"Required":true,"U":{"A":"x","B":[1]}}"#,
         br#"{"Required":true,"U":{}}"#,
         br#"{"Required":true,"Sparse":[1,"x"]}"#,
@@ -105,6 +107,8 @@ fn errors_name_the_same_path_and_offset() {
     for case in cases {
         agree(case);
     }
+    let (typed, two_step) = both(br#"{"Required":true,"M":{"a":null,"a":2}}"#);
+    assert!(typed.is_err() && two_step.is_err(), "a key may not repeat, even after a dropped null");
     let (typed, _) = both(br#"{"Required":true,"Kids":[{"Required":true},{"S":1}]}"#);
     assert_eq!(
         typed.err().map(|e| e.to_string()).as_deref(),

@@ -281,24 +281,14 @@ impl<'a> Decoder<'a, '_> {
         }
     }
 
+    /// A list: the typed path's walk too (dense nulls dropped, sparse ones kept).
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
-        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
-        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
-        self.reader.begin_array()?;
         let base = self.items.len();
-        let mut first = true;
-        let mut index = 0;
-        while self.reader.next_item(&mut first)? {
-            if index == self.settings.limits.max_collection_len {
-                return Err(self.collection_limit());
-            }
-            match self.optional(target, format).map_err(|error| error.at_index(index))? {
-                Some(value) => self.items.push(value),
-                None if sparse => self.items.push(Value::Null),
-                None => {}
-            }
-            index += 1;
-        }
+        TypedDecoder::list(self, shape, |decoder, member| {
+            let value = decoder.optional(member.target(), member.timestamp_format())?;
+            decoder.items.push(value.unwrap_or(Value::Null));
+            Ok(())
+        })?;
         Ok(self.items.drain(base..).collect())
     }
 
@@ -307,28 +297,29 @@ impl<'a> Decoder<'a, '_> {
         Error::limit(format!("more than {limit} items")).at_offset(self.reader.offset())
     }
 
+    /// A map: the typed path's walk too. A repeated key is an error even when one of its
+    /// values is a null that a dense map drops.
     fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
-        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
-        let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
-        self.reader.begin_object()?;
         let base = self.entries.len();
         let mut seen = KeySet::default();
-        let mut first = true;
-        while let Some(key) = self.reader.next_key(&mut first)? {
-            let start = self.reader.offset();
-            if self.entries.len() - base == self.settings.limits.max_collection_len {
-                return Err(self.collection_limit());
-            }
-            let value = self.optional(target, format).map_err(|error| error.at_key(&*key))?;
-            if !seen.insert(&key, &self.entries[base..]) {
-                return Err(Error::data("repeated map key").at_offset(start).at_key(key));
+        let mut dropped: Vec<String> = Vec::new();
+        TypedDecoder::map(self, shape, |decoder, key, member| {
+            let value = match member {
+                Some(member) => {
+                    let value = decoder.optional(member.target(), member.timestamp_format());
+                    Some(value.map_err(|error| error.at_key(&*key))?.unwrap_or(Value::Null))
+                }
+                None => None,
+            };
+            if dropped.contains(&key) || !seen.insert(&key, &decoder.entries[base..]) {
+                return Err(Error::data("repeated map key").at_key(key));
             }
             match value {
-                Some(value) => self.entries.push((key.into_owned(), value)),
-                None if sparse => self.entries.push((key.into_owned(), Value::Null)),
-                None => {}
+                Some(value) => decoder.entries.push((key, value)),
+                None => dropped.push(key),
             }
-        }
+            Ok(())
+        })?;
         Ok(self.entries.drain(base..).collect())
     }
 
