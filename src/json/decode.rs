@@ -34,14 +34,22 @@ use crate::value::{Document, List, Map, MemberStack, Structure, Union, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Result<Value> {
+    whole_document(bytes, shape, settings, Decoder::value)
+}
+
+/// Reads `bytes` as one value of `shape` with `read`: a null is not a value of any shape
+/// here, and only whitespace may follow.
+fn whole_document<'a, 's, T>(
+    bytes: &'a [u8],
+    shape: ShapeRef<'_>,
+    settings: &'s JsonSettings,
+    read: impl FnOnce(&mut Decoder<'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
+) -> Result<T> {
     let mut decoder = Decoder::new(bytes, settings)?;
-    let format = shape.traits().timestamp_format;
-    let value = match decoder.reader.peek()? {
-        Token::Null => {
-            return Err(decoder.reader.mismatch(expected(shape.shape_type()), Token::Null));
-        }
-        _ => decoder.value(shape, format)?,
-    };
+    if decoder.reader.peek()? == Token::Null {
+        return Err(decoder.reader.mismatch(expected(shape.shape_type()), Token::Null));
+    }
+    let value = read(&mut decoder, shape, shape.traits().timestamp_format)?;
     decoder.reader.finish()?;
     Ok(value)
 }
@@ -68,14 +76,7 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Res
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode_typed<T: Decode + Shape + 'static>(bytes: &[u8], settings: &JsonSettings) -> Result<T> {
-    let shape = T::schema();
-    let mut decoder = Decoder::new(bytes, settings)?;
-    if decoder.reader.peek()? == Token::Null {
-        return Err(decoder.reader.mismatch(expected(shape.shape_type()), Token::Null));
-    }
-    let typed = T::decode(&mut decoder, shape, shape.traits().timestamp_format)?;
-    decoder.reader.finish()?;
-    Ok(typed)
+    whole_document(bytes, T::schema(), settings, T::decode)
 }
 
 /// Decodes an untyped JSON document: objects become maps (a repeated key keeps both entries),
@@ -145,8 +146,7 @@ impl<'a> Decoder<'a, '_> {
 
     /// A value, or `None` for `null`.
     fn optional(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Option<Value>> {
-        if self.reader.peek()? == Token::Null {
-            self.reader.null()?;
+        if TypedDecoder::null(self)? {
             return Ok(None);
         }
         self.value(shape, format).map(Some)
