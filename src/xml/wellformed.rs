@@ -19,13 +19,6 @@ fn is_name_char(c: char) -> bool {
 
 /// XML's `Name` production.
 pub(super) fn is_name(name: &str) -> bool {
-    // The common case, all ASCII, byte by byte.
-    if let [first, rest @ ..] = name.as_bytes()
-        && name.is_ascii()
-    {
-        let start = |b: &u8| b.is_ascii_alphabetic() || matches!(b, b'_' | b':');
-        return start(first) && rest.iter().all(|b| start(b) || b.is_ascii_digit() || matches!(b, b'-' | b'.'));
-    }
     let mut chars = name.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
