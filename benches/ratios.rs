@@ -4,7 +4,8 @@
 //! `cargo bench --bench ratios [FILTER...]`: rows whose text contains every filter word.
 //! A ratio above 1 means awsval is faster than the reference. `AWSVAL_BENCH_ROUNDS` sets the
 //! number of rounds (default 21). With `AWSVAL_BENCH_PROFILE=1` the selected rows run only
-//! their awsval side, for five seconds each, for a profiler (`perf record`) to watch. With
+//! their awsval side (`AWSVAL_BENCH_PROFILE=reference`: only the reference), for five seconds
+//! each, for a profiler (`perf record`, `valgrind --tool=callgrind`) to watch. With
 //! `AWSVAL_BENCH_CHECK=1` only the payloads are built and checked (serde_json, quick-xml and
 //! awsval read back the same typed values), which CI does.
 
@@ -18,25 +19,40 @@ use payloads::comparisons::{self, Bench, Row};
 /// How long one side of one round runs.
 const ROUND: Duration = Duration::from_millis(25);
 
+#[derive(Clone, Copy)]
+enum Side {
+    Awsval,
+    Reference,
+}
+
 struct Table {
     rounds: usize,
-    profile: bool,
+    /// Which side alone runs, for a profiler.
+    profile: Option<Side>,
     check_only: bool,
     filter: Vec<String>,
     rows: Vec<(String, Row, f64)>,
 }
 
 impl Bench for Table {
-    fn compare(&mut self, payload: &str, row: Row, reference: impl FnMut(), mut candidate: impl FnMut()) {
+    #[allow(clippy::print_stderr)]
+    fn compare(&mut self, payload: &str, row: Row, mut reference: impl FnMut(), mut candidate: impl FnMut()) {
         let text = format!("{payload} {} {}", row.path, row.reference);
         if self.check_only || !self.filter.iter().all(|word| text.contains(word.as_str())) {
             return;
         }
-        if self.profile {
-            let start = Instant::now();
+        if let Some(side) = self.profile {
+            let (start, mut runs) = (Instant::now(), 0u32);
             while start.elapsed() < Duration::from_secs(5) {
-                candidate();
+                match side {
+                    Side::Awsval => candidate(),
+                    Side::Reference => reference(),
+                }
+                runs += 1;
             }
+            // The time per run, for comparing two builds (on a quiet machine).
+            let each = start.elapsed() / runs;
+            eprintln!("{text}: {runs} runs, {each:?} each");
         } else {
             let ratio = paired(self.rounds, reference, candidate);
             self.rows.push((payload.to_owned(), row, ratio));
@@ -110,7 +126,8 @@ fn calibrate(f: &mut impl FnMut()) -> u64 {
 fn main() {
     let mut table = Table {
         rounds: std::env::var("AWSVAL_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(21),
-        profile: std::env::var_os("AWSVAL_BENCH_PROFILE").is_some(),
+        profile: std::env::var_os("AWSVAL_BENCH_PROFILE")
+            .map(|side| if side == "reference" { Side::Reference } else { Side::Awsval }),
         check_only: std::env::var_os("AWSVAL_BENCH_CHECK").is_some(),
         filter: std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect(),
         rows: Vec::new(),

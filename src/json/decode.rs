@@ -134,12 +134,21 @@ enum Key<'s, 'a> {
 impl<'a> Decoder<'a, '_> {
     /// The next key of the open object of `shape`, looked up among its members by its bytes
     /// (a key that matches a member's name needs no UTF-8 check), or `None` at the end.
-    fn next_member<'s>(&mut self, shape: ShapeRef<'s>, first: &mut bool) -> Result<Option<Key<'s, 'a>>> {
+    /// `expected`: the member tried first, then the one after the member found.
+    fn next_member<'s>(
+        &mut self,
+        shape: ShapeRef<'s>,
+        first: &mut bool,
+        expected: &mut usize,
+    ) -> Result<Option<Key<'s, 'a>>> {
         let Some(raw) = self.reader.next_raw_key(first)? else {
             return Ok(None);
         };
-        match shape.member_by_key(raw.bytes(), self.settings.json_name) {
-            Some(member) => Ok(Some(Key::Member(member))),
+        match shape.member_by_key(raw.bytes(), self.settings.json_name, *expected) {
+            Some(member) => {
+                *expected = member.index() + 1;
+                Ok(Some(Key::Member(member)))
+            }
             None => self.reader.text(raw).map(|text| Some(Key::Unknown(text))),
         }
     }
@@ -386,8 +395,8 @@ impl TypedDecoder for Decoder<'_, '_> {
     {
         self.reader.begin_object()?;
         let mut seen = Seen::new(shape.members().len());
-        let mut first = true;
-        while let Some(key) = self.next_member(shape, &mut first)? {
+        let (mut first, mut expected) = (true, 0);
+        while let Some(key) = self.next_member(shape, &mut first, &mut expected)? {
             let Key::Member(member) = key else {
                 self.reader.skip_value()?;
                 continue;
@@ -411,8 +420,8 @@ impl TypedDecoder for Decoder<'_, '_> {
         let object_start = self.reader.offset();
         self.reader.begin_object()?;
         let (mut found, mut unknown) = (false, None);
-        let mut first = true;
-        while let Some(key) = self.next_member(shape, &mut first)? {
+        let (mut first, mut expected) = (true, 0);
+        while let Some(key) = self.next_member(shape, &mut first, &mut expected)? {
             let start = self.reader.offset();
             let second = || Error::data("a union has exactly one member, found a second").at_offset(start);
             match key {

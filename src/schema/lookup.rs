@@ -41,21 +41,21 @@ impl Lookup {
     }
 
     pub(super) fn json_name(&self, name: &str) -> Option<usize> {
-        self.json_key(name.as_bytes())
+        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name.as_bytes())
     }
 
     /// [`Lookup::json_name`] of bytes that may not even be UTF-8 (a key straight off the
-    /// wire: only a match says it is text).
-    pub(super) fn json_key(&self, name: &[u8]) -> Option<usize> {
-        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name)
+    /// wire: only a match says it is text), trying member `expected` first.
+    pub(super) fn json_key(&self, name: &[u8], expected: usize) -> Option<usize> {
+        self.by_json_name.as_ref().unwrap_or(&self.by_name).get_expecting(name, expected)
     }
 
-    pub(super) fn xml_key(&self, name: &[u8]) -> Option<usize> {
-        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name)
+    pub(super) fn xml_key(&self, name: &[u8], expected: usize) -> Option<usize> {
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get_expecting(name, expected)
     }
 
-    pub(super) fn name_key(&self, name: &[u8]) -> Option<usize> {
-        self.by_name.get(name)
+    pub(super) fn name_key(&self, name: &[u8], expected: usize) -> Option<usize> {
+        self.by_name.get_expecting(name, expected)
     }
 
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
@@ -75,12 +75,16 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
     })
 }
 
-/// Names to member indexes: a scan for a few members (unions of one-letter tags, small
-/// structures), which beats hashing them; a hash table for more.
-#[derive(Debug)]
-enum Table {
-    Scan(Box<[Box<[u8]>]>),
-    Hash(FxHashMap<Box<[u8]>, u32>),
+/// Names to member indexes. The name of the member expected next is tried first: members
+/// mostly arrive in schema order, and one comparison beats any search. Otherwise a scan for a
+/// few members (unions of one-letter tags, small structures), which beats hashing them; a hash
+/// table for more.
+#[derive(Debug, Default)]
+struct Table {
+    /// The names in member order.
+    names: Box<[Box<[u8]>]>,
+    /// Only beyond [`SCAN_LIMIT`] names.
+    hash: Option<FxHashMap<Box<[u8]>, u32>>,
 }
 
 /// Up to this many names a scan is the faster lookup.
@@ -88,35 +92,75 @@ const SCAN_LIMIT: usize = 8;
 
 impl Table {
     fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> Self {
-        if names.len() <= SCAN_LIMIT {
-            Self::Scan(names.map(|name| Box::from(name.as_bytes())).collect())
-        } else {
-            Self::Hash(names.enumerate().map(|(i, name)| (Box::from(name.as_bytes()), i as u32)).collect())
+        let names: Box<[Box<[u8]>]> = names.map(|name| Box::from(name.as_bytes())).collect();
+        let hash = (names.len() > SCAN_LIMIT)
+            .then(|| names.iter().enumerate().map(|(i, name)| (name.clone(), i as u32)).collect());
+        Self { names, hash }
+    }
+
+    /// The index of `name`, trying member `expected` first.
+    #[inline]
+    fn get_expecting(&self, name: &[u8], expected: usize) -> Option<usize> {
+        if self.names.get(expected).is_some_and(|n| same_bytes(n, name)) {
+            return Some(expected);
         }
+        self.get(name)
     }
 
     fn get(&self, name: &[u8]) -> Option<usize> {
-        match self {
-            Self::Scan(names) => names.iter().position(|n| same_bytes(n, name)),
-            Self::Hash(table) => table.get(name).map(|&i| i as usize),
+        match &self.hash {
+            None => self.names.iter().position(|n| same_bytes(n, name)),
+            Some(table) => table.get(name).map(|&i| i as usize),
         }
     }
 }
 
-/// Byte equality, eight bytes at a time and in place: wire names are too short for a call
-/// to `memcmp` to pay off.
+/// Byte equality in place, a word at a time: wire names are too short for a call to
+/// `memcmp` to pay off. The last word overlaps the one before it rather than leaving a tail.
+#[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map(u64::from_ne_bytes).unwrap_or_default();
-    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tails_match = a_words.remainder().iter().zip(b_words.remainder()).all(|(x, y)| x == y);
-    tails_match && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
+    if n < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let word = |bytes: &[u8], at: usize| bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+    (0..n - 8).step_by(8).all(|at| word(a, at) == word(b, at)) && word(a, n - 8) == word(b, n - 8)
 }
 
-impl Default for Table {
-    fn default() -> Self {
-        Self::Scan(Box::default())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality_at_every_length_and_position() {
+        let base: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for len in 0..base.len() {
+            let a = &base[..len];
+            assert!(same_bytes(a, a));
+            assert!(!same_bytes(a, &base[..len + 1]), "a prefix is not the name");
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "a difference at byte {at} of {len} is seen");
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_find_each_name_whatever_member_is_expected() {
+        for count in [0, 3, SCAN_LIMIT, SCAN_LIMIT + 1, 20] {
+            let names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
+            let table = Table::new(names.iter().map(String::as_str));
+            for (index, name) in names.iter().enumerate() {
+                for expected in [0, index, index + 1, count, usize::MAX] {
+                    assert_eq!(table.get_expecting(name.as_bytes(), expected), Some(index), "{name} ({expected})");
+                }
+            }
+            assert_eq!(table.get_expecting(b"Member", 0), None);
+            assert_eq!(table.get_expecting(b"\xFF", count), None);
+        }
     }
 }

@@ -217,16 +217,18 @@ impl<'m> ShapeRef<'m> {
 
     /// The member whose JSON key (its `jsonName` when `json_name`, else its name) is the
     /// bytes `key`, which need not be UTF-8: a key off the wire, checked only if it is not a
-    /// member's.
-    pub(crate) fn member_by_key(self, key: &[u8], json_name: bool) -> Option<MemberRef<'m>> {
+    /// member's. Member `expected` (the one after the last found: members mostly come in
+    /// order) is tried first.
+    pub(crate) fn member_by_key(self, key: &[u8], json_name: bool, expected: usize) -> Option<MemberRef<'m>> {
         let lookup = &self.data().lookup;
-        let index = if json_name { lookup.json_key(key) } else { lookup.name_key(key) };
+        let index = if json_name { lookup.json_key(key, expected) } else { lookup.name_key(key, expected) };
         index.map(|index| self.member_at(index))
     }
 
-    /// [`ShapeRef::member_by_xml_name`] of an element's name as bytes.
-    pub(crate) fn member_by_xml_key(self, name: &[u8]) -> Option<MemberRef<'m>> {
-        self.data().lookup.xml_key(name).map(|index| self.member_at(index))
+    /// [`ShapeRef::member_by_xml_name`] of an element's name as bytes, trying member
+    /// `expected` first.
+    pub(crate) fn member_by_xml_key(self, name: &[u8], expected: usize) -> Option<MemberRef<'m>> {
+        self.data().lookup.xml_key(name, expected).map(|index| self.member_at(index))
     }
 
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).

@@ -167,15 +167,18 @@ impl<'a> Decoder<'a, '_> {
                 .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
             self.members.push(member.index(), member.name(), value);
         }
+        // The member after the last one found is tried first: members mostly come in order.
+        let mut expected = 0;
         while let Some(child) = self.reader.child()? {
             let member = shape
-                .member_by_xml_key(child.name())
-                .or_else(|| shape.member_by_xml_key(child.local_name()))
+                .member_by_xml_key(child.name(), expected)
+                .or_else(|| shape.member_by_xml_key(child.local_name(), expected))
                 .filter(|m| !m.traits().xml_attribute);
             let Some(member) = member else {
                 self.reader.skip()?;
                 continue;
             };
+            expected = member.index() + 1;
             let target = member.target();
             let flattened =
                 member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
@@ -253,7 +256,7 @@ impl<'a> Decoder<'a, '_> {
         let mut keys = KeySet::default();
         while let Some(child) = self.reader.child()? {
             let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
-            let Some(member) = shape.member_by_xml_key(child.local_name()) else {
+            let Some(member) = shape.member_by_xml_key(child.local_name(), 0) else {
                 let name = child.local_text().to_owned();
                 self.reader.skip()?;
                 if found.is_some() {
