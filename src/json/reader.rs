@@ -187,6 +187,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string without checking that its bytes are UTF-8 (see [`RawString`]).
+    #[inline]
     fn raw_string(&mut self) -> Result<RawString<'a>> {
         self.skip_whitespace();
         if self.bytes.get(self.pos) != Some(&b'"') {
