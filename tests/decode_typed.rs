@@ -1,9 +1,10 @@
 //! Typed decoding (`json::decode_typed`) against the two-step path it replaces
 //! (`json::decode`, then `FromValue`): the same value or the same error, whatever the input.
 //!
-//! One documented difference: typed decoding meets a missing required member as soon as its
-//! structure closes, so it reports that before a syntax error further on, where the two-step
-//! path, which reads the whole document first, reports the syntax error.
+//! Documented differences, for a value that does not fit its Rust type (a missing required
+//! member, a value a closed enum does not list): typed decoding meets it where it is, so it
+//! reports it before a syntax error further on (the two-step path reads the whole document
+//! first), and it knows the byte offset of an enum value that fits no variant.
 
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ struct Node {
     #[awsval(timestamp_format = "date-time")]
     t: Option<Timestamp>,
     e: Option<Color>,
+    z: Option<Size>,
     l: Option<Vec<String>>,
     sparse: Option<Vec<Option<i32>>>,
     m: Option<HashMap<String, i32>>,
@@ -41,6 +43,15 @@ enum Color {
     Unknown(String),
 }
 
+/// A closed enum: a value it does not list is an error.
+#[derive(Shape, Clone, PartialEq)]
+enum Size {
+    #[awsval(value = "SMALL")]
+    Small,
+    #[awsval(value = "LARGE")]
+    Large,
+}
+
 #[derive(Shape, Clone, PartialEq)]
 #[awsval(union)]
 enum Choice {
@@ -51,7 +62,7 @@ enum Choice {
 }
 
 const VALID: &str = r#"{"S":"a\"\u00e9\ud83d\ude00","I8":-1,"I32":3,"I64":-4,"F":1.5,"D":"Infinity","B":"aGk=",
-"T":"2024-01-02T03:04:05.5Z","E":"BLUE","L":["x",null,"y"],"Sparse":[1,null],"M":{"k":1,"n":null},
+"T":"2024-01-02T03:04:05.5Z","E":"BLUE","Z":"SMALL","L":["x",null,"y"],"Sparse":[1,null],"M":{"k":1,"n":null},
 "U":{"B":[1,2]},"Kids":[{"S":"k","Required":false,"U":{"Other":1}}],"Required":true,"Extra":{"x":[1]}}"#;
 
 fn both(bytes: &[u8]) -> (Result<Node, Error>, Result<Node, Error>) {
@@ -61,12 +72,21 @@ fn both(bytes: &[u8]) -> (Result<Node, Error>, Result<Node, Error>) {
     (typed, two_step)
 }
 
+/// The errors of a value that does not fit its Rust type (see the differences above).
+const FIT_ERRORS: &[&str] = &["missing required member", "unknown enum value"];
+
 fn agree(bytes: &[u8]) {
     match both(bytes) {
         (Ok(typed), Ok(two_step)) => assert!(typed == two_step, "{}", String::from_utf8_lossy(bytes)),
         (Err(typed), Err(two_step))
-            if typed.message() == "missing required member"
+            if FIT_ERRORS.contains(&typed.message())
                 && matches!(two_step.kind(), ErrorKind::Syntax | ErrorKind::Eof) => {}
+        (Err(typed), Err(two_step))
+            if typed.message() == "unknown enum value" && typed.offset().is_some() && two_step.offset().is_none() =>
+        {
+            assert_eq!(typed.message(), two_step.message());
+            assert_eq!(typed.path(), two_step.path(), "{}", String::from_utf8_lossy(bytes));
+        }
         (Err(typed), Err(two_step)) => {
             assert_eq!(typed.to_string(), two_step.to_string(), "{}", String::from_utf8_lossy(bytes));
         }
@@ -83,6 +103,7 @@ fn the_valid_document_reads_the_same_both_ways() {
     assert_eq!(typed.l.as_deref(), Some(&["x".to_owned(), "y".to_owned()][..]), "dense nulls are dropped");
     assert_eq!(typed.sparse, Some(vec![Some(1), None]), "sparse nulls are kept");
     assert!(typed.e == Some(Color::Unknown("BLUE".into())));
+    assert!(typed.z == Some(Size::Small));
     assert!(typed.kids.as_ref().is_some_and(|kids| kids[0].u == Some(Choice::Unknown("Other".into()))));
     agree(VALID.as_bytes());
 }
@@ -98,6 +119,9 @@ fn errors_name_the_same_path_and_offset() {
         br#"{"Required":true,"U":{}}"#,
         br#"{"Required":true,"Sparse":[1,"x"]}"#,
         br#"{"Required":true,"I8":300}"#,
+        br#"{"Required":true,"Z":"HUGE"}"#,
+        br#"{"Required":true,"Z":"LARG\u0045"}"#,
+        br#"{"Required":true,"Z":1}"#,
         br#"{"Required":true,"T":"yesterday"}"#,
         br#"{"Required":true,"Required":true}"#,
         br#"{"Kids":[{}]}"#,
@@ -109,6 +133,10 @@ fn errors_name_the_same_path_and_offset() {
     }
     let (typed, two_step) = both(br#"{"Required":true,"M":{"a":null,"a":2}}"#);
     assert!(typed.is_err() && two_step.is_err(), "a key may not repeat, even after a dropped null");
+    let (typed, _) = both(br#"{"Required":true,"Z":"HUGE"}"#);
+    assert_eq!(typed.err().map(|e| e.to_string()).as_deref(), Some("data error: unknown enum value at Z (byte 21)"));
+    let (typed, _) = both(br#"{"Required":true,"Z":"LARG\u0045"}"#);
+    assert!(typed.is_ok_and(|node| node.z == Some(Size::Large)), "an escaped enum value is read");
     let (typed, _) = both(br#"{"Required":true,"Kids":[{"Required":true},{"S":1}]}"#);
     assert_eq!(
         typed.err().map(|e| e.to_string()).as_deref(),

@@ -8,7 +8,7 @@ use syn::{DataEnum, DeriveInput, Fields, LitStr, Variant};
 
 use crate::attr::{AttrValue, Attrs, Position};
 use crate::errors::Errors;
-use crate::shape::{check_unique_names, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_shape};
 
 /// The `#[awsval(unknown)]` variant, checked to hold exactly one unnamed field.
 pub(crate) fn unknown_variant<'a>(
@@ -54,9 +54,7 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors
     let conversions =
         if int_enum { int_conversions(ident, &values, unknown) } else { conversions(ident, &values, unknown) };
     let debug = debug(ident, &values, unknown, attrs.flag("sensitive"));
-    // Enums read as simple values, through `Value`.
-    let decode = quote!(impl ::awsval::convert::Decode for #ident {});
-    quote!(#shape #conversions #decode #debug)
+    quote!(#shape #conversions #debug)
 }
 
 fn value_of(variant: &Variant, attrs: &Attrs, int_enum: bool, errors: &mut Errors) -> Option<Value> {
@@ -107,7 +105,6 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
     let to = values.iter().map(|Value { ident, literal, .. }| {
         quote!(Self::#ident => ::awsval::Value::Enum(::std::borrow::Cow::Borrowed(#literal)),)
     });
-    let from = values.iter().map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
     let (unknown_to, unknown_from) = match unknown {
         Some(unknown) => (
             quote!(Self::#unknown(text) => ::awsval::Value::Enum(::std::borrow::Cow::Owned(text.clone())),),
@@ -117,6 +114,15 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
             (quote!(), quote!(_ => return ::core::result::Result::Err(::awsval::Error::data("unknown enum value")),))
         }
     };
+    // The variant of a text `text`, for both ways in (from a `Value` and off the wire).
+    let arms = values.iter().map(|Value { ident, literal, .. }| quote!(#literal => Self::#ident,));
+    let pick = quote! {
+        ::core::result::Result::Ok(match &*text {
+            #(#arms)*
+            #unknown_from
+        })
+    };
+    let decode = impl_decode(ident, quote!(decoder.enum_text(shape, |text| #pick)));
     quote! {
         impl ::awsval::ToValue for #ident {
             fn to_value(&self) -> ::awsval::Value {
@@ -134,12 +140,11 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
                     ::awsval::Value::String(text) => ::std::borrow::Cow::Owned(text),
                     other => return ::core::result::Result::Err(::awsval::convert::mismatch("enum", &other)),
                 };
-                ::core::result::Result::Ok(match &*text {
-                    #(#from)*
-                    #unknown_from
-                })
+                #pick
             }
         }
+
+        #decode
     }
 }
 
@@ -165,6 +170,9 @@ fn int_conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::I
                 }
             }
         }
+
+        // An intEnum reads as a simple value, through `Value`.
+        impl ::awsval::convert::Decode for #ident {}
 
         impl ::awsval::FromValue for #ident {
             fn from_value(value: ::awsval::Value) -> ::awsval::Result<Self> {

@@ -6,6 +6,7 @@
 //! [`Decode::decode`] reads the part as a `Value` and converts it, which is also how simple
 //! values (strings, numbers, timestamps) are read.
 
+use std::borrow::Cow;
 use std::collections::hash_map::{self, HashMap};
 use std::collections::{BTreeMap, btree_map};
 use std::hash::BuildHasher;
@@ -33,6 +34,15 @@ pub trait Decoder {
     /// a `Value` in between.
     fn string(&mut self, shape: ShapeRef<'_>) -> Result<String> {
         String::from_value(self.value(shape, None)?)
+    }
+
+    /// The text of an enum value, handed to `read` (borrowed from the input when the codec
+    /// can): what a typed enum matches its variants against, with no `Value` in between.
+    fn enum_text<T, F>(&mut self, shape: ShapeRef<'_>, read: F) -> Result<T>
+    where
+        F: FnOnce(Cow<'_, str>) -> Result<T>,
+    {
+        enum_text_of(self.value(shape, None)?, read)
     }
 
     /// A structure: `member` is called for each member present, in wire order; absent and
@@ -96,6 +106,15 @@ through_value!(
 impl Decode for String {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         decoder.string(shape)
+    }
+}
+
+/// [`Decoder::enum_text`] of a value already read: an enum's text, or a string's.
+pub(crate) fn enum_text_of<T>(value: Value, read: impl FnOnce(Cow<'_, str>) -> Result<T>) -> Result<T> {
+    match value {
+        Value::Enum(text) => read(text),
+        Value::String(text) => read(Cow::Owned(text)),
+        other => Err(super::mismatch("enum", &other)),
     }
 }
 

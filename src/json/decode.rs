@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
+use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape};
 use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
@@ -378,6 +379,20 @@ impl TypedDecoder for Decoder<'_, '_> {
         match shape.shape_type() {
             ShapeType::String => Ok(self.string()?.into_owned()),
             _ => String::from_value(Decoder::value(self, shape, None)?),
+        }
+    }
+
+    fn enum_text<T, F>(&mut self, shape: ShapeRef<'_>, read: F) -> Result<T>
+    where
+        F: FnOnce(Cow<'_, str>) -> Result<T>,
+    {
+        match shape.shape_type() {
+            // Unlike a `Value`, the text still knows where it was: so does an error about it.
+            ShapeType::Enum | ShapeType::String => {
+                let start = self.reader.offset();
+                read(self.string()?).map_err(|error| error.at_offset(start))
+            }
+            _ => enum_text_of(Decoder::value(self, shape, None)?, read),
         }
     }
 
