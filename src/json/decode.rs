@@ -9,7 +9,7 @@ use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape};
 use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
-use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::schema::{MemberKeys, MemberRef, ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::{Document, List, Map, MemberStack, Structure, Union, Value};
 
@@ -138,14 +138,14 @@ impl<'a> Decoder<'a, '_> {
     /// `expected`: the member tried first, then the one after the member found.
     fn next_member<'s>(
         &mut self,
-        shape: ShapeRef<'s>,
+        keys: MemberKeys<'s>,
         first: &mut bool,
         expected: &mut usize,
     ) -> Result<Option<Key<'s, 'a>>> {
         let Some(raw) = self.reader.next_raw_key(first)? else {
             return Ok(None);
         };
-        match shape.member_by_key(raw.bytes(), self.settings.json_name, *expected) {
+        match keys.find(raw.bytes(), *expected) {
             Some(member) => {
                 *expected = member.index() + 1;
                 Ok(Some(Key::Member(member)))
@@ -397,7 +397,8 @@ impl TypedDecoder for Decoder<'_, '_> {
     }
 
     fn null(&mut self) -> Result<bool> {
-        if self.reader.peek()? == Token::Null {
+        // Anything but `n` is left for the value's own reading to take or refuse.
+        if self.reader.next_byte() == Some(b'n') {
             self.reader.null()?;
             return Ok(true);
         }
@@ -410,8 +411,9 @@ impl TypedDecoder for Decoder<'_, '_> {
     {
         self.reader.begin_object()?;
         let mut seen = Seen::new(shape.members().len());
+        let keys = shape.json_keys(self.settings.json_name);
         let (mut first, mut expected) = (true, 0);
-        while let Some(key) = self.next_member(shape, &mut first, &mut expected)? {
+        while let Some(key) = self.next_member(keys, &mut first, &mut expected)? {
             let Key::Member(member) = key else {
                 self.reader.skip_value()?;
                 continue;
@@ -435,8 +437,9 @@ impl TypedDecoder for Decoder<'_, '_> {
         let object_start = self.reader.offset();
         self.reader.begin_object()?;
         let (mut found, mut unknown) = (false, None);
+        let keys = shape.json_keys(self.settings.json_name);
         let (mut first, mut expected) = (true, 0);
-        while let Some(key) = self.next_member(shape, &mut first, &mut expected)? {
+        while let Some(key) = self.next_member(keys, &mut first, &mut expected)? {
             let start = self.reader.offset();
             let second = || Error::data("a union has exactly one member, found a second").at_offset(start);
             match key {

@@ -101,6 +101,13 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The next byte that is not whitespace, without consuming it.
+    #[inline]
+    pub(crate) fn next_byte(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.bytes.get(self.pos).copied()
+    }
+
     /// Checks that only whitespace follows the value.
     pub(crate) fn finish(&mut self) -> Result<()> {
         self.skip_whitespace();
@@ -187,7 +194,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string without checking that its bytes are UTF-8 (see [`RawString`]).
-    #[inline]
+    #[inline(always)]
     fn raw_string(&mut self) -> Result<RawString<'a>> {
         self.skip_whitespace();
         if self.bytes.get(self.pos) != Some(&b'"') {

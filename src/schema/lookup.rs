@@ -44,18 +44,14 @@ impl Lookup {
         self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name.as_bytes())
     }
 
-    /// [`Lookup::json_name`] of bytes that may not even be UTF-8 (a key straight off the
-    /// wire: only a match says it is text), trying member `expected` first.
-    pub(super) fn json_key(&self, name: &[u8], expected: usize) -> Option<usize> {
-        self.by_json_name.as_ref().unwrap_or(&self.by_name).get_expecting(name, expected)
+    /// The table of JSON keys: `jsonName`s when `json_name` (restJson1), else member names.
+    pub(super) fn json_keys(&self, json_name: bool) -> &Table {
+        if json_name { self.by_json_name.as_ref().unwrap_or(&self.by_name) } else { &self.by_name }
     }
 
-    pub(super) fn xml_key(&self, name: &[u8], expected: usize) -> Option<usize> {
-        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get_expecting(name, expected)
-    }
-
-    pub(super) fn name_key(&self, name: &[u8], expected: usize) -> Option<usize> {
-        self.by_name.get_expecting(name, expected)
+    /// The table of XML element and attribute names.
+    pub(super) fn xml_keys(&self) -> &Table {
+        self.by_xml_name.as_ref().unwrap_or(&self.by_name)
     }
 
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
@@ -80,7 +76,7 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
 /// few members (unions of one-letter tags, small structures), which beats hashing them; a hash
 /// table for more.
 #[derive(Debug, Default)]
-struct Table {
+pub(super) struct Table {
     /// The names in member order.
     names: Box<[Box<[u8]>]>,
     /// Only beyond [`SCAN_LIMIT`] names.
@@ -100,7 +96,7 @@ impl Table {
 
     /// The index of `name`, trying member `expected` first.
     #[inline]
-    fn get_expecting(&self, name: &[u8], expected: usize) -> Option<usize> {
+    pub(super) fn get_expecting(&self, name: &[u8], expected: usize) -> Option<usize> {
         if self.names.get(expected).is_some_and(|n| same_bytes(n, name)) {
             return Some(expected);
         }

@@ -37,6 +37,7 @@ mod shape_type;
 mod traits;
 
 pub use self::builder::{MemberBuilder, ModelBuilder, ShapeBuilder};
+pub(crate) use self::model::MemberKeys;
 pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef};
 pub use self::service::{HttpTrait, Operation, Service};
 pub use self::shape_type::ShapeType;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Table};
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
@@ -215,20 +215,14 @@ impl<'m> ShapeRef<'m> {
         self.data().lookup.json_name(name).map(|index| self.member_at(index))
     }
 
-    /// The member whose JSON key (its `jsonName` when `json_name`, else its name) is the
-    /// bytes `key`, which need not be UTF-8: a key off the wire, checked only if it is not a
-    /// member's. Member `expected` (the one after the last found: members mostly come in
-    /// order) is tried first.
-    pub(crate) fn member_by_key(self, key: &[u8], json_name: bool, expected: usize) -> Option<MemberRef<'m>> {
-        let lookup = &self.data().lookup;
-        let index = if json_name { lookup.json_key(key, expected) } else { lookup.name_key(key, expected) };
-        index.map(|index| self.member_at(index))
+    /// The members by their JSON keys: `jsonName` when `json_name`, else the member name.
+    pub(crate) fn json_keys(self, json_name: bool) -> MemberKeys<'m> {
+        MemberKeys { shape: self, table: self.data().lookup.json_keys(json_name) }
     }
 
-    /// [`ShapeRef::member_by_xml_name`] of an element's name as bytes, trying member
-    /// `expected` first.
-    pub(crate) fn member_by_xml_key(self, name: &[u8], expected: usize) -> Option<MemberRef<'m>> {
-        self.data().lookup.xml_key(name, expected).map(|index| self.member_at(index))
+    /// The members by their XML names (`xmlName`, else the member name).
+    pub(crate) fn xml_keys(self) -> MemberKeys<'m> {
+        MemberKeys { shape: self, table: self.data().lookup.xml_keys() }
     }
 
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
@@ -286,6 +280,24 @@ impl<'m> ShapeRef<'m> {
             EnumLiteral::String(value) => Some(value),
             EnumLiteral::Int(_) => None,
         }
+    }
+}
+
+/// A structure's or union's members by the names they have on one wire, for a decoder to look
+/// up each key it reads: found once per object, not once per key.
+#[derive(Clone, Copy)]
+pub(crate) struct MemberKeys<'m> {
+    shape: ShapeRef<'m>,
+    table: &'m Table,
+}
+
+impl<'m> MemberKeys<'m> {
+    /// The member whose name is the bytes `key`, which need not be UTF-8 (a key off the wire,
+    /// checked only if it is not a member's). Member `expected` (the one after the last found:
+    /// members mostly come in order) is tried first.
+    #[inline]
+    pub(crate) fn find(self, key: &[u8], expected: usize) -> Option<MemberRef<'m>> {
+        self.table.get_expecting(key, expected).map(|index| self.shape.member_at(index))
     }
 }
 

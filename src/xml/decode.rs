@@ -168,11 +168,11 @@ impl<'a> Decoder<'a, '_> {
             self.members.push(member.index(), member.name(), value);
         }
         // The member after the last one found is tried first: members mostly come in order.
-        let mut expected = 0;
+        let (keys, mut expected) = (shape.xml_keys(), 0);
         while let Some(child) = self.reader.child()? {
-            let member = shape
-                .member_by_xml_key(child.name(), expected)
-                .or_else(|| shape.member_by_xml_key(child.local_name(), expected))
+            let member = keys
+                .find(child.name(), expected)
+                .or_else(|| keys.find(child.local_name(), expected))
                 .filter(|m| !m.traits().xml_attribute);
             let Some(member) = member else {
                 self.reader.skip()?;
@@ -253,10 +253,10 @@ impl<'a> Decoder<'a, '_> {
 
     fn union(&mut self, element: &Element<'a>, shape: ShapeRef<'_>) -> Result<Value> {
         let mut found: Option<Union> = None;
-        let mut keys = KeySet::default();
+        let (mut keys, members) = (KeySet::default(), shape.xml_keys());
         while let Some(child) = self.reader.child()? {
             let second = || Error::data("a union has exactly one member, found a second").at_offset(child.offset);
-            let Some(member) = shape.member_by_xml_key(child.local_name(), 0) else {
+            let Some(member) = members.find(child.local_name(), 0) else {
                 let name = child.local_text().to_owned();
                 self.reader.skip()?;
                 if found.is_some() {
