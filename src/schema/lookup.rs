@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use super::model::{MemberData, ShapeData};
 use super::traits::EnumLiteral;
 
-/// Member and enum-value indexes by the names that appear on the wire.
+/// Member and enum-value indexes by the names and values that appear on the wire.
 #[derive(Debug, Default)]
 pub(super) struct Lookup {
     by_name: Table,
@@ -14,25 +14,21 @@ pub(super) struct Lookup {
     /// Only when some member has an `xmlName`; otherwise `by_name` serves.
     by_xml_name: Option<Table>,
     /// String enum values to their index.
-    by_enum_value: FxHashMap<&'static str, u32>,
+    by_enum_value: Table,
 }
 
 impl Lookup {
     pub(super) fn build(shape: &ShapeData) -> Self {
+        // An intEnum's values stand as bytes that no text is, to keep the indexes in step.
+        let enum_values = shape.traits.enum_values.iter().map(|value| match value.value {
+            EnumLiteral::String(text) => text.as_bytes(),
+            EnumLiteral::Int(_) => b"\xFF",
+        });
         Self {
-            by_name: Table::new(shape.members.iter().map(|m| m.name.as_str())),
+            by_name: Table::new(shape.members.iter().map(|m| m.name.as_bytes())),
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
-            by_enum_value: shape
-                .traits
-                .enum_values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, value)| match value.value {
-                    EnumLiteral::String(text) => Some((text, i as u32)),
-                    EnumLiteral::Int(_) => None,
-                })
-                .collect(),
+            by_enum_value: Table::new(enum_values),
         }
     }
 
@@ -59,14 +55,14 @@ impl Lookup {
     }
 
     pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
-        self.by_enum_value.get(text).map(|&i| i as usize)
+        self.by_enum_value.get(text.as_bytes())
     }
 }
 
 /// A table by the renamed names, when at least one member is renamed.
 fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> Option<&'s str>) -> Option<Table> {
     shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
-        let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str());
+        let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str()).as_bytes();
         Table::new(shape.members.iter().map(wire_name))
     })
 }
@@ -87,8 +83,8 @@ pub(super) struct Table {
 const SCAN_LIMIT: usize = 8;
 
 impl Table {
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> Self {
-        let names: Box<[Box<[u8]>]> = names.map(|name| Box::from(name.as_bytes())).collect();
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>) -> Self {
+        let names: Box<[Box<[u8]>]> = names.map(Box::from).collect();
         let hash = (names.len() > SCAN_LIMIT)
             .then(|| names.iter().enumerate().map(|(i, name)| (name.clone(), i as u32)).collect());
         Self { names, hash }
@@ -149,7 +145,7 @@ mod tests {
     fn lookups_find_each_name_whatever_member_is_expected() {
         for count in [0, 3, SCAN_LIMIT, SCAN_LIMIT + 1, 20] {
             let names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
-            let table = Table::new(names.iter().map(String::as_str));
+            let table = Table::new(names.iter().map(String::as_bytes));
             for (index, name) in names.iter().enumerate() {
                 for expected in [0, index, index + 1, count, usize::MAX] {
                     assert_eq!(table.get_expecting(name.as_bytes(), expected), Some(index), "{name} ({expected})");
