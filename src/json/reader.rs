@@ -355,7 +355,7 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::next_key`], its bytes not yet checked to be UTF-8: for keys that are looked
     /// up among known names, where only a key that matches none needs the check.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_raw_key(&mut self, first: &mut bool) -> Result<Option<RawString<'a>>> {
         if !self.next_entry(first, b'}')? {
             return Ok(None);
