@@ -37,7 +37,7 @@ impl Lookup {
     }
 
     pub(super) fn json_name(&self, name: &str) -> Option<usize> {
-        self.by_json_name.as_ref().unwrap_or(&self.by_name).get(name.as_bytes())
+        self.json_keys(true).get(name.as_bytes())
     }
 
     /// The table of JSON keys: `jsonName`s when `json_name` (restJson1), else member names.
@@ -51,7 +51,7 @@ impl Lookup {
     }
 
     pub(super) fn xml_name(&self, name: &str) -> Option<usize> {
-        self.by_xml_name.as_ref().unwrap_or(&self.by_name).get(name.as_bytes())
+        self.xml_keys().get(name.as_bytes())
     }
 
     pub(super) fn enum_value(&self, text: &str) -> Option<usize> {
