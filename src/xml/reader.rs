@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text};
+use super::wellformed::{Namespaces, check_comment, check_declaration, check_pi, check_text, prefix_colon};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 
@@ -34,7 +34,7 @@ impl<'a> Element<'a> {
 
     /// The name without its prefix.
     pub(crate) fn local_name(&self) -> &'a [u8] {
-        match self.name.iter().rposition(|&b| b == b':') {
+        match prefix_colon(self.name) {
             Some(colon) => &self.name[colon + 1..],
             None => self.name,
         }

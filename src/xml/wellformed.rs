@@ -23,11 +23,15 @@ pub(super) fn is_name(name: &str) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
-/// A namespace-qualified name: `local` or `prefix:local`, each a name without colons.
-fn is_qname(name: &str) -> bool {
-    if is_ascii_qname(name.as_bytes()) {
+/// A namespace-qualified name: `local` or `prefix:local`, each a name without colons. Taken as
+/// bytes: an ASCII name, the usual case, is checked in one pass and needs no UTF-8 check.
+fn is_qname(name: &[u8]) -> bool {
+    if is_ascii_qname(name) {
         return true;
     }
+    let Ok(name) = std::str::from_utf8(name) else {
+        return false;
+    };
     if name.is_ascii() {
         return false;
     }
@@ -53,9 +57,14 @@ fn is_ascii_qname(name: &[u8]) -> bool {
     !part_start
 }
 
-/// `prefix:local` as its prefix (if any) and local part, split at the first colon.
+/// Where `prefix:local` splits: its first colon, if it has one.
+pub(super) fn prefix_colon(name: &[u8]) -> Option<usize> {
+    name.iter().position(|&b| b == b':')
+}
+
+/// `prefix:local` as its prefix (if any) and local part, split at [`prefix_colon`].
 pub(super) fn split_prefix(name: &str) -> (Option<&str>, &str) {
-    match name.as_bytes().iter().position(|&b| b == b':') {
+    match prefix_colon(name.as_bytes()) {
         Some(colon) => (name.get(..colon), name.get(colon + 1..).unwrap_or_default()),
         None => (None, name),
     }
@@ -171,13 +180,12 @@ impl Namespaces {
     /// and that every prefix it uses is declared.
     pub(super) fn open(&mut self, start: &BytesStart<'_>, name: &[u8], depth: usize, offset: usize) -> Result<()> {
         let bad = |what: String| Error::syntax(what, offset);
-        // An ASCII name needs no UTF-8 check; any other is checked, then held to the rules.
-        if !is_ascii_qname(name) && !std::str::from_utf8(name).is_ok_and(|name| !name.is_ascii() && is_qname(name)) {
+        if !is_qname(name) {
             return Err(bad("invalid element name".into()));
         }
         if start.attributes_raw().iter().all(u8::is_ascii_whitespace) {
             // No attributes: only the element's own prefix to check.
-            return match name.iter().position(|&b| b == b':').map(|colon| &name[..colon]) {
+            return match prefix_colon(name).map(|colon| &name[..colon]) {
                 Some(prefix) if prefix != b"xml" && self.uri(prefix).is_none() => {
                     Err(bad(format!("namespace prefix `{}` is not declared", String::from_utf8_lossy(prefix))))
                 }
@@ -193,7 +201,7 @@ impl Namespaces {
             let attribute = attribute.map_err(|e| bad(format!("invalid attribute: {e}")))?;
             let key =
                 std::str::from_utf8(attribute.key.into_inner()).map_err(|_| bad("invalid UTF-8 in a name".into()))?;
-            if !is_qname(key) {
+            if !is_qname(key.as_bytes()) {
                 return Err(bad("invalid attribute name".into()));
             }
             if attribute.value.contains(&b'<') {
