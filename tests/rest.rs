@@ -158,6 +158,37 @@ fn responses_gather_status_headers_and_body() {
 }
 
 #[test]
+fn prefix_headers_are_matched_on_bytes_whatever_the_name_holds() {
+    let model = model("rest-json");
+    let put = model.operation("Put").unwrap();
+    // A multi-byte character where the prefix ends once panicked (a slice inside it).
+    for name in ["x-metaé", "x-meé", "é", "x-meta-é", "X-META-ñame"] {
+        let reply = HttpResponse::new(200, "").with_header(name, "v");
+        let value = protocol::response(Protocol::RestJson1, put, &reply).unwrap().unwrap();
+        let expected = name.get(7..).filter(|_| name.to_ascii_lowercase().starts_with("x-meta-"));
+        let meta = value["Meta"].as_map().unwrap();
+        assert_eq!(meta.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), Vec::from_iter(expected), "{name}");
+    }
+}
+
+#[test]
+fn malformed_xml_error_bodies_are_reported_not_taken_for_a_missing_code() {
+    let model = model("rest-xml");
+    let put = model.operation("Put").unwrap();
+    for (body, kind) in [
+        ("<Error><Code>Gone</Code>", awsval::ErrorKind::Eof),
+        ("<ErrorResponse><Error><Code>Gone</Code></Error></ErrorResponse><Second/>", awsval::ErrorKind::Syntax),
+        ("<Error><Code>Gone</Code><Message>a &bogus; b</Message></Error>", awsval::ErrorKind::Syntax),
+    ] {
+        let error = protocol::response(Protocol::RestXml, put, &HttpResponse::new(410, body)).unwrap_err();
+        assert_eq!(error.kind(), kind, "{body}: {error}");
+    }
+    let reply = HttpResponse::new(410, "<Error><Message>no code</Message></Error>");
+    let error = protocol::response(Protocol::RestXml, put, &reply).unwrap_err();
+    assert_eq!(error.to_string(), "data error: error response (status 410) without an error code");
+}
+
+#[test]
 fn s3_style_unwrapped_outputs_and_bare_errors() {
     let model = model("rest-xml");
     let location = model.operation("Where").unwrap();

@@ -185,6 +185,19 @@ fn data_errors_name_the_path() {
         ),
         r#"data error: repeated map key at Tags["k"] (byte 55)"#
     );
+    // One entry holds one key and one value: a second of either would be lost.
+    assert_eq!(
+        error("<Node><Tags><entry><key>k</key><key>j</key><value>1</value></entry></Tags></Node>"),
+        "data error: a map entry with a second key at Tags (byte 31)"
+    );
+    assert_eq!(
+        error("<Node><Tags><entry><key>k</key><value>1</value><value>2</value></entry></Tags></Node>"),
+        r#"data error: a map entry with a second value at Tags["k"] (byte 47)"#
+    );
+    assert_eq!(
+        error("<Node><Tags><entry><key>k</key></entry></Tags></Node>"),
+        r#"data error: a map entry without a value at Tags["k"] (byte 19)"#
+    );
     assert_eq!(
         error("<Node><Children><member><Count>x</Count></member></Children></Node>"),
         "data error: expected an integer, found text that is not one at Children[0].Count (byte 24)"

@@ -77,14 +77,13 @@ pub(super) fn error_header(
     settings: &XmlSettings,
 ) -> Result<(String, Option<String>)> {
     let path = error_path(flavor);
-    let at = |leaf: &'static str| -> Result<Option<String>> {
-        let full: Vec<&str> = path.iter().copied().chain([leaf]).collect();
-        xml::text_at(&response.body, &full, settings)
-    };
-    let code = at("Code")?
+    let at = |leaf: &'static str| -> Vec<&str> { path.iter().copied().chain([leaf]).collect() };
+    let mut texts = xml::texts_at(&response.body, &[&at("Code"), &at("Message")], settings)?.into_iter();
+    let (code, message) = (texts.next().flatten(), texts.next().flatten());
+    let code = code
         .filter(|c| !c.trim().is_empty())
         .ok_or_else(|| Error::data(format!("error response (status {}) without an error code", response.status)))?;
-    Ok((code.trim().to_owned(), at("Message")?))
+    Ok((code.trim().to_owned(), message))
 }
 
 fn error<'m>(

@@ -90,6 +90,15 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
     }
 }
 
+/// What follows `prefix` in header name `name`, matched without regard to ASCII case; `None`
+/// when `name` does not start with it. Compared as bytes: a name off the wire may hold any
+/// character, and slicing it by the prefix's length could split one.
+pub(super) fn strip_prefix<'n>(name: &'n str, prefix: &str) -> Option<&'n str> {
+    let head = name.as_bytes().get(..prefix.len())?;
+    // Equal bytes up to ASCII case end where `prefix` ends: on a character boundary.
+    head.eq_ignore_ascii_case(prefix.as_bytes()).then(|| name.get(prefix.len()..)).flatten()
+}
+
 /// Splits a list header on commas outside double quotes, trimming and unquoting the items.
 fn split(text: &str) -> Vec<String> {
     let mut items = Vec::new();

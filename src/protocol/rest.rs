@@ -326,11 +326,11 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
                 let value_shape = map_value_shape(member)?;
                 let mut map = Map::new();
                 for (name, text) in &response.headers {
-                    if name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix) {
+                    if let Some(key) = headers::strip_prefix(name, prefix) {
                         let item =
                             text::parse(Cow::Borrowed(text), value_shape, TimestampFormat::HttpDate, BlobText::Base64)
-                                .map_err(|e| member.annotate(e.at_key(&name[prefix.len()..])))?;
-                        map.push(&name[prefix.len()..], item);
+                                .map_err(|e| member.annotate(e.at_key(key)))?;
+                        map.push(key, item);
                     }
                 }
                 Some(Value::Map(map))
@@ -418,19 +418,25 @@ fn error_header(body_kind: Body, response: &HttpResponse) -> Result<(String, Opt
             (header.code, header.message, BodyValue::Json)
         }
         Body::Xml => {
-            // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`.
-            let settings = XmlSettings::new();
-            let wrapped = xml::text_at(&response.body, &["Error", "Code"], &settings).ok().flatten();
-            let (code, path): (Option<String>, &'static [&'static str]) = match wrapped {
-                Some(code) => (Some(code), &["Error"]),
-                None => (xml::text_at(&response.body, &["Code"], &settings).ok().flatten(), &[]),
+            // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`: one pass finds both.
+            let paths: [&[&str]; 4] = [&["Error", "Code"], &["Error", "Message"], &["Code"], &["Message"]];
+            let texts = match response.body_is_blank() {
+                true => Vec::new(),
+                false => xml::texts_at(&response.body, &paths, &XmlSettings::new())?,
+            };
+            let mut texts = texts.into_iter();
+            let mut next = || texts.next().flatten();
+            let (wrapped_code, wrapped_message, bare_code, bare_message) = (next(), next(), next(), next());
+            let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
+            let (code, message, body) = if present(&wrapped_code) {
+                (wrapped_code, wrapped_message, BodyValue::XmlAt(&["Error"]))
+            } else {
+                (bare_code, bare_message, BodyValue::XmlRoot)
             };
             let code = code.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).ok_or_else(|| {
                 Error::data(format!("error response (status {}) without an error code", response.status))
             })?;
-            let message_path: Vec<&str> = path.iter().copied().chain(["Message"]).collect();
-            let message = xml::text_at(&response.body, &message_path, &settings).ok().flatten();
-            (code, message, if path.is_empty() { BodyValue::XmlRoot } else { BodyValue::XmlAt(&["Error"]) })
+            (code, message, body)
         }
     })
 }

@@ -65,18 +65,27 @@ pub fn decode_at(bytes: &[u8], path: &[&str], shape: ShapeRef<'_>, settings: &Xm
 
 /// The text of the element at `path` below the root, if there is one.
 pub fn text_at(bytes: &[u8], path: &[&str], settings: &XmlSettings) -> Result<Option<String>> {
+    Ok(texts_at(bytes, &[path], settings)?.pop().flatten())
+}
+
+/// The texts of the elements at each of `paths` below the root (by local names, the first
+/// match of each), read in one pass over the document; `None` where a path is not there.
+///
+/// ```
+/// use awsval::xml::{self, XmlSettings};
+///
+/// let body = b"<ErrorResponse><Error><Code>Throttled</Code><Message>slow down</Message></Error></ErrorResponse>";
+/// let texts = xml::texts_at(body, &[&["Error", "Code"], &["Error", "Message"], &["Code"]], &XmlSettings::new())?;
+/// assert_eq!(texts, [Some("Throttled".to_owned()), Some("slow down".to_owned()), None]);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn texts_at(bytes: &[u8], paths: &[&[&str]], settings: &XmlSettings) -> Result<Vec<Option<String>>> {
     let mut decoder = Decoder::new(bytes, settings)?;
-    let root = decoder.reader.root()?;
-    let (found, open) = decoder.descend(root, path)?;
-    let text = match found {
-        Some(_) => Some(decoder.reader.text()?.into_owned()),
-        None => None,
-    };
-    for _ in 0..open {
-        decoder.reader.skip()?;
-    }
+    decoder.reader.root()?;
+    let mut texts = vec![None; paths.len()];
+    decoder.gather_texts(&mut Vec::new(), paths, &mut texts)?;
     decoder.reader.finish()?;
-    Ok(text)
+    Ok(texts)
 }
 
 /// The name of the root element, as written.
@@ -129,6 +138,26 @@ impl<'a> Decoder<'a, '_> {
             }
         }
         Ok((Some(current), ancestors))
+    }
+
+    /// Reads the children of the open element at `at` through its end tag, keeping the text of
+    /// the first element at each of `paths` in `texts`. Only elements on the way to a path are
+    /// entered, so the recursion is as deep as the longest path.
+    fn gather_texts(&mut self, at: &mut Vec<&'a [u8]>, paths: &[&[&str]], texts: &mut [Option<String>]) -> Result<()> {
+        let leads = |at: &[&[u8]], path: &[&str]| at.iter().zip(path).all(|(name, want)| *name == want.as_bytes());
+        while let Some(child) = self.reader.child()? {
+            at.push(child.local_name());
+            let wanted = paths.iter().position(|path| path.len() == at.len() && leads(at, path));
+            match wanted {
+                Some(index) if texts[index].is_none() => texts[index] = Some(self.reader.text()?.into_owned()),
+                _ if paths.iter().any(|path| path.len() > at.len() && leads(at, path)) => {
+                    self.gather_texts(at, paths, texts)?;
+                }
+                _ => self.reader.skip()?,
+            }
+            at.pop();
+        }
+        Ok(())
     }
 
     /// The content of the opened `element` as a value of `shape`, through its end tag.
@@ -233,9 +262,8 @@ impl<'a> Decoder<'a, '_> {
             }
             Value::Map(entries) => {
                 self.collection_room(entries.len(), element.offset)?;
-                if let Some((key, value)) = self.entry(target)? {
-                    push_entry(entries, keys, key, value, element.offset)?;
-                }
+                let (key, value) = self.entry(target)?;
+                push_entry(entries, keys, key, value, element.offset)?;
             }
             _ => {}
         }
@@ -321,16 +349,16 @@ impl<'a> Decoder<'a, '_> {
                 continue;
             }
             self.collection_room(entries.len(), child.offset)?;
-            if let Some((key, value)) = self.entry(shape)? {
-                push_entry(&mut entries, &mut keys, key, value, child.offset)?;
-            }
+            let (key, value) = self.entry(shape)?;
+            push_entry(&mut entries, &mut keys, key, value, child.offset)?;
         }
         Ok(entries)
     }
 
-    /// The key and value inside an opened entry element, through its end; `None` for a
-    /// dense map's entry without a value.
-    fn entry(&mut self, shape: ShapeRef<'_>) -> Result<Option<(String, Value)>> {
+    /// The key and value inside an opened entry element, through its end. A key or value given
+    /// twice is an error (one of them would be lost), and so is a dense map's entry without a
+    /// value; a sparse map's is a null.
+    fn entry(&mut self, shape: ShapeRef<'_>) -> Result<(String, Value)> {
         let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
             return Err(Error::model("a map without a key or value"));
         };
@@ -339,9 +367,21 @@ impl<'a> Decoder<'a, '_> {
         let start = self.reader.offset();
         let (mut key, mut value) = (None, None);
         while let Some(child) = self.reader.child()? {
+            let repeated = |what| Error::data(format!("a map entry with a second {what}")).at_offset(child.offset);
             match child.local_name() {
-                name if name == key_name.as_bytes() => key = Some(self.reader.text()?.into_owned()),
+                name if name == key_name.as_bytes() => {
+                    if key.is_some() {
+                        return Err(repeated("key"));
+                    }
+                    key = Some(self.reader.text()?.into_owned());
+                }
                 name if name == value_name.as_bytes() => {
+                    if value.is_some() {
+                        return Err(match &key {
+                            Some(key) => repeated("value").at_key(key.as_str()),
+                            None => repeated("value"),
+                        });
+                    }
                     let decoded = self.content(&child, value_member.target(), value_member.timestamp_format());
                     value = Some(match (decoded, &key) {
                         (Ok(v), _) => v,
@@ -353,11 +393,11 @@ impl<'a> Decoder<'a, '_> {
             }
         }
         let key = key.ok_or_else(|| Error::data("a map entry without a key").at_offset(start))?;
-        Ok(match value {
-            Some(value) => Some((key, value)),
-            None if shape.is_sparse() => Some((key, Value::Null)),
-            None => None,
-        })
+        match value {
+            Some(value) => Ok((key, value)),
+            None if shape.is_sparse() => Ok((key, Value::Null)),
+            None => Err(Error::data("a map entry without a value").at_offset(start).at_key(key)),
+        }
     }
 }
 

@@ -28,7 +28,7 @@ mod encode;
 mod reader;
 mod wellformed;
 
-pub use self::decode::{decode, decode_at, root_name, text_at};
+pub use self::decode::{decode, decode_at, root_name, text_at, texts_at};
 pub use self::encode::{encode, encode_members, encode_with};
 use crate::json::BlobText;
 use crate::limits::Limits;
