@@ -1,28 +1,49 @@
 //! Catching what a document repeats: a structure member or a map key given twice is an error
 //! in every decoder, and finding one must stay linear however large the input.
 
+use std::collections::HashSet;
+
 use crate::value::Value;
 
 /// Finds repeated keys: a scan while a map is small, a hash set once it is not.
+///
+/// The keys come off the wire, so the set hashes them with the standard library's keyed
+/// SipHash: a document cannot choose keys that collide. A key whose entry is dropped (a null in
+/// a dense map) may not repeat either, and is remembered here, since the map never holds it.
 #[derive(Default)]
 pub(crate) struct KeySet {
-    large: Option<rustc_hash::FxHashSet<String>>,
+    large: Option<HashSet<String>>,
+    dropped: Vec<String>,
 }
 
-/// Up to this many entries a scan beats hashing.
+/// Up to this many keys a scan beats hashing.
 const SCAN_LIMIT: usize = 16;
 
 impl KeySet {
-    /// Records `key`; false when `entries` (the map so far) already has it.
-    pub(crate) fn insert(&mut self, key: &str, entries: &[(String, Value)]) -> bool {
+    /// Records `key`, whose entry is about to join `kept` (the entries so far); false when a
+    /// kept or dropped entry already had it.
+    pub(crate) fn insert(&mut self, key: &str, kept: &[(String, Value)]) -> bool {
+        self.record(key, kept, false)
+    }
+
+    /// Records `key`, whose entry is dropped; false when a kept or dropped entry already had it.
+    pub(crate) fn insert_dropped(&mut self, key: &str, kept: &[(String, Value)]) -> bool {
+        self.record(key, kept, true)
+    }
+
+    fn record(&mut self, key: &str, kept: &[(String, Value)], dropped: bool) -> bool {
         if let Some(large) = &mut self.large {
             return large.insert(key.to_owned());
         }
-        if entries.iter().any(|(k, _)| k == key) {
+        if kept.iter().any(|(k, _)| k == key) || self.dropped.iter().any(|k| k == key) {
             return false;
         }
-        if entries.len() >= SCAN_LIMIT {
-            let mut large: rustc_hash::FxHashSet<String> = entries.iter().map(|(k, _)| k.clone()).collect();
+        if dropped {
+            self.dropped.push(key.to_owned());
+        }
+        if kept.len() + self.dropped.len() >= SCAN_LIMIT {
+            let mut large: HashSet<String> = kept.iter().map(|(k, _)| k.clone()).collect();
+            large.extend(std::mem::take(&mut self.dropped));
             large.insert(key.to_owned());
             self.large = Some(large);
         }

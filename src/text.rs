@@ -97,13 +97,45 @@ pub(crate) fn parse(text: Cow<'_, str>, shape: ShapeRef<'_>, format: TimestampFo
     })
 }
 
-fn parse_float<T: std::str::FromStr + From<f32>>(text: &str) -> Result<T> {
+fn parse_float<T: Float>(text: &str) -> Result<T> {
     match text {
         "NaN" => Ok(T::from(f32::NAN)),
         "Infinity" => Ok(T::from(f32::INFINITY)),
         "-Infinity" => Ok(T::from(f32::NEG_INFINITY)),
-        _ if is_number(text, true) => text.parse().map_err(|_| Error::data("number out of range")),
+        _ if is_number(text, true) => finite_float(text),
         _ => Err(Error::data("expected a number, NaN, Infinity or -Infinity")),
+    }
+}
+
+/// The two floating-point widths the codecs read.
+pub(crate) trait Float: std::str::FromStr + From<f32> {
+    /// The Smithy shape type it holds.
+    const SHAPE: &'static str;
+    /// Neither infinite nor NaN.
+    fn is_finite(&self) -> bool;
+}
+
+impl Float for f32 {
+    const SHAPE: &'static str = "float";
+    fn is_finite(&self) -> bool {
+        f32::is_finite(*self)
+    }
+}
+
+impl Float for f64 {
+    const SHAPE: &'static str = "double";
+    fn is_finite(&self) -> bool {
+        f64::is_finite(*self)
+    }
+}
+
+/// Number `text` (already checked to be in JSON's grammar) as a float. A number too large for
+/// the type is an error: reading it as an infinity would change what the sender wrote (the
+/// infinities travel by name).
+pub(crate) fn finite_float<T: Float>(text: &str) -> Result<T> {
+    match text.parse::<T>() {
+        Ok(value) if value.is_finite() => Ok(value),
+        _ => Err(Error::data(format!("number out of range for a {}", T::SHAPE))),
     }
 }
 

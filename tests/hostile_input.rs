@@ -178,11 +178,19 @@ fn integers_overflow_at_each_width() {
 #[test]
 fn float_and_big_number_edges() {
     let model = model();
-    let value = json::decode(br#"{"F":3.5e38,"D":1e309,"Big":-0}"#, node(&model), &JsonSettings::aws_json());
-    // 3.5e38 is beyond f32 and 1e309 beyond f64: both read as infinities, as IEEE parsing does.
+    // 3.5e38 is beyond f32 and 1e309 beyond f64: reading either as an infinity would change
+    // the number (the infinities travel by name), so both are refused.
+    for (member, text, width) in [("F", "3.5e38", "float"), ("D", "1e309", "double"), ("D", "-1e309", "double")] {
+        let message = format!("data error: number out of range for a {width} at {member} (byte 5)");
+        assert_eq!(json_error(format!(r#"{{"{member}":{text}}}"#).as_bytes()).to_string(), message);
+        let error = xml_error(format!("<Node><{member}>{text}</{member}></Node>").as_bytes());
+        assert_eq!((error.kind(), error.path().to_string()), (ErrorKind::Data, member.to_owned()), "{text}");
+        assert!(error.to_string().contains(&format!("out of range for a {width}")), "{error}");
+    }
+    let value = json::decode(br#"{"F":3.4e38,"D":1e308,"Big":-0}"#, node(&model), &JsonSettings::aws_json());
     let value = value.unwrap();
-    assert_eq!(value["F"], Value::Float(f32::INFINITY));
-    assert_eq!(value["D"], Value::Double(f64::INFINITY));
+    assert_eq!(value["F"], Value::Float(3.4e38));
+    assert_eq!(value["D"], Value::Double(1e308));
     assert_eq!(value["Big"], Value::BigInteger("-0".into()));
     assert_eq!(json_error(br#"{"Big":1.5}"#).kind(), ErrorKind::Data);
     assert_eq!(json_error(br#"{"D":"nan"}"#).kind(), ErrorKind::Data);
@@ -236,6 +244,62 @@ fn size_amplification_stays_linear() {
         json::decode(huge.as_bytes(), node(&model), &JsonSettings::aws_json()).unwrap()["S"].as_str().map(str::len),
         Some(20_000_000)
     );
+}
+
+/// A typed twin of `Node`'s map and list, read straight off the wire by `json::decode_typed`.
+#[derive(awsval::Shape, PartialEq)]
+struct Tally {
+    m: Option<std::collections::HashMap<String, i32>>,
+    l: Option<Vec<String>>,
+}
+
+#[test]
+fn dropped_nulls_repeated_keys_and_unknown_members_stay_linear() {
+    let model = model();
+    let settings = JsonSettings::aws_json();
+    // 200,000 dense nulls: a scan per dropped key made this quadratic (80,000 took 7 s).
+    let nulls: String = (0..200_000).map(|i| format!("\"k{i}\":null,")).collect();
+    let nulls = nulls.trim_end_matches(',');
+    let doc = format!("{{\"M\":{{{nulls}}}}}");
+    let value = json::decode(doc.as_bytes(), node(&model), &settings).unwrap();
+    assert_eq!(value["M"].as_map().map(awsval::Map::len), Some(0));
+    let typed: Tally = json::decode_typed(doc.as_bytes(), &settings).unwrap();
+    assert_eq!(typed.m.map(|m| m.len()), Some(0));
+    // A key repeated after 200,000 dropped nulls is still caught, in both paths.
+    let repeated = format!("{{\"M\":{{{nulls},\"k7\":1}}}}");
+    let error = json::decode(repeated.as_bytes(), node(&model), &settings).unwrap_err();
+    assert_eq!(error.to_string(), format!(r#"data error: repeated map key at M["k7"] (byte {})"#, repeated.len() - 3));
+    let error = json::decode_typed::<Tally>(repeated.as_bytes(), &settings).unwrap_err();
+    assert_eq!(error.to_string(), format!(r#"data error: repeated map key at M["k7"] (byte {})"#, repeated.len() - 3));
+    // Values then nulls then a repeat of a kept key, past the scan's reach.
+    let mixed: String = (0..100_000).map(|i| format!("\"v{i}\":{i},\"n{i}\":null,")).collect();
+    let mixed = format!("{{\"M\":{{{mixed}\"v3\":null}}}}");
+    let error = json::decode(mixed.as_bytes(), node(&model), &settings).unwrap_err();
+    assert_eq!(error.path().to_string(), r#"M["v3"]"#);
+    assert_eq!(json::decode_typed::<Tally>(mixed.as_bytes(), &settings).unwrap_err().path().to_string(), r#"M["v3"]"#);
+    // Nulls in a dense list, and a million unknown members, skipped.
+    let list = format!("{{\"L\":[{}\"x\"]}}", "null,".repeat(1_000_000));
+    assert_eq!(
+        json::decode(list.as_bytes(), node(&model), &settings).unwrap()["L"].as_list().map(|l| l.len()),
+        Some(1)
+    );
+    let unknown: String = (0..1_000_000).map(|i| format!("\"u{i}\":null,")).collect();
+    let unknown = format!("{{{unknown}\"S\":\"s\"}}");
+    assert_eq!(json::decode(unknown.as_bytes(), node(&model), &settings).unwrap()["S"], Value::from("s"));
+}
+
+#[test]
+fn dropped_nulls_count_against_the_collection_limit() {
+    let model = model();
+    let settings = JsonSettings::aws_json().with_limits(awsval::Limits::default().with_max_collection_len(3));
+    let ok = br#"{"M":{"a":null,"b":1,"c":null},"L":[null,"x",null]}"#;
+    assert!(json::decode(ok, node(&model), &settings).is_ok());
+    for doc in [&br#"{"M":{"a":null,"b":null,"c":null,"d":null}}"#[..], br#"{"L":[null,null,null,null]}"#] {
+        let error = json::decode(doc, node(&model), &settings).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Limit, "{error}");
+        let error = json::decode_typed::<Tally>(doc, &settings).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Limit, "{error}");
+    }
 }
 
 #[test]

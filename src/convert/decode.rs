@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::{self, HashMap};
-use std::collections::{BTreeMap, btree_map};
+use std::collections::{BTreeMap, HashSet, btree_map};
 use std::hash::BuildHasher;
 
 use indexmap::IndexMap;
@@ -194,8 +194,9 @@ entries! {
 
 fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {
     let mut map = M::default();
-    // The keys of dropped null entries (rare), which may not repeat either.
-    let mut dropped: Vec<String> = Vec::new();
+    // The keys of dropped null entries, which may not repeat either; hashed with the standard
+    // library's keyed hasher, since the wire chooses them.
+    let mut dropped: HashSet<String> = HashSet::new();
     decoder.map(shape, |decoder, key, value| {
         if dropped.contains(&key) {
             return Err(repeated_key(&key));
@@ -204,7 +205,7 @@ fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Shap
             if map.has(&key) {
                 return Err(repeated_key(&key));
             }
-            dropped.push(key);
+            dropped.insert(key);
             return Ok(());
         };
         let value = match member(decoder, value) {

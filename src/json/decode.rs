@@ -10,6 +10,7 @@ use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape};
 use crate::error::{Error, Result};
 use crate::repeats::{KeySet, Seen};
 use crate::schema::{MemberKeys, MemberRef, ShapeRef, ShapeType};
+use crate::text::{self, Float};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::{Document, List, Map, MemberStack, Structure, Union, Value};
 
@@ -219,13 +220,10 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// A float or double: a number, or the strings `NaN`, `Infinity`, `-Infinity`.
-    fn float<T: std::str::FromStr + From<f32>>(&mut self) -> Result<T> {
+    fn float<T: Float>(&mut self) -> Result<T> {
         let start = self.reader.offset();
         match self.reader.peek()? {
-            Token::Number => {
-                let text = self.reader.number()?;
-                text.parse().map_err(|_| Error::data("number out of range").at_offset(start))
-            }
+            Token::Number => text::finite_float(self.reader.number()?).map_err(|error| error.at_offset(start)),
             Token::String => match &*self.reader.string()? {
                 "NaN" => Ok(T::from(f32::NAN)),
                 "Infinity" => Ok(T::from(f32::INFINITY)),
@@ -312,7 +310,6 @@ impl<'a> Decoder<'a, '_> {
     fn map(&mut self, shape: ShapeRef<'_>) -> Result<Map> {
         let base = self.entries.len();
         let mut seen = KeySet::default();
-        let mut dropped: Vec<String> = Vec::new();
         TypedDecoder::map(self, shape, |decoder, key, member| {
             let value = match member {
                 Some(member) => {
@@ -321,12 +318,13 @@ impl<'a> Decoder<'a, '_> {
                 }
                 None => None,
             };
-            if dropped.contains(&key) || !seen.insert(&key, &decoder.entries[base..]) {
+            let kept = &decoder.entries[base..];
+            let fresh = if value.is_some() { seen.insert(&key, kept) } else { seen.insert_dropped(&key, kept) };
+            if !fresh {
                 return Err(Error::data("repeated map key").at_key(key));
             }
-            match value {
-                Some(value) => decoder.entries.push((key, value)),
-                None => dropped.push(key),
+            if let Some(value) = value {
+                decoder.entries.push((key, value));
             }
             Ok(())
         })?;
@@ -509,7 +507,8 @@ impl TypedDecoder for Decoder<'_, '_> {
             // A null in a dense map is dropped, after its key is checked.
             let member = entry.map_err(|error| error.at_key(&*key))?.then_some(member);
             visit(self, key.into_owned(), member).map_err(|error| error.at_offset(start))?;
-            count += usize::from(member.is_some());
+            // A dropped null counts too: the limit bounds the work, not only what is kept.
+            count += 1;
         }
         Ok(())
     }
