@@ -184,10 +184,17 @@ fn converts_to_and_from_time_and_the_system_clock() {
     let offset = OffsetDateTime::from(t);
     assert_eq!(offset.unix_timestamp_nanos(), -1_500_000_000);
     assert_eq!(Timestamp::try_from(offset).unwrap(), t);
-    let system = std::time::SystemTime::from(t);
+    let system = std::time::SystemTime::try_from(t).unwrap();
     assert_eq!(Timestamp::try_from(system).unwrap(), t);
-    let later = std::time::SystemTime::from(ts(1_398_796_238, 7));
+    let later = std::time::SystemTime::try_from(ts(1_398_796_238, 7)).unwrap();
     assert_eq!(Timestamp::try_from(later).unwrap(), ts(1_398_796_238, 7));
+    // The ends of the range convert or fail cleanly (Windows' clock starts in 1601), never panic.
+    for edge in [ts(-62_167_219_200, 0), ts(253_402_300_799, 999_999_999)] {
+        match std::time::SystemTime::try_from(edge) {
+            Ok(system) => assert_eq!(Timestamp::try_from(system).unwrap(), edge),
+            Err(error) => assert_eq!(error.kind(), awsval::ErrorKind::Data),
+        }
+    }
     assert!(Timestamp::now() > ts(1_700_000_000, 0));
     assert_eq!("2014-04-29T18:30:38Z".parse::<Timestamp>().unwrap(), ts(1_398_796_238, 0));
 }

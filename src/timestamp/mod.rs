@@ -244,13 +244,30 @@ impl TryFrom<OffsetDateTime> for Timestamp {
     }
 }
 
-impl From<Timestamp> for SystemTime {
-    fn from(timestamp: Timestamp) -> Self {
+/// Fallible: a platform's `SystemTime` may not reach every year a timestamp can hold (Windows
+/// starts at 1601), and `SystemTime`'s arithmetic panics where a conversion should fail.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use awsval::Timestamp;
+///
+/// let time = SystemTime::try_from(Timestamp::from_secs(1_700_000_000)?)?;
+/// assert_eq!(time, SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+/// # Ok::<(), awsval::Error>(())
+/// ```
+impl TryFrom<Timestamp> for SystemTime {
+    type Error = Error;
+
+    fn try_from(timestamp: Timestamp) -> Result<Self> {
         let nanos = Duration::from_nanos(u64::from(timestamp.nanos));
-        match u64::try_from(timestamp.secs) {
-            Ok(secs) => SystemTime::UNIX_EPOCH + Duration::from_secs(secs) + nanos,
-            Err(_) => SystemTime::UNIX_EPOCH - Duration::from_secs(timestamp.secs.unsigned_abs()) + nanos,
-        }
+        let whole = Duration::from_secs(timestamp.secs.unsigned_abs());
+        let secs = if timestamp.secs >= 0 {
+            SystemTime::UNIX_EPOCH.checked_add(whole)
+        } else {
+            SystemTime::UNIX_EPOCH.checked_sub(whole)
+        };
+        secs.and_then(|secs| secs.checked_add(nanos))
+            .ok_or_else(|| Error::data("timestamp out of this platform's SystemTime range"))
     }
 }
 
