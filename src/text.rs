@@ -22,16 +22,14 @@ pub(crate) fn format(value: &Value, shape: ShapeRef<'_>, format: TimestampFormat
         (ShapeType::String | ShapeType::Enum, Value::String(text)) => text.clone(),
         (ShapeType::Enum | ShapeType::String, Value::Enum(text)) => text.to_string(),
         (ShapeType::Boolean, Value::Boolean(b)) => b.to_string(),
-        (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v)
-            if !matches!(v, Value::IntEnum(_)) =>
-        {
-            v.as_i64().ok_or_else(|| mismatch(shape, value))?.to_string()
+        (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, _) => {
+            integer(value, shape)?.to_string()
         }
         (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => n.to_string(),
         (ShapeType::Float, Value::Float(f)) => float(f64::from(*f), || ryu::Buffer::new().format_finite(*f).to_owned()),
         (ShapeType::Double, Value::Double(d)) => float(*d, || ryu::Buffer::new().format_finite(*d).to_owned()),
         (ShapeType::BigInteger, Value::BigInteger(text)) | (ShapeType::BigDecimal, Value::BigDecimal(text)) => {
-            text.clone()
+            big_number(value, text)?.to_owned()
         }
         (ShapeType::Blob, Value::Blob(bytes)) => match blob {
             BlobText::Base64 => bytes.to_base64(),
@@ -41,6 +39,37 @@ pub(crate) fn format(value: &Value, shape: ShapeRef<'_>, format: TimestampFormat
         (ShapeType::Document, _) => return Err(Error::data("a document has no text form")),
         _ => return Err(mismatch(shape, value)),
     })
+}
+
+/// Integer `value` of integer shape `shape`, refused when the shape's width cannot hold it (a
+/// `Long` of 300 for a byte): every wire would carry a number the receiver must refuse.
+pub(crate) fn integer(value: &Value, shape: ShapeRef<'_>) -> Result<i64> {
+    let number = match value {
+        Value::IntEnum(_) => None,
+        other => other.as_i64(),
+    };
+    let number = number.ok_or_else(|| mismatch(shape, value))?;
+    let fits = match shape.shape_type() {
+        ShapeType::Byte => i8::try_from(number).is_ok(),
+        ShapeType::Short => i16::try_from(number).is_ok(),
+        ShapeType::Integer | ShapeType::IntEnum => i32::try_from(number).is_ok(),
+        _ => true,
+    };
+    if !fits {
+        return Err(Error::data(format!("{} out of range", shape.shape_type())));
+    }
+    Ok(number)
+}
+
+/// The text of big number `value` (a `BigInteger` or `BigDecimal` holding `text`), refused
+/// unless it is a number in JSON's grammar: it is written as it is, and anything else would
+/// inject text into the document.
+pub(crate) fn big_number<'t>(value: &Value, text: &'t str) -> Result<&'t str> {
+    let decimal = matches!(value, Value::BigDecimal(_));
+    if !is_number(text, decimal) {
+        return Err(Error::data(format!("a {} that is not a decimal number", value.type_name())));
+    }
+    Ok(text)
 }
 
 /// NaN and the infinities by name; finite numbers by `finite`.

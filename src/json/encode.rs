@@ -3,6 +3,7 @@
 use super::{BlobText, JsonSettings, writer};
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
+use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 
@@ -57,18 +58,17 @@ impl Encoder<'_, '_> {
             (ShapeType::Union, Value::Union(_)) => self.nest(|e| e.union(value, shape))?,
             (ShapeType::List, Value::List(_)) => self.nest(|e| e.list(value, shape))?,
             (ShapeType::Map, Value::Map(_)) => self.nest(|e| e.map(value, shape))?,
-            (ShapeType::Document, Value::Document(document)) => self.untyped(document)?,
+            (ShapeType::Document, Value::Document(document)) => self.nest(|e| e.untyped(document))?,
             (ShapeType::Boolean, Value::Boolean(b)) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, v) => match v.as_i64() {
-                Some(n) if !matches!(v, Value::IntEnum(_)) => writer::integer(out, n),
-                _ => return Err(mismatch(shape, value)),
-            },
+            (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, _) => {
+                writer::integer(out, text::integer(value, shape)?);
+            }
             (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => writer::integer(out, *n),
             (ShapeType::Float, Value::Float(f)) => writer::float(out, *f),
             (ShapeType::Double, Value::Double(d)) => writer::double(out, *d),
             (ShapeType::Double, Value::Float(f)) => writer::double(out, f64::from(*f)),
-            (ShapeType::BigInteger, Value::BigInteger(text)) | (ShapeType::BigDecimal, Value::BigDecimal(text)) => {
-                out.extend_from_slice(text.as_bytes());
+            (ShapeType::BigInteger, Value::BigInteger(digits)) | (ShapeType::BigDecimal, Value::BigDecimal(digits)) => {
+                out.extend_from_slice(text::big_number(value, digits)?.as_bytes());
             }
             (ShapeType::String, Value::String(text)) => writer::string(out, text),
             (ShapeType::Enum, Value::Enum(text)) => writer::string(out, text),
@@ -190,7 +190,9 @@ impl Encoder<'_, '_> {
             }
             Value::Float(f) => writer::float(out, *f),
             Value::Double(d) => writer::double(out, *d),
-            Value::BigInteger(text) | Value::BigDecimal(text) => out.extend_from_slice(text.as_bytes()),
+            Value::BigInteger(digits) | Value::BigDecimal(digits) => {
+                out.extend_from_slice(text::big_number(value, digits)?.as_bytes());
+            }
             Value::String(text) => writer::string(out, text),
             Value::List(items) => self.nest(|e| {
                 e.out.push(b'[');
@@ -216,7 +218,8 @@ impl Encoder<'_, '_> {
                 e.out.push(b'}');
                 Ok(())
             })?,
-            Value::Document(document) => self.untyped(document)?,
+            // A document inside a document nests like any container.
+            Value::Document(document) => self.nest(|e| e.untyped(document))?,
             other => {
                 return Err(Error::data(format!("a document cannot hold a {}", other.type_name())));
             }

@@ -12,7 +12,7 @@ use crate::value::Value;
 /// [`form_urlencode`](super::form_urlencode).
 pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &QuerySettings) -> Result<Vec<(String, String)>> {
     let mut encoder = Encoder { settings, pairs: Vec::new(), depth: 0 };
-    encoder.members("", value, shape)?;
+    encoder.nest(|e| e.members("", value, shape))?;
     Ok(encoder.pairs)
 }
 
@@ -43,8 +43,6 @@ impl Encoder<'_> {
     }
 
     fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
-        self.depth += 1;
-        self.settings.limits.check_depth(self.depth)?;
         match value {
             Value::Structure(structure) => {
                 for entry in shape.members_of(structure) {
@@ -63,8 +61,16 @@ impl Encoder<'_> {
             }
             other => return Err(mismatch(shape, other)),
         }
-        self.depth -= 1;
         Ok(())
+    }
+
+    /// Runs `encode` one level deeper: structures, unions, lists and maps each count.
+    fn nest(&mut self, encode: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+        self.depth += 1;
+        self.settings.limits.check_depth(self.depth)?;
+        let result = encode(self);
+        self.depth -= 1;
+        result
     }
 
     fn member(&mut self, key: &str, member: MemberRef<'_>, value: &Value) -> Result<()> {
@@ -81,9 +87,9 @@ impl Encoder<'_> {
         flattened: bool,
     ) -> Result<()> {
         match shape.shape_type() {
-            ShapeType::Structure | ShapeType::Union => self.members(key, value, shape),
-            ShapeType::List => self.list(key, shape, value, flattened),
-            ShapeType::Map => self.map(key, shape, value, flattened),
+            ShapeType::Structure | ShapeType::Union => self.nest(|e| e.members(key, value, shape)),
+            ShapeType::List => self.nest(|e| e.list(key, shape, value, flattened)),
+            ShapeType::Map => self.nest(|e| e.map(key, shape, value, flattened)),
             _ => {
                 let format = format.unwrap_or(self.settings.timestamp_format);
                 let text = text::format(value, shape, format, BlobText::Base64)?;
@@ -136,7 +142,11 @@ impl Encoder<'_> {
         for (index, (entry_key, entry_value)) in entries.iter().enumerate() {
             let entry = format!("{prefix}.{}", index + 1);
             self.pairs.push((format!("{entry}.{key_name}"), entry_key.clone()));
+            // A query string has no null: a sparse map's null entry is its key alone.
             if entry_value.is_null() {
+                if !shape.is_sparse() {
+                    return Err(Error::data("null in a dense map").at_key(entry_key.as_str()));
+                }
                 continue;
             }
             let value_key = format!("{entry}.{value_name}");

@@ -218,6 +218,10 @@ impl Encoder<'_> {
         let string = key_member.target();
         self.element(key_name, namespace_of(key_member), &key_value, string, None)
             .map_err(|error| error.at_key(key))?;
+        // XML has no null: a sparse map's null is an entry without a value; a dense map has none.
+        if value.is_null() && !shape.is_sparse() {
+            return Err(Error::data("null in a dense map").at_key(key));
+        }
         if !value.is_null() {
             self.element(
                 value_name,
