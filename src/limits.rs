@@ -43,6 +43,26 @@ impl Limits {
         }
     }
 
+    /// Bounds for input from the network, far above what any AWS service sends in one JSON or
+    /// XML body: nesting 128 deep, bodies of 64 MiB, strings and blobs of 32 MiB, collections of
+    /// 1,000,000 items. What [`protocol::response`](crate::protocol::response) reads within.
+    ///
+    /// ```
+    /// use awsval::Limits;
+    ///
+    /// let limits = Limits::untrusted();
+    /// assert_eq!((limits.max_depth, limits.max_input_len), (128, 64 << 20));
+    /// assert_eq!((limits.max_string_len, limits.max_collection_len), (32 << 20, 1_000_000));
+    /// ```
+    pub const fn untrusted() -> Self {
+        Self {
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_input_len: 64 << 20,
+            max_string_len: 32 << 20,
+            max_collection_len: 1_000_000,
+        }
+    }
+
     /// Sets [`Limits::max_depth`].
     #[must_use]
     pub const fn with_max_depth(mut self, max_depth: usize) -> Self {

@@ -189,6 +189,27 @@ fn malformed_xml_error_bodies_are_reported_not_taken_for_a_missing_code() {
 }
 
 #[test]
+fn responses_are_read_within_untrusted_limits_unless_told_otherwise() {
+    use awsval::Limits;
+    use awsval::protocol::ResponseOptions;
+    let long = "x".repeat((32 << 20) + 1);
+    for (protocol, body) in [
+        (Protocol::RestJson1, format!(r#"{{"Body": "{long}"}}"#)),
+        (Protocol::RestXml, format!("<PutOut><Body>{long}</Body></PutOut>")),
+    ] {
+        let model = model(if protocol == Protocol::RestJson1 { "rest-json" } else { "rest-xml" });
+        let put = model.operation("Put").unwrap();
+        let reply = HttpResponse::new(200, body);
+        let error = protocol::response(protocol, put, &reply).unwrap_err();
+        assert_eq!(error.kind(), awsval::ErrorKind::Limit, "{protocol}: {error}");
+        assert_eq!(error.path().to_string(), "Body", "{protocol}");
+        let trusted = ResponseOptions::default().with_limits(Limits::new());
+        let value = protocol::response_with(protocol, put, &reply, &trusted).unwrap().unwrap();
+        assert_eq!(value["Body"].as_str().map(str::len), Some(long.len()), "{protocol}");
+    }
+}
+
+#[test]
 fn s3_style_unwrapped_outputs_and_bare_errors() {
     let model = model("rest-xml");
     let location = model.operation("Where").unwrap();

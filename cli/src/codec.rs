@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use awsval::json::{self, JsonSettings};
-use awsval::protocol::{self, HttpResponse, Protocol};
+use awsval::protocol::{self, HttpResponse, Protocol, ResponseOptions};
 use awsval::schema::{Model, ShapeRef};
-use awsval::{Error, ErrorKind, Result, Value};
+use awsval::xml::{self, XmlSettings};
+use awsval::{Error, ErrorKind, Limits, Result, Value};
 
 /// Decoding arguments.
 #[derive(clap::Args)]
@@ -36,8 +37,37 @@ pub(crate) struct DecodeArgs {
     /// A response header, `Name: value` (with --operation); repeatable.
     #[arg(short = 'H', long = "header", value_name = "HEADER")]
     headers: Vec<String>,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// The body: a file, or `-` (the default) for standard input.
     input: Option<PathBuf>,
+}
+
+/// The bounds a body is read within; the defaults are the library's for untrusted input.
+#[derive(clap::Args)]
+pub(crate) struct LimitArgs {
+    /// How deeply values may nest.
+    #[arg(long, value_name = "N", default_value_t = Limits::untrusted().max_depth)]
+    max_depth: usize,
+    /// The longest body in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::untrusted().max_input_len)]
+    max_body_bytes: usize,
+    /// The longest string or blob in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::untrusted().max_string_len)]
+    max_string_bytes: usize,
+    /// The most items in one list or map.
+    #[arg(long, value_name = "N", default_value_t = Limits::untrusted().max_collection_len)]
+    max_items: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits::untrusted()
+            .with_max_depth(self.max_depth)
+            .with_max_input_len(self.max_body_bytes)
+            .with_max_string_len(self.max_string_bytes)
+            .with_max_collection_len(self.max_items)
+    }
 }
 
 /// Transcoding arguments.
@@ -126,17 +156,22 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let body = read_input(args.input.as_deref())?;
+    let limits = args.limits.limits();
     let output = match (&args.shape, &args.operation) {
         (Some(name), _) => {
             let shape = shape(&model, name)?;
-            let value = protocol::decode_body(protocol, &body, shape)?;
+            let value = match protocol.json_settings() {
+                Some(settings) => json::decode(&body, shape, &settings.with_limits(limits))?,
+                None => xml::decode(&body, shape, &XmlSettings::new().with_limits(limits))?,
+            };
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {
             let operation =
                 model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
             let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
-            match protocol::response(protocol, operation, &response)? {
+            let options = ResponseOptions::default().with_limits(limits);
+            match protocol::response_with(protocol, operation, &response, &options)? {
                 Ok(value) => plain(&value, operation.output())?,
                 Err(error) => serde_json::json!({ "error": {
                     "code": error.code,

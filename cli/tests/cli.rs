@@ -42,10 +42,12 @@ const MODEL: &str = r#"{
   "operations": {"Get": {"name": "Get", "output": {"shape": "Job"}, "errors": [{"shape": "Missing"}]}},
   "shapes": {
     "Job": {"type": "structure", "members": {"Id": {"shape": "S"}, "When": {"shape": "T"}, "Data": {"shape": "B"},
-            "Tags": {"shape": "Tags"}, "Ratio": {"shape": "D"}}},
+            "Tags": {"shape": "Tags"}, "Ratio": {"shape": "D"}, "Count": {"shape": "L"}, "Big": {"shape": "BI"},
+            "Dec": {"shape": "BD"}}},
     "Missing": {"type": "structure", "members": {"Message": {"shape": "S"}}, "exception": true},
     "Tags": {"type": "map", "key": {"shape": "S"}, "value": {"shape": "S"}},
-    "S": {"type": "string"}, "T": {"type": "timestamp"}, "B": {"type": "blob"}, "D": {"type": "double"}
+    "S": {"type": "string"}, "T": {"type": "timestamp"}, "B": {"type": "blob"}, "D": {"type": "double"},
+    "L": {"type": "long"}, "BI": {"type": "bigInteger"}, "BD": {"type": "bigDecimal"}
   }
 }"#;
 
@@ -75,6 +77,45 @@ fn decode_prints_plain_json_and_encode_writes_the_wire_body() {
         awsval(&["encode", "--model", model.to_str().unwrap(), "--shape", "Job", plain_file.to_str().unwrap()]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(stdout(&output), wire);
+}
+
+#[test]
+fn big_numbers_and_64_bit_integers_stay_exact_in_plain_json() {
+    let wire = r#"{"Count":9007199254740993,"Big":-123456789012345678901234567890,"Dec":0.10000000000000000000000001}"#;
+    let (model, body) = files(wire);
+    let output = awsval(&["decode", "--model", model.to_str().unwrap(), "--shape", "Job", body.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        stdout(&output),
+        "{\n  \"Count\": 9007199254740993,\n  \"Big\": -123456789012345678901234567890,\n  \"Dec\": 0.10000000000000000000000001\n}\n"
+    );
+    let (model, plain_file) = files(&stdout(&output));
+    let output =
+        awsval(&["encode", "--model", model.to_str().unwrap(), "--shape", "Job", plain_file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(stdout(&output), wire);
+}
+
+#[test]
+fn decode_reads_within_limits_the_user_can_set() {
+    let (model, body) = files(r#"{"Id":"j-1","Tags":{"a":"b","c":"d"}}"#);
+    let decode = |extra: &[&str]| {
+        let mut args = vec!["decode", "--model", model.to_str().unwrap(), "--operation", "Get"];
+        args.extend_from_slice(extra);
+        args.push(body.to_str().unwrap());
+        awsval(&args)
+    };
+    assert!(decode(&[]).status.success(), "the defaults read it");
+    for (flag, value, message) in [
+        ("--max-depth", "1", "awsval: limit error: nesting deeper than 1 at Tags (byte 19)\n"),
+        ("--max-items", "1", "awsval: limit error: more than 1 items at Tags (byte 32)\n"),
+        ("--max-body-bytes", "10", "awsval: limit error: input longer than 10 bytes\n"),
+        ("--max-string-bytes", "2", "awsval: limit error: string longer than 2 bytes at Id (byte 6)\n"),
+    ] {
+        let output = decode(&[flag, value]);
+        assert_eq!(output.status.code(), Some(1), "{flag}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), message, "{flag}");
+    }
 }
 
 #[test]

@@ -281,7 +281,44 @@ fn with_idempotency_tokens(operation: OperationRef<'_>, input: &Value, options: 
     Some(Value::Structure(members.into_iter().collect()))
 }
 
-/// Reads `response` to `operation`: the output value, or the service's error.
+/// Choices for reading a response.
+///
+/// A response comes off the network, so its bodies are read within [`Limits::untrusted`] by
+/// default (nesting, body, string and collection sizes bounded); raise them for a service whose
+/// answers are larger, or set [`Limits::new`] for trusted input.
+///
+/// ```
+/// use awsval::Limits;
+/// use awsval::protocol::ResponseOptions;
+///
+/// assert_eq!(ResponseOptions::default().limits, Limits::untrusted());
+/// let options = ResponseOptions::default().with_limits(Limits::untrusted().with_max_depth(32));
+/// assert_eq!(options.limits.max_depth, 32);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResponseOptions {
+    /// Bounds for the codecs reading the bodies.
+    pub limits: Limits,
+}
+
+impl ResponseOptions {
+    /// Reads bodies within `limits`.
+    #[must_use]
+    pub const fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+}
+
+impl Default for ResponseOptions {
+    fn default() -> Self {
+        Self { limits: Limits::untrusted() }
+    }
+}
+
+/// Reads `response` to `operation`: the output value, or the service's error. Bodies are read
+/// within the default [`ResponseOptions`]; [`response_with`] takes others.
 ///
 /// The outer `Result` fails when the response is malformed; the inner one is the service's
 /// answer.
@@ -290,27 +327,50 @@ pub fn response<'m>(
     operation: OperationRef<'m>,
     response: &HttpResponse,
 ) -> Result<Result<Value, ServiceError<'m>>> {
+    response_with(protocol, operation, response, &ResponseOptions::default())
+}
+
+/// [`response`] with the bounds of `options`.
+pub fn response_with<'m>(
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+    options: &ResponseOptions,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    let limits = options.limits;
+    let xml = XmlSettings::new().with_limits(limits);
     match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-            aws_json::response(operation, response, &JsonSettings::aws_json())
+            aws_json::response(operation, response, &JsonSettings::aws_json().with_limits(limits))
         }
-        Protocol::AwsQuery => aws_query::response(QueryFlavor::AwsQuery, operation, response, &XmlSettings::new()),
-        Protocol::Ec2Query => aws_query::response(QueryFlavor::Ec2Query, operation, response, &XmlSettings::new()),
-        Protocol::RestJson1 => rest::response(rest::Body::Json, operation, response),
-        Protocol::RestXml => rest::response(rest::Body::Xml, operation, response),
+        Protocol::AwsQuery => aws_query::response(QueryFlavor::AwsQuery, operation, response, &xml),
+        Protocol::Ec2Query => aws_query::response(QueryFlavor::Ec2Query, operation, response, &xml),
+        Protocol::RestJson1 => rest::response(rest::Reading { body: rest::Body::Json, limits }, operation, response),
+        Protocol::RestXml => rest::response(rest::Reading { body: rest::Body::Xml, limits }, operation, response),
     }
 }
 
 /// Reads an error response into an operation's error enum: the code matched to a modeled
 /// error, else `Unknown { code, message }`. What the OCaml SDK calls `error_of_json`.
 ///
-/// Also what it calls `error_of_xml` for the query protocols.
+/// Also what it calls `error_of_xml` for the query protocols. Bodies are read within the
+/// default [`ResponseOptions`]; [`typed_error_with`] takes others.
 pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpResponse) -> Result<E> {
+    typed_error_with(protocol, response, &ResponseOptions::default())
+}
+
+/// [`typed_error`] with the bounds of `options`.
+pub fn typed_error_with<E: OperationError>(
+    protocol: Protocol,
+    response: &HttpResponse,
+    options: &ResponseOptions,
+) -> Result<E> {
     let body = &response.body;
+    let limits = options.limits;
     let empty = || Value::Structure(crate::value::Structure::new());
     let flavor = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-            let settings = JsonSettings::aws_json();
+            let settings = JsonSettings::aws_json().with_limits(limits);
             let header = aws_json::error_header(response, &settings)?;
             return E::from_code(&header.code, header.message.as_deref(), |shape| {
                 if response.body_is_blank() { Ok(empty()) } else { json::decode(body, shape, &settings) }
@@ -318,10 +378,10 @@ pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpRespons
         }
         Protocol::AwsQuery => QueryFlavor::AwsQuery,
         Protocol::Ec2Query => QueryFlavor::Ec2Query,
-        Protocol::RestJson1 => return rest::typed_error(rest::Body::Json, response),
-        Protocol::RestXml => return rest::typed_error(rest::Body::Xml, response),
+        Protocol::RestJson1 => return rest::typed_error(rest::Reading { body: rest::Body::Json, limits }, response),
+        Protocol::RestXml => return rest::typed_error(rest::Reading { body: rest::Body::Xml, limits }, response),
     };
-    let settings = XmlSettings::new();
+    let settings = XmlSettings::new().with_limits(limits);
     let (code, message) = aws_query::error_header(flavor, response, &settings)?;
     E::from_code(&code, message.as_deref(), |shape| {
         let path: &[&str] = if flavor == QueryFlavor::AwsQuery { &["Error"] } else { &["Errors", "Error"] };

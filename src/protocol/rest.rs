@@ -16,6 +16,7 @@ use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
 use crate::error::{Error, Result};
 use crate::json::{self, BlobText, JsonSettings};
+use crate::limits::Limits;
 use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType};
 use crate::text;
 use crate::timestamp::TimestampFormat;
@@ -27,6 +28,23 @@ use crate::xml::{self, XmlSettings};
 pub(super) enum Body {
     Json,
     Xml,
+}
+
+/// How a response's bodies are read: their format and the bounds on them.
+#[derive(Clone, Copy)]
+pub(super) struct Reading {
+    pub(super) body: Body,
+    pub(super) limits: Limits,
+}
+
+impl Reading {
+    fn json(self) -> JsonSettings {
+        JsonSettings::rest_json().with_limits(self.limits)
+    }
+
+    fn xml(self) -> XmlSettings {
+        XmlSettings::new().with_limits(self.limits)
+    }
 }
 
 impl Body {
@@ -290,19 +308,19 @@ fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result
 }
 
 pub(super) fn response<'m>(
-    body_kind: Body,
+    reading: Reading,
     operation: OperationRef<'m>,
     response: &HttpResponse,
 ) -> Result<Result<Value, ServiceError<'m>>> {
     if !response.is_success() {
-        return error(body_kind, operation, response).map(Err);
+        return error(reading, operation, response).map(Err);
     }
     let Some(shape) = operation.output() else { return Ok(Ok(Value::Structure(Structure::new()))) };
-    let body = match body_kind {
+    let body = match reading.body {
         Body::Json => BodyValue::Json,
         Body::Xml => BodyValue::XmlRoot,
     };
-    decode_bound(body_kind, shape, response, body).map(Ok)
+    decode_bound(reading, shape, response, body).map(Ok)
 }
 
 /// Where the structure's body members are in the body.
@@ -313,7 +331,7 @@ enum BodyValue {
 }
 
 /// A structure from the status, the headers and the body.
-fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, body: BodyValue) -> Result<Value> {
+fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, body: BodyValue) -> Result<Value> {
     let mut out: Vec<(usize, Name, Value)> = Vec::new();
     let mut has_payload = false;
     for member in shape.members() {
@@ -338,7 +356,7 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
             Some(HttpBinding::ResponseCode) => Some(Value::Integer(i32::from(response.status))),
             Some(HttpBinding::Payload) => {
                 has_payload = true;
-                payload_value(body_kind, member, &response.body).map_err(|e| member.annotate(e))?
+                payload_value(reading, member, &response.body).map_err(|e| member.annotate(e))?
             }
             _ => None,
         };
@@ -349,15 +367,15 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
     let has_body_members = shape.members().any(in_response_body);
     if !has_payload && has_body_members && !response.body_is_blank() {
         let decoded = match body {
-            BodyValue::Json => Some(json::decode(&response.body, shape, &JsonSettings::rest_json())?),
-            BodyValue::XmlRoot => Some(match unwrapped_member(shape, &response.body)? {
+            BodyValue::Json => Some(json::decode(&response.body, shape, &reading.json())?),
+            BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, &response.body)? {
                 Some(member) => {
-                    let value = xml::decode(&response.body, member.target(), &XmlSettings::new())?;
+                    let value = xml::decode(&response.body, member.target(), &reading.xml())?;
                     Value::Structure([(member.name(), value)].into_iter().collect())
                 }
-                None => xml::decode(&response.body, shape, &XmlSettings::new())?,
+                None => xml::decode(&response.body, shape, &reading.xml())?,
             }),
-            BodyValue::XmlAt(path) => xml::decode_at(&response.body, path, shape, &XmlSettings::new())?,
+            BodyValue::XmlAt(path) => xml::decode_at(&response.body, path, shape, &reading.xml())?,
         };
         if let Some(Value::Structure(structure)) = decoded {
             for (name, value) in structure {
@@ -373,10 +391,10 @@ fn decode_bound(body_kind: Body, shape: ShapeRef<'_>, response: &HttpResponse, b
 
 /// The one body member whose element is the whole document, as in S3's unwrapped outputs
 /// (`<LocationConstraint>EU</LocationConstraint>` for GetBucketLocation).
-fn unwrapped_member<'m>(shape: ShapeRef<'m>, body: &[u8]) -> Result<Option<MemberRef<'m>>> {
+fn unwrapped_member<'m>(reading: Reading, shape: ShapeRef<'m>, body: &[u8]) -> Result<Option<MemberRef<'m>>> {
     let mut body_members = shape.members().filter(|m| in_response_body(*m));
     let (Some(only), None) = (body_members.next(), body_members.next()) else { return Ok(None) };
-    let root = xml::root_name(body, &XmlSettings::new())?;
+    let root = xml::root_name(body, &reading.xml())?;
     let local = root.rsplit_once(':').map_or(root.as_str(), |(_, local)| local);
     let wrapper = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
     Ok((local == only.xml_name() && local != wrapper && !only.target().shape_type().is_aggregate()).then_some(only))
@@ -388,7 +406,7 @@ fn in_response_body(member: MemberRef<'_>) -> bool {
     matches!(member.http(), None | Some(HttpBinding::Label(_) | HttpBinding::Query(_) | HttpBinding::QueryParams))
 }
 
-fn payload_value(body_kind: Body, member: MemberRef<'_>, body: &[u8]) -> Result<Option<Value>> {
+fn payload_value(reading: Reading, member: MemberRef<'_>, body: &[u8]) -> Result<Option<Value>> {
     let target = member.target();
     Ok(match target.shape_type() {
         ShapeType::Blob => (!body.is_empty()).then(|| Value::Blob(crate::blob::Blob::new(body))),
@@ -399,22 +417,20 @@ fn payload_value(body_kind: Body, member: MemberRef<'_>, body: &[u8]) -> Result<
                 .transpose()?
         }
         _ if body.iter().all(u8::is_ascii_whitespace) => None,
-        ShapeType::Document => {
-            Some(Value::Document(Document::new(json::decode_document(body, &JsonSettings::rest_json())?)))
-        }
-        ShapeType::Structure | ShapeType::Union => Some(match body_kind {
-            Body::Json => json::decode(body, target, &JsonSettings::rest_json())?,
-            Body::Xml => xml::decode(body, target, &XmlSettings::new())?,
+        ShapeType::Document => Some(Value::Document(Document::new(json::decode_document(body, &reading.json())?))),
+        ShapeType::Structure | ShapeType::Union => Some(match reading.body {
+            Body::Json => json::decode(body, target, &reading.json())?,
+            Body::Xml => xml::decode(body, target, &reading.xml())?,
         }),
         other => return Err(Error::model(format!("a {other} payload"))),
     })
 }
 
 /// The code and message of a REST error response, and where its members are in the body.
-fn error_header(body_kind: Body, response: &HttpResponse) -> Result<(String, Option<String>, BodyValue)> {
-    Ok(match body_kind {
+fn error_header(reading: Reading, response: &HttpResponse) -> Result<(String, Option<String>, BodyValue)> {
+    Ok(match reading.body {
         Body::Json => {
-            let header = json_error_header(response, &JsonSettings::rest_json())?;
+            let header = json_error_header(response, &reading.json())?;
             (header.code, header.message, BodyValue::Json)
         }
         Body::Xml => {
@@ -422,7 +438,7 @@ fn error_header(body_kind: Body, response: &HttpResponse) -> Result<(String, Opt
             let paths: [&[&str]; 4] = [&["Error", "Code"], &["Error", "Message"], &["Code"], &["Message"]];
             let texts = match response.body_is_blank() {
                 true => Vec::new(),
-                false => xml::texts_at(&response.body, &paths, &XmlSettings::new())?,
+                false => xml::texts_at(&response.body, &paths, &reading.xml())?,
             };
             let mut texts = texts.into_iter();
             let mut next = || texts.next().flatten();
@@ -441,18 +457,18 @@ fn error_header(body_kind: Body, response: &HttpResponse) -> Result<(String, Opt
     })
 }
 
-fn error<'m>(body_kind: Body, operation: OperationRef<'m>, response: &HttpResponse) -> Result<ServiceError<'m>> {
-    let (code, message, body) = error_header(body_kind, response)?;
+fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpResponse) -> Result<ServiceError<'m>> {
+    let (code, message, body) = error_header(reading, response)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
-        Some(shape) => decode_bound(body_kind, shape, response, body)?,
+        Some(shape) => decode_bound(reading, shape, response, body)?,
         None => Value::Structure(Structure::new()),
     };
     Ok(ServiceError { code, message, shape, value, status: response.status })
 }
 
 /// An error response into an operation's error enum.
-pub(super) fn typed_error<E: crate::convert::OperationError>(body_kind: Body, response: &HttpResponse) -> Result<E> {
-    let (code, message, body) = error_header(body_kind, response)?;
-    E::from_code(&code, message.as_deref(), |shape| decode_bound(body_kind, shape, response, body))
+pub(super) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
+    let (code, message, body) = error_header(reading, response)?;
+    E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, response, body))
 }
