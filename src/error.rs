@@ -102,6 +102,20 @@ impl fmt::Debug for Path {
 /// What a redacted map key is shown as in a [`Path`].
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
+/// Stands in for a `@sensitive` value in `Debug` output.
+///
+/// ```
+/// assert_eq!(format!("{:?}", awsval::convert::Redacted), "*** Sensitive Data Redacted ***");
+/// ```
+#[derive(Clone, Copy, Default)]
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
 /// The error of every fallible operation in awsval.
 ///
 /// `Display` is one line with the kind, the message, the member path and the byte offset:

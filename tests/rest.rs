@@ -86,6 +86,14 @@ fn requests_spread_members_over_uri_query_headers_and_body() {
     assert_eq!(request.body, br#"{"Body":"text"}"#);
     assert_eq!(request.header("Content-Type"), Some("application/json"));
     assert_eq!(request.header("Content-MD5"), Some("kQXqW7uQYjNietl6SXYxPg=="), "base64 of the MD5 of the body");
+    // Debug shows the message's shape, not the values members put in it.
+    let shown = format!("{request:?}");
+    for value in ["text", "red", "with,comma", "eyJhIjoxfQ==", "q=1", "yes"] {
+        assert!(!shown.contains(value), "{value} in {shown}");
+    }
+    for shown_part in ["x-meta-color", "q=…", "\"Content-Type\": \"application/json\"", "body: 15 bytes"] {
+        assert!(shown.contains(shown_part), "{shown_part} not in {shown}");
+    }
 }
 
 #[test]

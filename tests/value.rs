@@ -262,3 +262,49 @@ fn list_helpers() {
     assert_eq!(back, list);
     assert_eq!(Document::new(1).into_value(), Value::Integer(1));
 }
+
+#[test]
+fn debug_by_shape_redacts_what_the_schema_marks_whatever_the_names() {
+    use awsval::schema::{ModelBuilder, ShapeType};
+    let mut b = ModelBuilder::new();
+    let string = b.prelude(ShapeType::String);
+    let secret = b.add("Secret", ShapeType::String).sensitive().id();
+    let secrets = b.map("Secrets", string, secret).id();
+    let node = b.declare("Node", ShapeType::Structure);
+    let nodes = b.list("Nodes", node).id();
+    b.shape(node)
+        .member("Name", string)
+        .member("Password", string)
+        .sensitive()
+        .member("Tags", secrets)
+        .member("Kids", nodes)
+        .member("Next", node);
+    let model = b.finish().unwrap();
+    let node = model.get(node);
+    // Built by hand: none of these names knows it is sensitive.
+    let leaf = Value::from(
+        Structure::new()
+            .with("Name", "leaf")
+            .with("Password", "hunter2")
+            .with("Tags", Value::Map(Map::new().with("k", "hunter2")))
+            .with("Unknown", "kept"),
+    );
+    let value = Value::from(Structure::new().with("Name", "root").with("Kids", Value::List(vec![leaf.clone()].into())));
+    assert!(format!("{value:?}").contains("hunter2"));
+    assert_eq!(
+        format!("{:?}", node.debug(&value)),
+        "Structure { Name: String(\"root\"), Kids: List [Structure { Name: String(\"leaf\"), Password: *** Sensitive \
+         Data Redacted ***, Tags: *** Sensitive Data Redacted ***, Unknown: String(\"kept\") }] }"
+    );
+    // Any depth, without recursion.
+    on_small_stack(move || {
+        let mut chain = leaf;
+        for _ in 0..100_000 {
+            chain = Value::from(Structure::new().with("Next", chain));
+        }
+        let model = model;
+        let node = model.shape("Node").unwrap();
+        let shown = format!("{:?}", node.debug(&chain));
+        assert!(!shown.contains("hunter2") && shown.contains("leaf") && shown.contains("kept"));
+    });
+}

@@ -92,19 +92,7 @@ pub fn missing_member(name: &'static str) -> Error {
     Error::data("missing required member").in_member(name)
 }
 
-/// Stands in for a `@sensitive` value in `Debug` output.
-///
-/// ```
-/// assert_eq!(format!("{:?}", awsval::convert::Redacted), "*** Sensitive Data Redacted ***");
-/// ```
-#[derive(Clone, Copy, Default)]
-pub struct Redacted;
-
-impl std::fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(crate::error::REDACTED)
-    }
-}
+pub use crate::error::Redacted;
 
 /// The message of an error value: its `Message` or `message` member, as a string.
 pub fn error_message(value: &Value) -> Option<String> {

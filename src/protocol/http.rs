@@ -57,20 +57,91 @@ impl HttpRequest {
     }
 }
 
+/// Prints the method, the host, the path, the query keys, the header names and the body's
+/// length; query and header values only where they carry no member's data (see
+/// [`HttpResponse`]'s `Debug`). A message's values may be `@sensitive`, and neither type knows
+/// its operation.
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (path, query) = self.uri.split_once('?').unwrap_or((&self.uri, ""));
+        let query: Vec<_> = query.split('&').filter(|pair| !pair.is_empty()).map(QueryKey).collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
             .field("host", &self.host)
-            .field("uri", &self.uri)
-            .field("headers", &self.headers)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("path", &path)
+            .field("query", &query)
+            .field("headers", &Headers(&self.headers))
+            .field("body", &BodyLength(self.body.len()))
             .finish()
     }
 }
 
+/// Protocol headers whose values are the protocol's own, never a member's: shown by `Debug`.
+const PLAIN_HEADERS: [&str; 9] = [
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "content-md5",
+    "x-amz-target",
+    "x-amzn-errortype",
+    "x-amzn-query-error",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+];
+
+struct Headers<'h>(&'h [(String, String)]);
+
+impl fmt::Debug for Headers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |name: &str| PLAIN_HEADERS.iter().any(|plain| plain.eq_ignore_ascii_case(name));
+        f.debug_map()
+            .entries(self.0.iter().map(|(name, value)| {
+                (name, if shown(name) { value as &dyn fmt::Debug } else { &crate::error::Redacted })
+            }))
+            .finish()
+    }
+}
+
+/// A query pair with its value hidden.
+struct QueryKey<'q>(&'q str);
+
+impl fmt::Debug for QueryKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.split_once('=') {
+            Some((key, _)) => write!(f, "{key}=…"),
+            None => f.write_str(self.0),
+        }
+    }
+}
+
+struct BodyLength(usize);
+
+impl fmt::Debug for BodyLength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} bytes", self.0)
+    }
+}
+
 /// An HTTP response received.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// `Debug` prints the status, the header names and the body's length, and the values only of
+/// the protocol's own headers (`Content-Type`, `X-Amzn-Errortype`, request ids…): any other
+/// header or the body may carry a `@sensitive` member.
+///
+/// ```
+/// use awsval::protocol::HttpResponse;
+///
+/// let reply = HttpResponse::new(200, r#"{"Password":"hunter2"}"#)
+///     .with_header("Content-Type", "application/json")
+///     .with_header("x-amz-meta-secret", "hunter2");
+/// let shown = format!("{reply:?}");
+/// assert!(!shown.contains("hunter2"));
+/// assert_eq!(
+///     shown,
+///     r#"HttpResponse { status: 200, headers: {"Content-Type": "application/json", "x-amz-meta-secret": *** Sensitive Data Redacted ***}, body: 22 bytes }"#
+/// );
+/// ```
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,
@@ -106,6 +177,16 @@ impl HttpResponse {
     /// Whether the status is a success (2xx).
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &Headers(&self.headers))
+            .field("body", &BodyLength(self.body.len()))
+            .finish()
     }
 }
 

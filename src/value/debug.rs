@@ -8,43 +8,72 @@ use crate::error::REDACTED;
 
 impl fmt::Debug for Value {
     /// `Structure { Arn: String("…"), Files: List [Integer(1)] }`; `{:#?}` spreads it over
-    /// lines. Members whose [`Name`](super::Name) is sensitive print as a redaction.
+    /// lines. Members whose [`Name`](super::Name) is sensitive print as a redaction; to
+    /// redact by a schema whatever names the value was built with, print
+    /// [`ShapeRef::debug`](crate::schema::ShapeRef::debug).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pretty = f.alternate();
-        let mut walk = Walk::new(self);
-        // Per open container: its closing text and how many children it has shown.
-        let mut open: Vec<(&'static str, usize)> = Vec::new();
-        while let Some(event) = walk.next() {
-            let (label, value, entering) = match event {
-                Event::Exit => {
-                    let (close, shown) = open.pop().unwrap_or(("", 0));
-                    close_container(f, pretty, open.len(), close, shown)?;
-                    continue;
-                }
-                Event::Enter(label, value) => (label, value, true),
-                Event::Leaf(label, value) => (label, value, false),
-            };
-            let depth = open.len();
-            if let Some((close, shown)) = open.last_mut() {
-                separate(f, pretty, close, *shown, depth)?;
-                *shown += 1;
-            }
-            write_label(f, label)?;
-            if label.is_sensitive() {
-                f.write_str(REDACTED)?;
-                if entering {
-                    walk.skip_current();
-                }
-            } else if entering {
-                let (opening, close) = delimiters(value);
-                f.write_str(opening)?;
-                open.push((close, 0));
-            } else {
-                write_scalar(f, value)?;
-            }
-        }
-        Ok(())
+        write_debug(self, f, &mut ByName)
     }
+}
+
+/// Decides, node by node, what a printed value hides beyond the members whose names are
+/// sensitive: how a schema's view of sensitivity joins the walk.
+pub(crate) trait Redact {
+    /// Whether the node hanging by `label` is hidden (`by_name`: its name already says so). A
+    /// `container` that is shown is closed by a call to [`Redact::close`] after its children.
+    fn hides(&mut self, label: Label<'_>, container: bool, by_name: bool) -> bool;
+    /// The innermost shown container ends.
+    fn close(&mut self);
+}
+
+/// Hides only what the names say.
+struct ByName;
+
+impl Redact for ByName {
+    fn hides(&mut self, _: Label<'_>, _: bool, by_name: bool) -> bool {
+        by_name
+    }
+
+    fn close(&mut self) {}
+}
+
+/// Writes `value` as its `Debug` does, hiding what `redact` says.
+pub(crate) fn write_debug(value: &Value, f: &mut fmt::Formatter<'_>, redact: &mut dyn Redact) -> fmt::Result {
+    let pretty = f.alternate();
+    let mut walk = Walk::new(value);
+    // Per open container: its closing text and how many children it has shown.
+    let mut open: Vec<(&'static str, usize)> = Vec::new();
+    while let Some(event) = walk.next() {
+        let (label, value, entering) = match event {
+            Event::Exit => {
+                let (close, shown) = open.pop().unwrap_or(("", 0));
+                close_container(f, pretty, open.len(), close, shown)?;
+                redact.close();
+                continue;
+            }
+            Event::Enter(label, value) => (label, value, true),
+            Event::Leaf(label, value) => (label, value, false),
+        };
+        let depth = open.len();
+        if let Some((close, shown)) = open.last_mut() {
+            separate(f, pretty, close, *shown, depth)?;
+            *shown += 1;
+        }
+        write_label(f, label)?;
+        if redact.hides(label, entering, label.is_sensitive()) {
+            f.write_str(REDACTED)?;
+            if entering {
+                walk.skip_current();
+            }
+        } else if entering {
+            let (opening, close) = delimiters(value);
+            f.write_str(opening)?;
+            open.push((close, 0));
+        } else {
+            write_scalar(f, value)?;
+        }
+    }
+    Ok(())
 }
 
 impl fmt::Debug for Document {
@@ -125,7 +154,7 @@ fn write_scalar(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
 
 /// A member's value in `Debug`, or the redaction when the member is sensitive.
 fn member_value(name: super::Name, value: &Value) -> &dyn fmt::Debug {
-    if name.is_sensitive() { &crate::convert::Redacted } else { value }
+    if name.is_sensitive() { &crate::error::Redacted } else { value }
 }
 
 impl fmt::Debug for super::Structure {

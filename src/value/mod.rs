@@ -34,6 +34,7 @@ mod walk;
 use std::borrow::Cow;
 use std::ops::Index;
 
+pub(crate) use self::debug::{Redact, write_debug};
 pub use self::document::Document;
 pub use self::equivalence::Equivalence;
 pub use self::list::List;
@@ -42,6 +43,7 @@ pub use self::name::Name;
 pub(crate) use self::structure::MemberStack;
 pub use self::structure::Structure;
 pub use self::union::Union;
+pub(crate) use self::walk::Label;
 use crate::blob::Blob;
 use crate::timestamp::Timestamp;
 

@@ -6,7 +6,7 @@ use super::{Document, List, Map, Name, Structure, Union, Value};
 
 /// How a value hangs from its parent.
 #[derive(Clone, Copy)]
-pub(super) enum Label<'a> {
+pub(crate) enum Label<'a> {
     /// The root, a list item or a document's content.
     None,
     /// A structure or union member.
