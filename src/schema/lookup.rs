@@ -71,12 +71,17 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
 /// mostly arrive in schema order, and one comparison beats any search. Otherwise a scan for a
 /// few members (unions of one-letter tags, small structures), which beats hashing them; a hash
 /// table for more.
+///
+/// When two members share a wire name (a model may rename one onto another), the first in
+/// member order is the one found, whatever the table's size and whatever member is expected.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     /// The names in member order.
     names: Box<[Box<[u8]>]>,
     /// Only beyond [`SCAN_LIMIT`] names.
     hash: Option<FxHashMap<Box<[u8]>, u32>>,
+    /// Whether a name is there twice: then the expected member is no shortcut.
+    repeats: bool,
 }
 
 /// Up to this many names a scan is the faster lookup.
@@ -85,15 +90,24 @@ const SCAN_LIMIT: usize = 8;
 impl Table {
     fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>) -> Self {
         let names: Box<[Box<[u8]>]> = names.map(Box::from).collect();
-        let hash = (names.len() > SCAN_LIMIT)
-            .then(|| names.iter().enumerate().map(|(i, name)| (name.clone(), i as u32)).collect());
-        Self { names, hash }
+        let hash = (names.len() > SCAN_LIMIT).then(|| {
+            let mut first: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+            for (index, name) in names.iter().enumerate() {
+                first.entry(name.clone()).or_insert(index as u32);
+            }
+            first
+        });
+        let repeats = match &hash {
+            Some(first) => first.len() < names.len(),
+            None => names.iter().enumerate().any(|(index, name)| names[..index].contains(name)),
+        };
+        Self { names, hash, repeats }
     }
 
     /// The index of `name`, trying member `expected` first.
     #[inline]
     pub(super) fn get_expecting(&self, name: &[u8], expected: usize) -> Option<usize> {
-        if self.names.get(expected).is_some_and(|n| same_bytes(n, name)) {
+        if !self.repeats && self.names.get(expected).is_some_and(|n| same_bytes(n, name)) {
             return Some(expected);
         }
         self.get(name)
@@ -153,6 +167,21 @@ mod tests {
             }
             assert_eq!(table.get_expecting(b"Member", 0), None);
             assert_eq!(table.get_expecting(b"\xFF", count), None);
+        }
+    }
+
+    #[test]
+    fn a_repeated_name_finds_its_first_member_whatever_the_size_or_expectation() {
+        for count in [3, 4, SCAN_LIMIT, SCAN_LIMIT + 1, 20] {
+            // The last member repeats the first one's name, the one before it the second's.
+            let mut names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
+            names[count - 1] = names[0].clone();
+            names[count - 2] = names[1].clone();
+            let table = Table::new(names.iter().map(String::as_bytes));
+            for expected in 0..=count {
+                assert_eq!(table.get_expecting(b"Member0", expected), Some(0), "{count} members ({expected})");
+                assert_eq!(table.get_expecting(b"Member1", expected), Some(1), "{count} members ({expected})");
+            }
         }
     }
 }
