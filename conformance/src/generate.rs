@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 
 use awsval::schema::{EnumLiteral, MemberRef, ShapeRef, ShapeType};
-use awsval::{Blob, Document, List, Map, Structure, Timestamp, Union, Value};
+use awsval::{Blob, Document, List, Map, Structure, Timestamp, TimestampFormat, Union, Value};
 
 /// What generated values may hold.
 #[derive(Clone, Copy, Debug)]
@@ -40,12 +40,14 @@ impl Default for Limits {
 pub struct Generator {
     state: u64,
     limits: Limits,
+    /// Whether the timestamp being made travels as http-date.
+    whole_seconds: bool,
 }
 
 impl Generator {
     /// A generator; the same seed makes the same values.
     pub fn new(seed: u64, limits: Limits) -> Self {
-        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, limits }
+        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, limits, whole_seconds: false }
     }
 
     fn next(&mut self) -> u64 {
@@ -120,17 +122,22 @@ impl Generator {
             ShapeType::Short => Value::Short(self.next() as i16),
             ShapeType::Integer => Value::Integer(self.next() as i32),
             ShapeType::Long => Value::Long(self.next() as i64),
-            ShapeType::Float => Value::Float([0.5, -1.25, f32::INFINITY, 1e10][self.below(4)]),
-            ShapeType::Double => Value::Double([0.1, -2.5e300, f64::NEG_INFINITY, 3.0][self.below(4)]),
-            ShapeType::BigInteger => Value::BigInteger("-123456789012345678901234567890".into()),
-            ShapeType::BigDecimal => Value::BigDecimal("1.000000000000000000001".into()),
+            ShapeType::Float => Value::Float(self.pick(&[0.5, -1.25, f32::INFINITY, 1e10, f32::NAN, -0.0, f32::MAX])),
+            ShapeType::Double => {
+                Value::Double(self.pick(&[0.1, -2.5e300, f64::NEG_INFINITY, 3.0, f64::NAN, -0.0, 5e-324]))
+            }
+            ShapeType::BigInteger => Value::BigInteger(
+                self.pick(&["-123456789012345678901234567890", "0", "18446744073709551616", "-9223372036854775809"])
+                    .into(),
+            ),
+            ShapeType::BigDecimal => {
+                Value::BigDecimal(self.pick(&["1.000000000000000000001", "-0.5", "1e400", "-123.456E-7", "42"]).into())
+            }
             ShapeType::String => Value::String(self.text()),
             ShapeType::Blob => {
                 Value::Blob(Blob::new((0..self.below(6)).map(|_| self.next() as u8).collect::<Vec<_>>()))
             }
-            ShapeType::Timestamp => Value::Timestamp(
-                Timestamp::from_secs((self.next() % 4_000_000_000) as i64).unwrap_or(Timestamp::UNIX_EPOCH),
-            ),
+            ShapeType::Timestamp => Value::Timestamp(self.timestamp()),
             ShapeType::Enum => match shape.enum_values().get(self.below(shape.enum_values().len())).map(|v| v.value) {
                 Some(EnumLiteral::String(text)) => Value::Enum(Cow::Borrowed(text)),
                 _ => Value::Enum(Cow::Owned("UNKNOWN_TO_THE_MODEL".into())),
@@ -144,7 +151,33 @@ impl Generator {
     }
 
     fn member(&mut self, member: MemberRef<'_>, depth: usize) -> Option<Value> {
+        // http-date carries whole seconds only: a fraction could not come back.
+        self.whole_seconds = member.timestamp_format() == Some(TimestampFormat::HttpDate);
         self.at(member.target(), depth, member.traits().xml_flattened)
+    }
+
+    /// One of `choices`.
+    fn pick<T: Copy>(&mut self, choices: &[T]) -> T {
+        choices[self.below(choices.len())]
+    }
+
+    /// A timestamp anywhere in years 0000–9999, before 1970 too, with a fraction (of any
+    /// length, or whole milliseconds) unless whole seconds are asked for.
+    fn timestamp(&mut self) -> Timestamp {
+        const FIRST: i64 = -62_167_219_200;
+        const LAST: i64 = 253_402_300_799;
+        let secs = match self.below(3) {
+            0 => (self.next() % 4_000_000_000) as i64,
+            1 => -((self.next() % 2_000_000_000) as i64),
+            _ => FIRST + (self.next() % (LAST - FIRST + 1) as u64) as i64,
+        };
+        let nanos = match self.below(3) {
+            _ if self.whole_seconds => 0,
+            0 => 0,
+            1 => (self.next() % 1000) as u32 * 1_000_000,
+            _ => (self.next() % 1_000_000_000) as u32,
+        };
+        Timestamp::new(secs, nanos).unwrap_or(Timestamp::UNIX_EPOCH)
     }
 
     /// Members left out: what XML cannot carry.
