@@ -45,6 +45,45 @@ pub fn all(bench: &mut impl Bench) {
     xml_rows(bench, "S3 ListObjectsV2", &typed, &s3::settings());
     let typed = ec2::response(ec2::RESERVATIONS);
     xml_rows(bench, "EC2 DescribeInstances", &typed, &ec2::settings());
+    null_rows(bench);
+}
+
+/// A DynamoDB response whose one item is a map of `entries` keys, each holding `value`.
+fn one_item(entries: usize, value: &str) -> Vec<u8> {
+    let body: Vec<String> = (0..entries).map(|i| format!("\"k{i}\":{value}")).collect();
+    format!("{{\"Items\":[{{{}}}],\"Count\":1,\"ScannedCount\":1}}", body.join(",")).into_bytes()
+}
+
+/// Hostile input stays linear: a 10 MB map whose every entry is a null (each dropped, its key
+/// still checked for repeats), beside the same keys holding values, and beside ten decodes of
+/// a tenth of it (a ratio near 1 is linear time; quadratic would be near 0.1).
+fn null_rows(bench: &mut impl Bench) {
+    const ENTRIES: usize = 650_000;
+    let shape: ShapeRef<'static> = dynamodb::QueryOutput::schema();
+    let settings = dynamodb::settings();
+    let (nulls, values, tenth) =
+        (one_item(ENTRIES, "null"), one_item(ENTRIES, r#"{"S":"v"}"#), one_item(ENTRIES / 10, "null"));
+    let read = |bytes: &[u8]| awsval::json::decode(bytes, shape, &settings).expect("reads");
+    assert_eq!(read(&nulls)["Items"][0].as_map().map(awsval::Map::len), Some(0), "every null is dropped");
+    let read_typed =
+        |bytes: &[u8]| awsval::json::decode_typed::<dynamodb::QueryOutput>(bytes, &settings).expect("reads");
+    let payload = format!("dense-map nulls ({})", size(&nulls));
+    let with_values = || drop(black_box(read(black_box(&values))));
+    let all_nulls = || drop(black_box(read(black_box(&nulls))));
+    bench.compare(
+        &payload,
+        row("JSON → Value, every entry a null", "awsval, the keys with values", None),
+        with_values,
+        all_nulls,
+    );
+    let tenths = || (0..10).for_each(|_| drop(black_box(read(black_box(&tenth)))));
+    bench.compare(&payload, row("JSON → Value, all at once", "awsval, ten tenths", None), tenths, all_nulls);
+    bench.compare(
+        &payload,
+        row("JSON → typed, every entry a null", "awsval typed, the keys with values", None),
+        || drop(black_box(read_typed(black_box(&values)))),
+        || drop(black_box(read_typed(black_box(&nulls)))),
+    );
 }
 
 fn size(bytes: &[u8]) -> String {
