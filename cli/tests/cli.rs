@@ -226,3 +226,24 @@ fn transcode_moves_a_body_between_json_and_xml() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(stdout(&output), r#"{"Id":"j-1","When":1.5,"Tags":{"a":"b<c"}}"#);
 }
+
+#[test]
+fn simpledb_list_domains_reads_as_botocore_does() {
+    // SimpleDB's lists are `flattened` as shapes and name their items by their member.
+    let data = awsval_conformance::fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data");
+    let model = data.join("sdb/2009-04-15/service-2.json");
+    let body = std::env::temp_dir().join(format!("awsval-cli-sdb-{}.xml", std::process::id()));
+    std::fs::write(
+        &body,
+        r#"<ListDomainsResponse xmlns="http://sdb.amazonaws.com/doc/2009-04-15/"><ListDomainsResult>
+<DomainName>d1</DomainName><DomainName>d2</DomainName></ListDomainsResult>
+<ResponseMetadata><RequestId>r</RequestId><BoxUsage>0.0000071759</BoxUsage></ResponseMetadata>
+</ListDomainsResponse>"#,
+    )
+    .unwrap();
+    let output =
+        awsval(&["decode", "--model", model.to_str().unwrap(), "--operation", "ListDomains", body.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plain, serde_json::json!({"DomainNames": ["d1", "d2"]}));
+}

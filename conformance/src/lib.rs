@@ -18,6 +18,7 @@
 //!
 //! SDK crates can run their own suites in the same format the same way.
 
+pub mod botocore_py;
 mod canonical_xml;
 mod case;
 mod compare;

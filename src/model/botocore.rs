@@ -361,7 +361,7 @@ fn member_traits(
     };
     if member.location.is_none() {
         traits.json_name = location_name.map(Into::into);
-        traits.xml_name = location_name.map(Into::into);
+        traits.xml_name = location_name.or_else(|| flattened_item_name(target)).map(Into::into);
     }
     traits.xml_attribute = member.xml_attribute;
     traits.xml_flattened = member.flattened || target.flattened;
@@ -373,6 +373,15 @@ fn member_traits(
     traits.ec2_query_name = member.query_name.as_deref().map(Into::into);
     traits.json_value = member.json_value;
     Ok(traits)
+}
+
+/// The element (and query key) name of a list that is `flattened` as a shape, as botocore reads
+/// it: its member's `locationName`, when the structure member gives none (SimpleDB's
+/// `DomainNameList` repeats `<DomainName>`). Where the structure member declares `flattened`
+/// itself, the Smithy rule holds: the items are named by the structure member.
+fn flattened_item_name(target: &ShapeDef) -> Option<&str> {
+    let item = target.member.as_ref().filter(|_| target.flattened && target.shape_type == "list")?;
+    item.location_name.as_deref()
 }
 
 fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Operation> {
