@@ -155,6 +155,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod blob;
+pub mod codec;
 pub mod convert;
 pub mod error;
 pub mod json;
@@ -162,9 +163,7 @@ pub mod limits;
 pub mod model;
 pub mod protocol;
 pub mod query;
-mod repeats;
 pub mod schema;
-mod text;
 pub mod timestamp;
 pub mod value;
 pub mod xml;

@@ -5,12 +5,12 @@ use std::borrow::Cow;
 use super::reader::{Reader, Token};
 use super::{BlobText, JsonSettings};
 use crate::blob::Blob;
+use crate::codec::repeats::{KeySet, Seen};
+use crate::codec::text::{self, Float};
 use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape};
 use crate::error::{Error, Result};
-use crate::repeats::{KeySet, Seen};
 use crate::schema::{MemberKeys, MemberRef, ShapeRef, ShapeType};
-use crate::text::{self, Float};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::{Document, List, Map, MemberStack, Structure, Union, Value};
 

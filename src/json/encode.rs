@@ -1,9 +1,9 @@
 //! [`Value`](crate::Value) to JSON bytes, guided by a schema.
 
 use super::{BlobText, JsonSettings, writer};
+use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 

@@ -41,15 +41,7 @@ pub use self::encode::{encode, encode_document, encode_to};
 use crate::limits::Limits;
 use crate::timestamp::TimestampFormat;
 
-/// How blobs are written as JSON strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlobText {
-    /// Standard base64 with padding: what every AWS protocol uses.
-    Base64,
-    /// The bytes as UTF-8 text (botocore's protocol test files write blobs this way);
-    /// bytes that are not UTF-8 cannot be written.
-    Utf8,
-}
+pub use crate::codec::BlobText;
 
 /// What varies between JSON dialects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

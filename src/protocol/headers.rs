@@ -4,10 +4,10 @@
 use std::borrow::Cow;
 
 use crate::blob::Blob;
+use crate::codec::BlobText;
+use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::schema::{MemberRef, ShapeType};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::{List, Value};
 

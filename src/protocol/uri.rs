@@ -1,10 +1,10 @@
 //! URI paths with `{Label}`s, and query strings.
 
+use crate::codec::BlobText;
+use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::query::percent_encode;
 use crate::schema::{HttpBinding, ShapeRef};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Structure;
 

@@ -1,10 +1,10 @@
 //! [`Value`](crate::Value) to query key–value pairs.
 
 use super::{QueryFlavor, QuerySettings};
+use crate::codec::BlobText;
+use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 

@@ -4,10 +4,10 @@ use std::borrow::Cow;
 
 use super::XmlSettings;
 use super::reader::{Element, XmlReader};
+use crate::codec::repeats::{KeySet, Seen};
+use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::repeats::{KeySet, Seen};
 use crate::schema::{ShapeRef, ShapeType};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::{List, Map, MemberStack, Structure, Union, Value};
 

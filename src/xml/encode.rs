@@ -2,9 +2,9 @@
 
 use super::XmlSettings;
 use super::reader::is_xml_char;
+use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::schema::{MemberRef, ShapeRef, ShapeType, XmlNamespace};
-use crate::text;
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 

@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
+use super::BlobText;
 use crate::blob::Blob;
 use crate::error::{Error, Result};
-use crate::json::BlobText;
 use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::Value;
