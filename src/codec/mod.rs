@@ -6,6 +6,15 @@
 pub(crate) mod repeats;
 pub(crate) mod text;
 
+use crate::error::Error;
+use crate::schema::ShapeRef;
+use crate::value::Value;
+
+/// The error for a value of another type than its shape's, on encoding.
+pub(crate) fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
+    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
+}
+
 /// How blobs are written as text (JSON strings, XML text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlobText {

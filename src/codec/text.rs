@@ -4,16 +4,12 @@
 
 use std::borrow::Cow;
 
-use super::BlobText;
+use super::{BlobText, mismatch};
 use crate::blob::Blob;
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::{Timestamp, TimestampFormat};
 use crate::value::Value;
-
-fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
-}
 
 /// The text of simple value `value` of `shape`: `true`, `42`, `1.5`, `NaN`, base64 (or UTF-8)
 /// blobs, timestamps in `format`.

@@ -470,7 +470,7 @@ impl TypedDecoder for Decoder<'_, '_> {
     where
         F: FnMut(&mut Self, MemberRef<'s>) -> Result<()>,
     {
-        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.item()?;
         let sparse = shape.is_sparse();
         self.reader.begin_array()?;
         let mut first = true;
@@ -493,7 +493,7 @@ impl TypedDecoder for Decoder<'_, '_> {
     where
         F: FnMut(&mut Self, String, Option<MemberRef<'s>>) -> Result<()>,
     {
-        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
+        let member = shape.entry()?.1;
         let sparse = shape.is_sparse();
         self.reader.begin_object()?;
         let mut first = true;

@@ -1,6 +1,7 @@
 //! [`Value`](crate::Value) to JSON bytes, guided by a schema.
 
 use super::{BlobText, JsonSettings, writer};
+use crate::codec::mismatch;
 use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
@@ -36,10 +37,6 @@ struct Encoder<'s, 'o> {
     settings: &'s JsonSettings,
     out: &'o mut Vec<u8>,
     depth: usize,
-}
-
-fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 impl Encoder<'_, '_> {
@@ -140,7 +137,7 @@ impl Encoder<'_, '_> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.item()?;
         let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.out.push(b'[');
         for (index, item) in items.iter().enumerate() {
@@ -161,7 +158,7 @@ impl Encoder<'_, '_> {
         let Value::Map(entries) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape.map_value().ok_or_else(|| Error::model("a map without a value"))?;
+        let member = shape.entry()?.1;
         let (target, format, sparse) = (member.target(), member.timestamp_format(), shape.is_sparse());
         self.out.push(b'{');
         for (index, (key, item)) in entries.iter().enumerate() {

@@ -23,7 +23,7 @@ pub(super) fn format(member: MemberRef<'_>, value: &Value) -> Result<String> {
     let target = member.target();
     let text = match (target.shape_type(), value) {
         (ShapeType::List, Value::List(items)) => {
-            let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+            let item = target.item()?;
             let format = format_of(member, Some(item));
             let mut parts = Vec::with_capacity(items.len());
             for (index, value) in items.iter().enumerate() {
@@ -65,7 +65,7 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
     let target = member.target();
     match target.shape_type() {
         ShapeType::List => {
-            let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+            let item = target.item()?;
             let format = format_of(member, Some(item));
             let mut parts = split(text);
             if item.target().shape_type() == ShapeType::Timestamp && format == TimestampFormat::HttpDate {

@@ -242,7 +242,7 @@ fn push_query(
     };
     match (target.shape_type(), value) {
         (ShapeType::List, Value::List(items)) => {
-            let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+            let item = target.item()?;
             for (index, value) in items.iter().enumerate() {
                 let text = text::format(value, item.target(), format(item), BlobText::Base64)
                     .map_err(|e| e.at_index(index))?;

@@ -2,6 +2,7 @@
 
 use super::{QueryFlavor, QuerySettings};
 use crate::codec::BlobText;
+use crate::codec::mismatch;
 use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
@@ -20,10 +21,6 @@ struct Encoder<'s> {
     settings: &'s QuerySettings,
     pairs: Vec<(String, String)>,
     depth: usize,
-}
-
-fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 fn join(prefix: &str, name: &str) -> String {
@@ -103,7 +100,7 @@ impl Encoder<'_> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.item()?;
         if items.is_empty() {
             if self.settings.flavor == QueryFlavor::AwsQuery {
                 self.pairs.push((key.to_owned(), String::new()));
@@ -133,9 +130,7 @@ impl Encoder<'_> {
         let Value::Map(entries) = value else {
             return Err(mismatch(shape, value));
         };
-        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
-            return Err(Error::model("a map without a key or value"));
-        };
+        let (key_member, value_member) = shape.entry()?;
         let prefix = if flattened { key.to_owned() } else { join(key, "entry") };
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");

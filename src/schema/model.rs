@@ -8,7 +8,7 @@ use super::lookup::{Lookup, Table};
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::timestamp::TimestampFormat;
 use crate::value::{Name, Structure, Union, Value};
 
@@ -243,6 +243,17 @@ impl<'m> ShapeRef<'m> {
     /// A map's `value` member.
     pub fn map_value(self) -> Option<MemberRef<'m>> {
         (self.shape_type() == ShapeType::Map).then(|| self.member_at(1))
+    }
+
+    /// A list's `member`, for a walk that has matched a list: a model error otherwise.
+    pub(crate) fn item(self) -> Result<MemberRef<'m>> {
+        self.list_member().ok_or_else(|| Error::model("a list without a member"))
+    }
+
+    /// A map's `key` and `value` members, for a walk that has matched a map: a model error
+    /// otherwise.
+    pub(crate) fn entry(self) -> Result<(MemberRef<'m>, MemberRef<'m>)> {
+        self.map_key().zip(self.map_value()).ok_or_else(|| Error::model("a map without a key or value"))
     }
 
     /// Whether the shape is `@sensitive`.

@@ -254,7 +254,7 @@ impl<'a> Decoder<'a, '_> {
     ) -> Result<()> {
         match into {
             Value::List(items) => {
-                let member = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+                let member = target.item()?;
                 let index = items.len();
                 self.collection_room(items.len(), element.offset)?;
                 let item = self.content(element, member.target(), member.timestamp_format());
@@ -323,7 +323,7 @@ impl<'a> Decoder<'a, '_> {
 
     /// A wrapped list: `<member>` items (renamed by the list member's `xmlName`).
     fn list(&mut self, shape: ShapeRef<'_>) -> Result<List> {
-        let member = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let member = shape.item()?;
         let item_name = member.traits().xml_name.as_deref().unwrap_or("member");
         let base = self.items.len();
         while let Some(child) = self.reader.child()? {
@@ -359,9 +359,7 @@ impl<'a> Decoder<'a, '_> {
     /// twice is an error (one of them would be lost), and so is a dense map's entry without a
     /// value; a sparse map's is a null.
     fn entry(&mut self, shape: ShapeRef<'_>) -> Result<(String, Value)> {
-        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
-            return Err(Error::model("a map without a key or value"));
-        };
+        let (key_member, value_member) = shape.entry()?;
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
         let start = self.reader.offset();

@@ -2,6 +2,7 @@
 
 use super::XmlSettings;
 use super::reader::is_xml_char;
+use crate::codec::mismatch;
 use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::schema::{MemberRef, ShapeRef, ShapeType, XmlNamespace};
@@ -44,10 +45,6 @@ struct Encoder<'s> {
     settings: &'s XmlSettings,
     out: Vec<u8>,
     depth: usize,
-}
-
-fn mismatch(shape: ShapeRef<'_>, found: &Value) -> Error {
-    Error::data(format!("expected {}, found {}", shape.shape_type(), found.type_name()))
 }
 
 impl Encoder<'_> {
@@ -153,7 +150,7 @@ impl Encoder<'_> {
         }
         match (target.shape_type(), value) {
             (ShapeType::List, Value::List(items)) => {
-                let item = target.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+                let item = target.item()?;
                 for (index, value) in items.iter().enumerate() {
                     self.element(member.xml_name(), namespace, value, item.target(), item.timestamp_format())
                         .map_err(|error| error.at_index(index))?;
@@ -183,7 +180,7 @@ impl Encoder<'_> {
         let Value::List(items) = value else {
             return Err(mismatch(shape, value));
         };
-        let item = shape.list_member().ok_or_else(|| Error::model("a list without a member"))?;
+        let item = shape.item()?;
         let name = item.traits().xml_name.as_deref().unwrap_or("member");
         let namespace = namespace_of(item);
         for (index, value) in items.iter().enumerate() {
@@ -209,9 +206,7 @@ impl Encoder<'_> {
     }
 
     fn entry(&mut self, shape: ShapeRef<'_>, key: &str, value: &Value) -> Result<()> {
-        let (Some(key_member), Some(value_member)) = (shape.map_key(), shape.map_value()) else {
-            return Err(Error::model("a map without a key or value"));
-        };
+        let (key_member, value_member) = shape.entry()?;
         let key_value = Value::String(key.to_owned());
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
