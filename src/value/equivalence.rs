@@ -1,6 +1,6 @@
 //! Comparing values: the exact `PartialEq`, and the equivalence tests should use.
 
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 use super::Value;
 use crate::timestamp::Precision;
@@ -140,7 +140,9 @@ impl Equivalence {
         // A repeated key (a document may have one) pairs its n-th entry in `x` with its n-th
         // entry in `y`.
         if y.len() > INDEX_THRESHOLD {
-            let mut index: FxHashMap<&str, std::collections::VecDeque<&Value>> = FxHashMap::default();
+            // Keys may come off the wire: the standard library's keyed hasher, which no input
+            // can make collide.
+            let mut index: HashMap<&str, std::collections::VecDeque<&Value>> = HashMap::new();
             for (key, vy) in y {
                 index.entry(key).or_default().push_back(vy);
             }
