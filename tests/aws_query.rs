@@ -105,8 +105,18 @@ fn errors_are_read_from_their_envelopes_and_query_codes_win() {
     let body = "<Response><Errors><Error><Code>Invalid</Code><Message>bad</Message></Error></Errors><RequestID>r</RequestID></Response>";
     let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(400, body)).unwrap().unwrap_err();
     assert_eq!((error.code.as_str(), error.shape.map(|s| s.name())), ("Invalid", Some("Invalid")));
-    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(500, "<Response/>")).unwrap_err();
-    assert_eq!(error.to_string(), "data error: error response (status 500) without an error code");
+    // botocore reads either envelope in either query protocol.
+    let body = "<ErrorResponse><Error><Code>Invalid</Code><Message>bad</Message></Error></ErrorResponse>";
+    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(400, body)).unwrap().unwrap_err();
+    assert_eq!((error.code.as_str(), error.message.as_deref()), ("Invalid", Some("bad")));
+    // No code: known by the status, with the reason phrase.
+    for body in ["<Response/>", "", "  <HTML><body>Bad Gateway</body></HTML>"] {
+        let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(502, body)).unwrap().unwrap_err();
+        assert_eq!((error.code.as_str(), error.message.as_deref()), ("502", Some("Bad Gateway")), "{body}");
+    }
+    // A malformed body that is no proxy's page is reported, not taken for a missing code.
+    let error = protocol::response(Protocol::Ec2Query, greet, &HttpResponse::new(400, "<Response>")).unwrap_err();
+    assert_eq!(error.kind(), awsval::ErrorKind::Eof);
 }
 
 fn model_ec2() -> Model {

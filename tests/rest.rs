@@ -191,9 +191,47 @@ fn malformed_xml_error_bodies_are_reported_not_taken_for_a_missing_code() {
         let error = protocol::response(Protocol::RestXml, put, &HttpResponse::new(410, body)).unwrap_err();
         assert_eq!(error.kind(), kind, "{body}: {error}");
     }
+    // Well-formed without a code: known by its status, its own message kept.
     let reply = HttpResponse::new(410, "<Error><Message>no code</Message></Error>");
-    let error = protocol::response(Protocol::RestXml, put, &reply).unwrap_err();
-    assert_eq!(error.to_string(), "data error: error response (status 410) without an error code");
+    let error = protocol::response(Protocol::RestXml, put, &reply).unwrap().unwrap_err();
+    assert_eq!((error.code.as_str(), error.message.as_deref(), error.shape), ("410", Some("no code"), None));
+}
+
+#[test]
+fn errors_without_a_code_are_known_by_their_status_as_botocore_knows_them() {
+    for (protocol, flavor) in [(Protocol::RestXml, "rest-xml"), (Protocol::RestJson1, "rest-json")] {
+        let model = model(flavor);
+        let put = model.operation("Put").unwrap();
+        // A HEAD request's answer has headers only; a load balancer's 5xx is an HTML page.
+        for (status, body, phrase) in [
+            (404, "", "Not Found"),
+            (304, "", "Not Modified"),
+            (412, "", "Precondition Failed"),
+            (403, "", "Forbidden"),
+            (301, " \n", "Moved Permanently"),
+            (502, "<html><body>Bad Gateway</body></html>", "Bad Gateway"),
+            (503, "<!DOCTYPE html><html></html>", "Service Unavailable"),
+        ] {
+            let reply = HttpResponse::new(status, body).with_header("x-reason", "r");
+            let error = protocol::response(protocol, put, &reply).unwrap().unwrap_err();
+            assert_eq!(
+                (error.code.as_str(), error.message.as_deref(), error.shape),
+                (status.to_string().as_str(), Some(phrase), None),
+                "{protocol} {status}"
+            );
+        }
+    }
+    // restJson1 services write `Code` too; botocore reads it after the header and `code`.
+    let model = model("rest-json");
+    let put = model.operation("Put").unwrap();
+    let reply = HttpResponse::new(410, r#"{"Code": "Gone", "Message": "bye"}"#);
+    let error = protocol::response(Protocol::RestJson1, put, &reply).unwrap().unwrap_err();
+    assert_eq!(
+        (error.code.as_str(), error.message.as_deref(), error.shape.map(|s| s.name())),
+        ("Gone", Some("bye"), Some("Gone"))
+    );
+    let reply = HttpResponse::new(410, r#"{"Code": "Other", "code": "Gone"}"#);
+    assert_eq!(protocol::response(Protocol::RestJson1, put, &reply).unwrap().unwrap_err().code, "Gone");
 }
 
 #[test]

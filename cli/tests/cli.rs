@@ -247,3 +247,45 @@ fn simpledb_list_domains_reads_as_botocore_does() {
     let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(plain, serde_json::json!({"DomainNames": ["d1", "d2"]}));
 }
+
+/// The newest model of botocore's `service` folder, fetched if needed.
+fn botocore_model(service: &str) -> std::path::PathBuf {
+    let data = awsval_conformance::fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data");
+    let mut versions: Vec<_> = std::fs::read_dir(data.join(service)).unwrap().map(|e| e.unwrap().path()).collect();
+    versions.sort();
+    versions.pop().unwrap().join("service-2.json")
+}
+
+#[test]
+fn head_object_errors_are_known_by_their_status_and_odd_header_names_are_safe() {
+    let model = botocore_model("s3");
+    let empty = std::env::temp_dir().join(format!("awsval-cli-empty-{}", std::process::id()));
+    std::fs::write(&empty, "").unwrap();
+    let head = |status: &str, header: &str| {
+        awsval(&[
+            "decode",
+            "--model",
+            model.to_str().unwrap(),
+            "--operation",
+            "HeadObject",
+            "--status",
+            status,
+            "-H",
+            header,
+            empty.to_str().unwrap(),
+        ])
+    };
+    let output = head("404", "x-amz-request-id: r");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        plain,
+        serde_json::json!({"error": {"code": "404", "message": "Not Found", "shape": null, "status": 404, "members": {}}})
+    );
+    // A header name with a multi-byte character where the `x-amz-meta-` prefix ends once panicked.
+    let output = head("200", "x-amz-metaé: v");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = head("200", "x-amz-meta-é: v");
+    let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plain["Metadata"], serde_json::json!({"é": "v"}));
+}

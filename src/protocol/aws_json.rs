@@ -1,10 +1,10 @@
 //! awsJson1_0 and awsJson1_1: every operation is a `POST /` with a JSON body, named by
 //! `X-Amz-Target`. HTTP binding traits are ignored; member names are the keys.
 
-use super::error_code::{error_shape, sanitize_error_code};
+use super::error_code::{ErrorHeader, error_shape, is_generic_body, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, rpc_post};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::json::{self, JsonSettings};
 use crate::schema::OperationRef;
 use crate::value::{Structure, Value};
@@ -50,25 +50,24 @@ pub(super) fn response<'m>(
     }
 }
 
-/// What a JSON error response says about itself: its code and message.
-pub(super) struct ErrorHeader {
-    pub(super) code: String,
-    pub(super) message: Option<String>,
-}
-
 /// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
-/// `code`, then its `__type`; sanitised. The message: the body's `message` or `Message`.
+/// `code`, `Code` (restJson1 services write either), then its `__type`; sanitised. The message:
+/// the body's `message`, `Message` or `errorMessage`. A response that names no code is known
+/// by its status (see [`ErrorHeader::new`]).
 pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings) -> Result<ErrorHeader> {
-    let body = if response.body_is_blank() { Value::Null } else { json::decode_document(&response.body, settings)? };
+    let body = match is_generic_body(&response.body) {
+        true => Value::Null,
+        false => json::decode_document(&response.body, settings)?,
+    };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
     let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
     let code = query_code
         .or_else(|| response.header("X-Amzn-Errortype").map(sanitize_error_code))
         .or_else(|| text("code").map(sanitize_error_code))
-        .or_else(|| text("__type").map(sanitize_error_code))
-        .ok_or_else(|| Error::data(format!("error response (status {}) without an error code", response.status)))?;
+        .or_else(|| text("Code").map(sanitize_error_code))
+        .or_else(|| text("__type").map(sanitize_error_code));
     let message = text("message").or_else(|| text("Message")).or_else(|| text("errorMessage"));
-    Ok(ErrorHeader { code: code.to_owned(), message: message.map(str::to_owned) })
+    Ok(ErrorHeader::new(code, message.map(str::to_owned), response.status))
 }
 
 fn error<'m>(
@@ -79,7 +78,7 @@ fn error<'m>(
     let ErrorHeader { code, message } = error_header(response, settings)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
-        Some(shape) if !response.body_is_blank() => json::decode(&response.body, shape, settings)?,
+        Some(shape) if !is_generic_body(&response.body) => json::decode(&response.body, shape, settings)?,
         _ => Value::Structure(Structure::new()),
     };
     Ok(ServiceError { code, message, shape, value, status: response.status })

@@ -4,10 +4,10 @@
 //! `<ErrorResponse><Error>`; ec2Query puts outputs directly under `<OpResponse>` and errors in
 //! `<Response><Errors><Error>`.
 
-use super::error_code::error_shape;
+use super::error_code::{ErrorHeader, error_shape, is_generic_body};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, rpc_post};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::{self, QueryFlavor, QuerySettings};
 use crate::schema::OperationRef;
 use crate::value::{Structure, Value};
@@ -40,7 +40,7 @@ pub(super) fn response<'m>(
     settings: &XmlSettings,
 ) -> Result<Result<Value, ServiceError<'m>>> {
     if !response.is_success() {
-        return error(flavor, operation, response, settings).map(Err);
+        return error(operation, response, settings).map(Err);
     }
     let empty = || Value::Structure(Structure::new());
     let Some(shape) = operation.output() else {
@@ -62,41 +62,42 @@ pub(super) fn response<'m>(
     Ok(Ok(value))
 }
 
-/// Where the `<Error>` element is.
-fn error_path(flavor: QueryFlavor) -> &'static [&'static str] {
-    match flavor {
-        QueryFlavor::AwsQuery => &["Error"],
-        QueryFlavor::Ec2Query => &["Errors", "Error"],
-    }
-}
+/// Where the `<Error>` element is: `<ErrorResponse><Error>` (awsQuery) or
+/// `<Response><Errors><Error>` (ec2Query). botocore reads either form in both protocols.
+const ERROR_PATHS: [&[&str]; 2] = [&["Error"], &["Errors", "Error"]];
 
-/// The code and message of an XML error response.
+/// The code and message of an XML error response, and where its `<Error>` element is (`None`
+/// when the response names no code and is known by its status).
 pub(super) fn error_header(
-    flavor: QueryFlavor,
     response: &HttpResponse,
     settings: &XmlSettings,
-) -> Result<(String, Option<String>)> {
-    let path = error_path(flavor);
-    let at = |leaf: &'static str| -> Vec<&str> { path.iter().copied().chain([leaf]).collect() };
-    let mut texts = xml::texts_at(&response.body, &[&at("Code"), &at("Message")], settings)?.into_iter();
-    let (code, message) = (texts.next().flatten(), texts.next().flatten());
-    let code = code
-        .filter(|c| !c.trim().is_empty())
-        .ok_or_else(|| Error::data(format!("error response (status {}) without an error code", response.status)))?;
-    Ok((code.trim().to_owned(), message))
+) -> Result<(ErrorHeader, Option<&'static [&'static str]>)> {
+    if is_generic_body(&response.body) {
+        return Ok((ErrorHeader::new(None, None, response.status), None));
+    }
+    let leaves = |path: &[&'static str]| {
+        [path.iter().copied().chain(["Code"]).collect::<Vec<_>>(), path.iter().copied().chain(["Message"]).collect()]
+    };
+    let [wrapped, nested] = ERROR_PATHS.map(leaves);
+    let paths: [&[&str]; 4] = [&wrapped[0], &wrapped[1], &nested[0], &nested[1]];
+    let mut texts = xml::texts_at(&response.body, &paths, settings)?.into_iter();
+    let mut next = || texts.next().flatten();
+    let (code, message, nested_code, nested_message) = (next(), next(), next(), next());
+    let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
+    let (code, message, path) = match (present(&code), present(&nested_code)) {
+        (true, _) => (code, message, Some(ERROR_PATHS[0])),
+        (false, true) => (nested_code, nested_message, Some(ERROR_PATHS[1])),
+        (false, false) => (None, message.or(nested_message), None),
+    };
+    Ok((ErrorHeader::new(code.as_deref(), message, response.status), path))
 }
 
-fn error<'m>(
-    flavor: QueryFlavor,
-    operation: OperationRef<'m>,
-    response: &HttpResponse,
-    settings: &XmlSettings,
-) -> Result<ServiceError<'m>> {
-    let (code, message) = error_header(flavor, response, settings)?;
+fn error<'m>(operation: OperationRef<'m>, response: &HttpResponse, settings: &XmlSettings) -> Result<ServiceError<'m>> {
+    let (ErrorHeader { code, message }, path) = error_header(response, settings)?;
     let shape = error_shape(operation, &code);
-    let value = match shape {
-        Some(shape) => xml::decode_at(&response.body, error_path(flavor), shape, settings)?,
-        None => None,
+    let value = match (shape, path) {
+        (Some(shape), Some(path)) => xml::decode_at(&response.body, path, shape, settings)?,
+        _ => None,
     };
     let value = value.unwrap_or_else(|| Value::Structure(Structure::new()));
     Ok(ServiceError { code, message, shape, value, status: response.status })

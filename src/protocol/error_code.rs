@@ -28,3 +28,110 @@ pub fn error_shape<'m>(operation: OperationRef<'m>, code: &str) -> Option<ShapeR
         .or_else(|| model.error_shapes().find(by_code))
         .or_else(|| model.error_shapes().find(by_name))
 }
+
+/// What an error response says about itself: its code and message.
+#[derive(Debug)]
+pub(super) struct ErrorHeader {
+    pub(super) code: String,
+    pub(super) message: Option<String>,
+}
+
+impl ErrorHeader {
+    /// The `code` and `message` found on the wire. A response that names no code (the answer
+    /// to a `HEAD` request has no body; a proxy's or load balancer's page is no protocol
+    /// document) is known by its status, as botocore knows it: the code is the status
+    /// (`"404"`) and the message, if the response gives none, its reason phrase.
+    pub(super) fn new(code: Option<&str>, message: Option<String>, status: u16) -> Self {
+        match code.map(str::trim).filter(|code| !code.is_empty()) {
+            Some(code) => Self { code: code.to_owned(), message },
+            None => {
+                Self { code: status.to_string(), message: message.or_else(|| reason_phrase(status).map(str::to_owned)) }
+            }
+        }
+    }
+}
+
+/// Whether an error body holds no protocol document: blank, or an HTML page (what proxies, load
+/// balancers and gateways answer with).
+pub(super) fn is_generic_body(body: &[u8]) -> bool {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
+    let head = &body[start..body.len().min(start + 14)];
+    let starts = |prefix: &[u8]| head.len() >= prefix.len() && head[..prefix.len()].eq_ignore_ascii_case(prefix);
+    head.is_empty() || starts(b"<html") || starts(b"<!doctype html")
+}
+
+/// The reason phrase of an HTTP status, as Python's `http.client.responses` (and so botocore)
+/// gives it: `Not Found` for 404.
+///
+/// ```
+/// use awsval::protocol::reason_phrase;
+/// assert_eq!(reason_phrase(412), Some("Precondition Failed"));
+/// assert_eq!(reason_phrase(599), None);
+/// ```
+pub fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        102 => "Processing",
+        103 => "Early Hints",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        208 => "Already Reported",
+        226 => "IM Used",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        305 => "Use Proxy",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Request Entity Too Large",
+        414 => "Request-URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Requested Range Not Satisfiable",
+        417 => "Expectation Failed",
+        418 => "I'm a Teapot",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Entity",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
+}

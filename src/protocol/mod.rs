@@ -44,7 +44,7 @@ mod uri;
 
 use std::fmt;
 
-pub use self::error_code::{error_shape, sanitize_error_code};
+pub use self::error_code::{error_shape, reason_phrase, sanitize_error_code};
 pub use self::http::{Endpoint, HttpRequest, HttpResponse};
 use crate::convert::OperationError;
 use crate::error::{Error, Result};
@@ -368,25 +368,25 @@ pub fn typed_error_with<E: OperationError>(
     let body = &response.body;
     let limits = options.limits;
     let empty = || Value::Structure(crate::value::Structure::new());
-    let flavor = match protocol {
+    match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             let settings = JsonSettings::aws_json().with_limits(limits);
             let header = aws_json::error_header(response, &settings)?;
-            return E::from_code(&header.code, header.message.as_deref(), |shape| {
-                if response.body_is_blank() { Ok(empty()) } else { json::decode(body, shape, &settings) }
-            });
+            E::from_code(&header.code, header.message.as_deref(), |shape| {
+                if error_code::is_generic_body(body) { Ok(empty()) } else { json::decode(body, shape, &settings) }
+            })
         }
-        Protocol::AwsQuery => QueryFlavor::AwsQuery,
-        Protocol::Ec2Query => QueryFlavor::Ec2Query,
-        Protocol::RestJson1 => return rest::typed_error(rest::Reading { body: rest::Body::Json, limits }, response),
-        Protocol::RestXml => return rest::typed_error(rest::Reading { body: rest::Body::Xml, limits }, response),
-    };
-    let settings = XmlSettings::new().with_limits(limits);
-    let (code, message) = aws_query::error_header(flavor, response, &settings)?;
-    E::from_code(&code, message.as_deref(), |shape| {
-        let path: &[&str] = if flavor == QueryFlavor::AwsQuery { &["Error"] } else { &["Errors", "Error"] };
-        Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty))
-    })
+        Protocol::AwsQuery | Protocol::Ec2Query => {
+            let settings = XmlSettings::new().with_limits(limits);
+            let (header, path) = aws_query::error_header(response, &settings)?;
+            E::from_code(&header.code, header.message.as_deref(), |shape| match path {
+                Some(path) => Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty)),
+                None => Ok(empty()),
+            })
+        }
+        Protocol::RestJson1 => rest::typed_error(rest::Reading { body: rest::Body::Json, limits }, response),
+        Protocol::RestXml => rest::typed_error(rest::Reading { body: rest::Body::Xml, limits }, response),
+    }
 }
 
 /// A `POST` of `body` to the endpoint's root, as the RPC protocols (awsJson, awsQuery,

@@ -11,7 +11,7 @@ use md5::Digest as _;
 
 use super::aws_json::error_header as json_error_header;
 use super::compression;
-use super::error_code::error_shape;
+use super::error_code::{ErrorHeader, error_shape, is_generic_body};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
 use crate::codec::BlobText;
@@ -329,6 +329,8 @@ enum BodyValue {
     Json,
     XmlRoot,
     XmlAt(&'static [&'static str]),
+    /// No document: an error body that is blank or a proxy's page.
+    None,
 }
 
 /// A structure from the status, the headers and the body.
@@ -368,6 +370,7 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, 
     let has_body_members = shape.members().any(in_response_body);
     if !has_payload && has_body_members && !response.body_is_blank() {
         let decoded = match body {
+            BodyValue::None => None,
             BodyValue::Json => Some(json::decode(&response.body, shape, &reading.json())?),
             BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, &response.body)? {
                 Some(member) => {
@@ -427,39 +430,37 @@ fn payload_value(reading: Reading, member: MemberRef<'_>, body: &[u8]) -> Result
     })
 }
 
-/// The code and message of a REST error response, and where its members are in the body.
-fn error_header(reading: Reading, response: &HttpResponse) -> Result<(String, Option<String>, BodyValue)> {
+/// The code and message of a REST error response, and where its members are in the body. A
+/// response that names no code is known by its status (see [`ErrorHeader::new`]).
+fn error_header(reading: Reading, response: &HttpResponse) -> Result<(ErrorHeader, BodyValue)> {
     Ok(match reading.body {
-        Body::Json => {
-            let header = json_error_header(response, &reading.json())?;
-            (header.code, header.message, BodyValue::Json)
+        _ if is_generic_body(&response.body) => {
+            let header = match reading.body {
+                Body::Json => json_error_header(response, &reading.json())?,
+                Body::Xml => ErrorHeader::new(None, None, response.status),
+            };
+            (header, BodyValue::None)
         }
+        Body::Json => (json_error_header(response, &reading.json())?, BodyValue::Json),
         Body::Xml => {
             // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`: one pass finds both.
             let paths: [&[&str]; 4] = [&["Error", "Code"], &["Error", "Message"], &["Code"], &["Message"]];
-            let texts = match response.body_is_blank() {
-                true => Vec::new(),
-                false => xml::texts_at(&response.body, &paths, &reading.xml())?,
-            };
-            let mut texts = texts.into_iter();
+            let mut texts = xml::texts_at(&response.body, &paths, &reading.xml())?.into_iter();
             let mut next = || texts.next().flatten();
             let (wrapped_code, wrapped_message, bare_code, bare_message) = (next(), next(), next(), next());
             let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
             let (code, message, body) = if present(&wrapped_code) {
                 (wrapped_code, wrapped_message, BodyValue::XmlAt(&["Error"]))
             } else {
-                (bare_code, bare_message, BodyValue::XmlRoot)
+                (bare_code, bare_message.or(wrapped_message), BodyValue::XmlRoot)
             };
-            let code = code.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).ok_or_else(|| {
-                Error::data(format!("error response (status {}) without an error code", response.status))
-            })?;
-            (code, message, body)
+            (ErrorHeader::new(code.as_deref(), message, response.status), body)
         }
     })
 }
 
 fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpResponse) -> Result<ServiceError<'m>> {
-    let (code, message, body) = error_header(reading, response)?;
+    let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
         Some(shape) => decode_bound(reading, shape, response, body)?,
@@ -470,6 +471,6 @@ fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpRespo
 
 /// An error response into an operation's error enum.
 pub(super) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
-    let (code, message, body) = error_header(reading, response)?;
+    let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
     E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, response, body))
 }
