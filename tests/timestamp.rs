@@ -238,3 +238,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn decoders_read_any_unambiguous_format_unless_strict_and_write_the_modeled_one() {
+    use awsval::json::{self, JsonSettings};
+    use awsval::schema::{ModelBuilder, ShapeType};
+    use awsval::xml::{self, XmlSettings};
+    use awsval::{ErrorKind, Structure, Value};
+
+    let mut b = ModelBuilder::new();
+    let time = b.prelude(ShapeType::Timestamp);
+    let shape = b.add("Node", ShapeType::Structure).member("T", time).id();
+    let model = b.finish().unwrap();
+    let shape = model.get(shape);
+    let expected = Value::from(Structure::new().with("T", Value::Timestamp(ts(1_398_796_238, 0))));
+    // JSON's default is epoch seconds: a date-time or http-date string reads too.
+    let settings = JsonSettings::aws_json();
+    for body in [
+        r#"{"T":1398796238}"#,
+        r#"{"T":"2014-04-29T18:30:38Z"}"#,
+        r#"{"T":"Tue, 29 Apr 2014 18:30:38 GMT"}"#,
+        r#"{"T":"1398796238"}"#,
+    ] {
+        assert_eq!(json::decode(body.as_bytes(), shape, &settings).unwrap(), expected, "{body}");
+        assert_eq!(json::encode(&expected, shape, &settings).unwrap(), br#"{"T":1398796238}"#);
+    }
+    let strict = settings.with_strict_timestamps(true);
+    let error = json::decode(br#"{"T":"2014-04-29T18:30:38Z"}"#, shape, &strict).unwrap_err();
+    assert_eq!((error.kind(), error.path().to_string()), (ErrorKind::Data, "T".to_owned()));
+    let rest = JsonSettings::rest_json().with_timestamp_format(TimestampFormat::DateTime).with_strict_timestamps(true);
+    assert_eq!(
+        json::decode(br#"{"T":1398796238}"#, shape, &rest).unwrap_err().to_string(),
+        "data error: expected a date-time string, found a number at T (byte 5)"
+    );
+    // XML's default is date-time: epoch seconds and http-date read too.
+    for body in ["<Node><T>1398796238</T></Node>", "<Node><T>Tue, 29 Apr 2014 18:30:38 GMT</T></Node>"] {
+        assert_eq!(xml::decode(body.as_bytes(), shape, &XmlSettings::new()).unwrap(), expected, "{body}");
+        let strict = XmlSettings::new().with_strict_timestamps(true);
+        assert_eq!(xml::decode(body.as_bytes(), shape, &strict).unwrap_err().kind(), ErrorKind::Data, "{body}");
+    }
+    assert_eq!(
+        xml::encode(&expected, shape, &XmlSettings::new()).unwrap(),
+        b"<Node><T>2014-04-29T18:30:38Z</T></Node>"
+    );
+    // Text that is no timestamp in any format is still refused, with the modeled format's error.
+    assert_eq!(
+        json::decode(br#"{"T":"yesterday"}"#, shape, &settings).unwrap_err().to_string(),
+        Timestamp::parse("yesterday", TimestampFormat::EpochSeconds)
+            .unwrap_err()
+            .in_member("T")
+            .at_offset(5)
+            .to_string()
+    );
+}

@@ -289,3 +289,33 @@ fn head_object_errors_are_known_by_their_status_and_odd_header_names_are_safe() 
     let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(plain["Metadata"], serde_json::json!({"é": "v"}));
 }
+
+#[test]
+fn decode_reads_responses_as_botocore_does_through_the_cli() {
+    let run = |body: &str, extra: &[&str]| {
+        let (model, file) = files(body);
+        let mut args = vec!["decode", "--model", model.to_str().unwrap(), "--operation", "Get"];
+        args.extend_from_slice(extra);
+        args.push(file.to_str().unwrap());
+        let output = awsval(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    // A timestamp in another format than the model's (epoch seconds in awsJson).
+    let plain = run(r#"{"When": "2014-04-29T18:30:38Z"}"#, &[]);
+    assert_eq!(plain, serde_json::json!({"When": "2014-04-29T18:30:38Z"}));
+    // An error that names no code: the status and its reason phrase.
+    let plain = run("", &["--status", "429"]);
+    assert_eq!(plain["error"]["code"], "429");
+    assert_eq!(plain["error"]["message"], "Too Many Requests");
+    // restJson1's `Code`, with the modeled error matched.
+    let plain = run(r#"{"Code": "Missing", "Message": "gone"}"#, &["--protocol", "rest-json", "--status", "404"]);
+    assert_eq!(plain["error"]["shape"], "Missing");
+    assert_eq!(plain["error"]["members"], serde_json::json!({"Message": "gone"}));
+    // The header wins over the body.
+    let plain = run(
+        r#"{"Code": "Other"}"#,
+        &["--protocol", "rest-json", "--status", "404", "-H", "X-Amzn-Errortype: Missing:uri"],
+    );
+    assert_eq!(plain["error"]["code"], "Missing");
+}

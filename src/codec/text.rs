@@ -81,7 +81,16 @@ fn float(value: f64, finite: impl FnOnce() -> String) -> String {
 
 /// Reads simple value of `shape` from `text`. Strings are kept exactly; other values may be
 /// surrounded by whitespace.
-pub(crate) fn parse(text: Cow<'_, str>, shape: ShapeRef<'_>, format: TimestampFormat, blob: BlobText) -> Result<Value> {
+///
+/// A timestamp is read in `format`, or, unless `strict`, in any format that reads it (see
+/// [`Timestamp::parse_lenient`]).
+pub(crate) fn parse(
+    text: Cow<'_, str>,
+    shape: ShapeRef<'_>,
+    format: TimestampFormat,
+    blob: BlobText,
+    strict: bool,
+) -> Result<Value> {
     // Strings, the common case, are kept exactly: no trimming to do.
     if shape.shape_type() == ShapeType::String {
         return Ok(Value::String(text.into_owned()));
@@ -117,7 +126,8 @@ pub(crate) fn parse(text: Cow<'_, str>, shape: ShapeRef<'_>, format: TimestampFo
             BlobText::Base64 => Value::Blob(Blob::from_base64(trimmed)?),
             BlobText::Utf8 => Value::Blob(Blob::new(text.into_owned().into_bytes())),
         },
-        ShapeType::Timestamp => Value::Timestamp(Timestamp::parse(trimmed, format)?),
+        ShapeType::Timestamp if strict => Value::Timestamp(Timestamp::parse(trimmed, format)?),
+        ShapeType::Timestamp => Value::Timestamp(Timestamp::parse_lenient(trimmed, format)?),
         other => return Err(Error::data(format!("a {other} is not a simple value"))),
     })
 }

@@ -255,9 +255,16 @@ impl<'a> Decoder<'a, '_> {
     /// A number is always epoch-seconds; a string is read in the member's format.
     fn timestamp(&mut self, format: TimestampFormat) -> Result<Timestamp> {
         let start = self.reader.offset();
+        // A number is epoch seconds, a string is read in `format` (or, unless strict, in any
+        // format that reads it).
+        let strict = self.settings.strict_timestamps;
         let parsed = match self.reader.peek()? {
+            Token::Number if strict && format != TimestampFormat::EpochSeconds => {
+                return Err(Error::data(format!("expected a {format} string, found a number")).at_offset(start));
+            }
             Token::Number => Timestamp::parse(self.reader.number()?, TimestampFormat::EpochSeconds),
-            Token::String => Timestamp::parse(&self.reader.string()?, format),
+            Token::String if strict => Timestamp::parse(&self.reader.string()?, format),
+            Token::String => Timestamp::parse_lenient(&self.reader.string()?, format),
             other => return Err(self.reader.mismatch("a timestamp", other)),
         };
         parsed.map_err(|error| error.at_offset(start))

@@ -57,6 +57,11 @@ pub struct JsonSettings {
     pub blob_text: BlobText,
     /// Bounds on the input.
     pub limits: Limits,
+    /// Whether a timestamp must be in its modeled format. By default one in another format
+    /// that says unambiguously which it is (an RFC 3339 string where epoch seconds are
+    /// modeled, a number where a date-time is) is read, as botocore reads it; writing always
+    /// uses the modeled format.
+    pub strict_timestamps: bool,
 }
 
 impl JsonSettings {
@@ -68,6 +73,7 @@ impl JsonSettings {
             force_timestamp_format: false,
             blob_text: BlobText::Base64,
             limits: Limits::new(),
+            strict_timestamps: false,
         }
     }
 
@@ -80,6 +86,13 @@ impl JsonSettings {
     /// blobs.
     pub const fn plain() -> Self {
         Self { timestamp_format: TimestampFormat::DateTime, force_timestamp_format: true, ..Self::aws_json() }
+    }
+
+    /// Sets [`JsonSettings::strict_timestamps`].
+    #[must_use]
+    pub const fn with_strict_timestamps(mut self, strict: bool) -> Self {
+        self.strict_timestamps = strict;
+        self
     }
 
     /// Sets the default timestamp format.

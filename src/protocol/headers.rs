@@ -76,7 +76,7 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
                 .into_iter()
                 .enumerate()
                 .map(|(index, part)| {
-                    text::parse(Cow::Owned(part), item.target(), format, BlobText::Base64)
+                    text::parse(Cow::Owned(part), item.target(), format, BlobText::Base64, false)
                         .map_err(|e| e.at_index(index))
                 })
                 .collect::<Result<List>>()?;
@@ -86,7 +86,7 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
             let bytes = Blob::from_base64(text.trim())?.into_inner();
             String::from_utf8(bytes).map(Value::String).map_err(|_| Error::data("a JSON header value is not UTF-8"))
         }
-        _ => text::parse(Cow::Borrowed(text), target, format_of(member, None), BlobText::Base64),
+        _ => text::parse(Cow::Borrowed(text), target, format_of(member, None), BlobText::Base64, false),
     }
 }
 

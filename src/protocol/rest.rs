@@ -348,9 +348,14 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, 
                 let mut map = Map::new();
                 for (name, text) in &response.headers {
                     if let Some(key) = headers::strip_prefix(name, prefix) {
-                        let item =
-                            text::parse(Cow::Borrowed(text), value_shape, TimestampFormat::HttpDate, BlobText::Base64)
-                                .map_err(|e| member.annotate(e.at_key(key)))?;
+                        let item = text::parse(
+                            Cow::Borrowed(text),
+                            value_shape,
+                            TimestampFormat::HttpDate,
+                            BlobText::Base64,
+                            false,
+                        )
+                        .map_err(|e| member.annotate(e.at_key(key)))?;
                         map.push(key, item);
                     }
                 }
@@ -417,7 +422,7 @@ fn payload_value(reading: Reading, member: MemberRef<'_>, body: &[u8]) -> Result
         ShapeType::String | ShapeType::Enum => {
             let text = std::str::from_utf8(body).map_err(|_| Error::data("the payload is not UTF-8 text"))?;
             (!body.is_empty())
-                .then(|| text::parse(Cow::Borrowed(text), target, TimestampFormat::DateTime, BlobText::Base64))
+                .then(|| text::parse(Cow::Borrowed(text), target, TimestampFormat::DateTime, BlobText::Base64, false))
                 .transpose()?
         }
         _ if body.iter().all(u8::is_ascii_whitespace) => None,

@@ -168,6 +168,29 @@ impl Timestamp {
         }
     }
 
+    /// Parses `text` in `format`, or else in any other format that reads it: date-time, then
+    /// http-date, then epoch-seconds. This is how botocore reads timestamps, and what services
+    /// and mocks that send another format than the model says need. An error is `format`'s.
+    ///
+    /// ```
+    /// use awsval::{Timestamp, TimestampFormat};
+    ///
+    /// let t = Timestamp::parse_lenient("2014-04-29T18:30:38Z", TimestampFormat::EpochSeconds)?;
+    /// assert_eq!(t, Timestamp::parse_lenient("1398796238", TimestampFormat::DateTime)?);
+    /// assert_eq!(t, Timestamp::parse_lenient("Tue, 29 Apr 2014 18:30:38 GMT", TimestampFormat::DateTime)?);
+    /// assert!(Timestamp::parse("1398796238", TimestampFormat::DateTime).is_err(), "strict");
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn parse_lenient(text: &str, format: TimestampFormat) -> Result<Self> {
+        Self::parse(text, format).or_else(|error| {
+            [TimestampFormat::DateTime, TimestampFormat::HttpDate, TimestampFormat::EpochSeconds]
+                .into_iter()
+                .filter(|other| *other != format)
+                .find_map(|other| Self::parse(text, other).ok())
+                .ok_or(error)
+        })
+    }
+
     /// Writes the timestamp in `format`, canonically.
     pub fn format(self, format: TimestampFormat) -> String {
         let mut out = String::with_capacity(32);

@@ -176,7 +176,7 @@ impl<'a> Decoder<'a, '_> {
             _ => {
                 let text = self.reader.text()?;
                 let format = self.settings.timestamp_format_for(format);
-                text::parse(text, shape, format, self.settings.blob_text)
+                text::parse(text, shape, format, self.settings.blob_text, self.settings.strict_timestamps)
                     .map_err(|error| error.at_offset(element.offset))
             }
         }
@@ -192,8 +192,14 @@ impl<'a> Decoder<'a, '_> {
                 continue;
             };
             let format = self.settings.timestamp_format_for(member.timestamp_format());
-            let value = text::parse(Cow::Owned(text), member.target(), format, self.settings.blob_text)
-                .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
+            let value = text::parse(
+                Cow::Owned(text),
+                member.target(),
+                format,
+                self.settings.blob_text,
+                self.settings.strict_timestamps,
+            )
+            .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
             self.members.push(member.index(), member.name(), value);
         }
         // The member after the last one found is tried first: members mostly come in order.
