@@ -319,3 +319,28 @@ fn decode_reads_responses_as_botocore_does_through_the_cli() {
     );
     assert_eq!(plain["error"]["code"], "Missing");
 }
+
+#[test]
+fn members_sharing_a_wire_name_decode_to_one_and_are_never_written_twice() {
+    let model = botocore_model("s3");
+    let dir = std::env::temp_dir().join(format!("awsval-cli-event-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (xml, both) = (dir.join("topic.xml"), dir.join("both.json"));
+    std::fs::write(&xml, "<T><Event>s3:ObjectCreated:*</Event><Event>s3:ObjectRemoved:*</Event></T>").unwrap();
+    std::fs::write(&both, r#"{"Event": "s3:ObjectCreated:*", "Events": ["s3:ObjectRemoved:*"]}"#).unwrap();
+    let args = |command: &'static str, file: &std::path::Path| -> Vec<String> {
+        [command, "--model", model.to_str().unwrap(), "--shape", "QueueConfigurationDeprecated", file.to_str().unwrap()]
+            .map(str::to_owned)
+            .to_vec()
+    };
+    let output = awsval(&args("decode", &xml).iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let plain: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(plain, serde_json::json!({"Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}));
+    let output = awsval(&args("encode", &both).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "awsval: data error: members Event and Events share the wire name Event: a value may set only one of them\n"
+    );
+}

@@ -99,6 +99,10 @@ impl Encoder<'_, '_> {
         let Value::Structure(structure) = value else {
             return Err(mismatch(shape, value));
         };
+        let json_name = self.settings.json_name;
+        shape
+            .json_keys(json_name)
+            .check_unshared(structure, |m| if json_name { m.json_name() } else { m.name().as_str() })?;
         self.out.push(b'{');
         let mut first = true;
         for entry in shape.members_of(structure) {

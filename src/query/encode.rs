@@ -42,6 +42,7 @@ impl Encoder<'_> {
     fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         match value {
             Value::Structure(structure) => {
+                shape.xml_keys().check_unshared(structure, MemberRef::xml_name)?;
                 for entry in shape.members_of(structure) {
                     let (member, member_value) = entry?;
                     if member_value.is_null() {

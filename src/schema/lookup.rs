@@ -25,10 +25,10 @@ impl Lookup {
             EnumLiteral::Int(_) => b"\xFF",
         });
         Self {
-            by_name: Table::new(shape.members.iter().map(|m| m.name.as_bytes())),
+            by_name: Table::new(shape.members.iter().map(|m| m.name.as_bytes()), |_| false),
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
-            by_enum_value: Table::new(enum_values),
+            by_enum_value: Table::new(enum_values, |_| false),
         }
     }
 
@@ -59,11 +59,13 @@ impl Lookup {
     }
 }
 
-/// A table by the renamed names, when at least one member is renamed.
+/// A table by the renamed names, when at least one member is renamed. Where members share a
+/// wire name, a flattened collection is the one found (it can hold every element the name
+/// repeats in; S3's deprecated `Event` beside its `Events`), else the first.
 fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> Option<&'s str>) -> Option<Table> {
     shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
         let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str()).as_bytes();
-        Table::new(shape.members.iter().map(wire_name))
+        Table::new(shape.members.iter().map(wire_name), |index| shape.members[index].traits.xml_flattened)
     })
 }
 
@@ -72,8 +74,9 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
 /// few members (unions of one-letter tags, small structures), which beats hashing them; a hash
 /// table for more.
 ///
-/// When two members share a wire name (a model may rename one onto another), the first in
-/// member order is the one found, whatever the table's size and whatever member is expected.
+/// When two members share a wire name (a model may rename one onto another), one of them is
+/// the one found, whatever the table's size and whatever member is expected: the first that is
+/// preferred, else the first in member order.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     /// The names in member order.
@@ -88,20 +91,26 @@ pub(super) struct Table {
 const SCAN_LIMIT: usize = 8;
 
 impl Table {
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>) -> Self {
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>, preferred: impl Fn(usize) -> bool) -> Self {
         let names: Box<[Box<[u8]>]> = names.map(Box::from).collect();
-        let hash = (names.len() > SCAN_LIMIT).then(|| {
-            let mut first: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let repeats = names.iter().enumerate().any(|(index, name)| names[..index].contains(name));
+        // A repeated name is looked up in the hash, which holds the one member it finds.
+        let hash = (names.len() > SCAN_LIMIT || repeats).then(|| {
+            let mut found: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
             for (index, name) in names.iter().enumerate() {
-                first.entry(name.clone()).or_insert(index as u32);
+                let slot = found.entry(name.clone()).or_insert(index as u32);
+                if preferred(index) && !preferred(*slot as usize) {
+                    *slot = index as u32;
+                }
             }
-            first
+            found
         });
-        let repeats = match &hash {
-            Some(first) => first.len() < names.len(),
-            None => names.iter().enumerate().any(|(index, name)| names[..index].contains(name)),
-        };
         Self { names, hash, repeats }
+    }
+
+    /// Whether two members share a name.
+    pub(super) fn has_repeats(&self) -> bool {
+        self.repeats
     }
 
     /// The index of `name`, trying member `expected` first.
@@ -159,7 +168,7 @@ mod tests {
     fn lookups_find_each_name_whatever_member_is_expected() {
         for count in [0, 3, SCAN_LIMIT, SCAN_LIMIT + 1, 20] {
             let names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
-            let table = Table::new(names.iter().map(String::as_bytes));
+            let table = Table::new(names.iter().map(String::as_bytes), |_| false);
             for (index, name) in names.iter().enumerate() {
                 for expected in [0, index, index + 1, count, usize::MAX] {
                     assert_eq!(table.get_expecting(name.as_bytes(), expected), Some(index), "{name} ({expected})");
@@ -177,9 +186,15 @@ mod tests {
             let mut names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
             names[count - 1] = names[0].clone();
             names[count - 2] = names[1].clone();
-            let table = Table::new(names.iter().map(String::as_bytes));
+            let table = Table::new(names.iter().map(String::as_bytes), |_| false);
             for expected in 0..=count {
                 assert_eq!(table.get_expecting(b"Member0", expected), Some(0), "{count} members ({expected})");
+                assert_eq!(table.get_expecting(b"Member1", expected), Some(1), "{count} members ({expected})");
+            }
+            // A preferred holder of the name wins over the first.
+            let table = Table::new(names.iter().map(String::as_bytes), |index| index == count - 1);
+            for expected in 0..=count {
+                assert_eq!(table.get_expecting(b"Member0", expected), Some(count - 1), "{count} members ({expected})");
                 assert_eq!(table.get_expecting(b"Member1", expected), Some(1), "{count} members ({expected})");
             }
         }

@@ -39,7 +39,7 @@ mod traits;
 
 pub use self::builder::{MemberBuilder, ModelBuilder, ShapeBuilder};
 pub(crate) use self::model::MemberKeys;
-pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef};
+pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef, WireNameCollision};
 pub use self::redact::ShapedDebug;
 pub use self::service::{HttpTrait, Operation, Service};
 pub use self::shape_type::ShapeType;

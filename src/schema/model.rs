@@ -40,6 +40,40 @@ pub(super) struct MemberData {
     pub(super) traits: MemberTraits,
 }
 
+/// A member's name in one body format.
+type WireName = fn(MemberRef<'_>) -> &str;
+
+/// Members of one structure that share a name on the wire: see
+/// [`Model::wire_name_collisions`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WireNameCollision {
+    /// The structure or union.
+    pub shape: String,
+    /// The name they share.
+    pub wire_name: String,
+    /// The members, in member order.
+    pub members: Vec<String>,
+    /// The body format where they collide: `JSON` (restJson1's `jsonName`s) or `XML`.
+    pub format: &'static str,
+    /// The member that decoders give the name to.
+    pub read: String,
+}
+
+impl fmt::Display for WireNameCollision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: members {} are both `{}` in {} ({} is read)",
+            self.shape,
+            self.members.join(" and "),
+            self.wire_name,
+            self.format,
+            self.read
+        )
+    }
+}
+
 /// A finished set of shapes: validated, with sensitivity resolved and lookup tables built.
 ///
 /// Build one with [`ModelBuilder`](super::ModelBuilder), load one from a model file, or ask a
@@ -90,6 +124,64 @@ impl Model {
     /// are matched when an operation's own list does not name the code.
     pub fn error_shapes(&self) -> impl Iterator<Item = ShapeRef<'_>> {
         self.shapes().filter(|shape| shape.error().is_some())
+    }
+
+    /// Members of one structure or union that share a name on the wire, in either body format
+    /// (S3's deprecated `Event` beside its flattened `Events`: both `<Event>`). No format can
+    /// tell them apart: decoders give the name to one of them (the flattened collection, else
+    /// the first), and encoders refuse a value that sets more than one.
+    ///
+    /// ```
+    /// use awsval::model::botocore;
+    ///
+    /// let model = botocore::load(br#"{"metadata": {"protocol": "rest-xml"}, "operations": {}, "shapes": {
+    ///   "Topic": {"type": "structure", "members": {"Event": {"shape": "S"},
+    ///             "Events": {"shape": "Events", "locationName": "Event"}}},
+    ///   "Events": {"type": "list", "member": {"shape": "S"}, "flattened": true}, "S": {"type": "string"}}}"#)?;
+    /// let collisions = model.wire_name_collisions();
+    /// assert_eq!(collisions.len(), 2);
+    /// assert_eq!(collisions[1].to_string(), "Topic: members Event and Events are both `Event` in XML (Events is read)");
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn wire_name_collisions(&self) -> Vec<WireNameCollision> {
+        fn json(member: MemberRef<'_>) -> &str {
+            member.json_name()
+        }
+        fn xml(member: MemberRef<'_>) -> &str {
+            member.xml_name()
+        }
+        let mut out = Vec::new();
+        for shape in self.shapes().filter(|s| matches!(s.shape_type(), ShapeType::Structure | ShapeType::Union)) {
+            let formats: [(&str, MemberKeys<'_>, WireName); 2] =
+                [("JSON", shape.json_keys(true), json), ("XML", shape.xml_keys(), xml)];
+            for (format, keys, wire_name) in formats {
+                if !keys.table.has_repeats() {
+                    continue;
+                }
+                let mut seen: Vec<&str> = Vec::new();
+                for member in shape.members() {
+                    let name = wire_name(member);
+                    if seen.contains(&name) {
+                        continue;
+                    }
+                    seen.push(name);
+                    let members: Vec<String> =
+                        shape.members().filter(|m| wire_name(*m) == name).map(|m| m.name().to_string()).collect();
+                    if members.len() > 1 {
+                        let read =
+                            keys.find(name.as_bytes(), usize::MAX).map(|m| m.name().to_string()).unwrap_or_default();
+                        out.push(WireNameCollision {
+                            shape: shape.name().to_owned(),
+                            wire_name: name.to_owned(),
+                            members,
+                            format,
+                            read,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// How many shapes the model has.
@@ -309,6 +401,36 @@ impl<'m> MemberKeys<'m> {
     #[inline]
     pub(crate) fn find(self, key: &[u8], expected: usize) -> Option<MemberRef<'m>> {
         self.table.get_expecting(key, expected).map(|index| self.shape.member_at(index))
+    }
+
+    /// Refuses a value of the structure in which two present members share a wire name (as
+    /// `wire_name` gives it): written, the document would repeat the name, and one of the two
+    /// would be lost on the way back.
+    pub(crate) fn check_unshared(
+        self,
+        structure: &Structure,
+        wire_name: impl Fn(MemberRef<'m>) -> &'m str,
+    ) -> Result<()> {
+        if !self.table.has_repeats() {
+            return Ok(());
+        }
+        let mut present: Vec<MemberRef<'m>> = structure
+            .iter()
+            .filter(|(_, value)| !value.is_null())
+            .filter_map(|(name, _)| self.shape.member(name))
+            .collect();
+        present.sort_by_key(|member| member.index());
+        for (index, second) in present.iter().enumerate() {
+            if let Some(first) = present[..index].iter().find(|first| wire_name(**first) == wire_name(*second)) {
+                return Err(Error::data(format!(
+                    "members {} and {} share the wire name {}: a value may set only one of them",
+                    first.name(),
+                    second.name(),
+                    wire_name(*second)
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

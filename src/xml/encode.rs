@@ -125,6 +125,7 @@ impl Encoder<'_> {
     fn children(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         match value {
             Value::Structure(structure) => {
+                shape.xml_keys().check_unshared(structure, MemberRef::xml_name)?;
                 for entry in shape.members_of(structure) {
                     let (member, member_value) = entry?;
                     if member.traits().xml_attribute || member_value.is_null() {
