@@ -39,6 +39,10 @@ pub(crate) struct DecodeArgs {
     headers: Vec<String>,
     #[command(flatten)]
     limits: LimitArgs,
+    /// Read the response as its protocol alone says, without the service's own reading rules
+    /// (S3's: an error inside a 200, GetBucketLocation's empty constraint).
+    #[arg(long)]
+    no_customizations: bool,
     /// The body: a file, or `-` (the default) for standard input.
     input: Option<PathBuf>,
 }
@@ -170,7 +174,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
             let operation =
                 model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
             let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
-            let options = ResponseOptions::default().with_limits(limits);
+            let options = ResponseOptions::default().with_limits(limits).with_customizations(!args.no_customizations);
             match protocol::response_with(protocol, operation, &response, &options)? {
                 Ok(value) => plain(&value, operation.output())?,
                 Err(error) => serde_json::json!({ "error": {

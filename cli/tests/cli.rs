@@ -344,3 +344,20 @@ fn members_sharing_a_wire_name_decode_to_one_and_are_never_written_twice() {
         "awsval: data error: members Event and Events share the wire name Event: a value may set only one of them\n"
     );
 }
+
+#[test]
+fn s3_reading_rules_apply_unless_turned_off() {
+    let model = botocore_model("s3");
+    let body = std::env::temp_dir().join(format!("awsval-cli-location-{}.xml", std::process::id()));
+    std::fs::write(&body, r#"<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"#).unwrap();
+    let decode = |extra: &[&str]| {
+        let mut args = vec!["decode", "--model", model.to_str().unwrap(), "--operation", "GetBucketLocation"];
+        args.extend_from_slice(extra);
+        args.push(body.to_str().unwrap());
+        let output = awsval(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    assert_eq!(decode(&[]), serde_json::json!({}));
+    assert_eq!(decode(&["--no-customizations"]), serde_json::json!({"LocationConstraint": ""}));
+}

@@ -40,6 +40,7 @@ mod error_code;
 mod headers;
 mod http;
 mod rest;
+mod s3;
 mod uri;
 
 use std::fmt;
@@ -300,6 +301,11 @@ fn with_idempotency_tokens(operation: OperationRef<'_>, input: &Value, options: 
 pub struct ResponseOptions {
     /// Bounds for the codecs reading the bodies.
     pub limits: Limits,
+    /// Whether the reading rules every client of a service applies beyond its protocol are
+    /// applied, for the services that have them (on by default; today S3's: an `<Error>`
+    /// inside a 200, `GetBucketLocation`'s empty constraint; see the `s3` module's notes in
+    /// the README).
+    pub customizations: bool,
 }
 
 impl ResponseOptions {
@@ -309,11 +315,18 @@ impl ResponseOptions {
         self.limits = limits;
         self
     }
+
+    /// Sets [`ResponseOptions::customizations`].
+    #[must_use]
+    pub const fn with_customizations(mut self, customizations: bool) -> Self {
+        self.customizations = customizations;
+        self
+    }
 }
 
 impl Default for ResponseOptions {
     fn default() -> Self {
-        Self { limits: Limits::untrusted() }
+        Self { limits: Limits::untrusted(), customizations: true }
     }
 }
 
@@ -346,7 +359,18 @@ pub fn response_with<'m>(
         Protocol::AwsQuery => aws_query::response(QueryFlavor::AwsQuery, operation, response, &xml),
         Protocol::Ec2Query => aws_query::response(QueryFlavor::Ec2Query, operation, response, &xml),
         Protocol::RestJson1 => rest::response(rest::Reading { body: rest::Body::Json, limits }, operation, response),
-        Protocol::RestXml => rest::response(rest::Reading { body: rest::Body::Xml, limits }, operation, response),
+        Protocol::RestXml => {
+            let reading = rest::Reading { body: rest::Body::Xml, limits };
+            if !(options.customizations && s3::applies(operation)) {
+                return rest::response(reading, operation, response);
+            }
+            let error = s3::error_in_success(operation, response);
+            let mut result = rest::response(reading, operation, error.as_ref().unwrap_or(response))?;
+            if let Ok(value) = &mut result {
+                s3::after_parse(operation, value);
+            }
+            Ok(result)
+        }
     }
 }
 

@@ -1,0 +1,61 @@
+//! S3's reading rules (`protocol`'s S3 customisations), on botocore's S3 model: what botocore's
+//! S3 handlers make of the same responses.
+
+use awsval::model::botocore;
+use awsval::protocol::{self, HttpResponse, Protocol, ResponseOptions};
+use awsval::schema::Model;
+use awsval::{Blob, Structure, Value};
+use awsval_conformance::fetch;
+
+fn s3() -> Model {
+    let data = fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data");
+    botocore::load(&std::fs::read(data.join("s3/2006-03-01/service-2.json")).unwrap()).unwrap()
+}
+
+fn read(model: &Model, operation: &str, reply: &HttpResponse, customizations: bool) -> Result<Value, (String, u16)> {
+    let operation = model.operation(operation).unwrap();
+    let options = ResponseOptions::default().with_customizations(customizations);
+    protocol::response_with(Protocol::RestXml, operation, reply, &options)
+        .unwrap()
+        .map_err(|error| (error.code, error.status))
+}
+
+#[test]
+fn an_empty_location_constraint_is_no_value() {
+    let model = s3();
+    let empty = HttpResponse::new(200, r#"<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"#);
+    assert_eq!(read(&model, "GetBucketLocation", &empty, true), Ok(Value::Structure(Structure::new())));
+    let eu = HttpResponse::new(
+        200,
+        r#"<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">EU</LocationConstraint>"#,
+    );
+    assert_eq!(read(&model, "GetBucketLocation", &eu, true).unwrap()["LocationConstraint"].as_str(), Some("EU"));
+    // Without the customisations, the generic reading: the empty string.
+    assert_eq!(read(&model, "GetBucketLocation", &empty, false).unwrap()["LocationConstraint"].as_str(), Some(""));
+}
+
+#[test]
+fn an_error_document_inside_a_200_is_an_error() {
+    let model = s3();
+    let body = "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>";
+    let reply = HttpResponse::new(200, body);
+    for operation in ["CopyObject", "UploadPartCopy", "CompleteMultipartUpload"] {
+        assert_eq!(read(&model, operation, &reply, true), Err(("InternalError".to_owned(), 500)), "{operation}");
+        assert!(read(&model, operation, &reply, false).is_ok(), "{operation} without the customisations");
+    }
+    // A blob payload is the caller's data, whatever it holds.
+    let object = read(&model, "GetObject", &reply, true).unwrap();
+    assert_eq!(object["Body"], Value::Blob(Blob::new(body.as_bytes())));
+    // A real success is untouched.
+    let copied = HttpResponse::new(200, "<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>");
+    assert_eq!(read(&model, "CopyObject", &copied, true).unwrap()["CopyObjectResult"]["ETag"].as_str(), Some("\"e\""));
+}
+
+#[test]
+fn other_services_are_read_as_their_protocol_says() {
+    let data = fetch::botocore().unwrap().join("botocore/data");
+    let model = botocore::load(&std::fs::read(data.join("route53/2013-04-01/service-2.json")).unwrap()).unwrap();
+    let operation = model.operation("GetHostedZoneCount").unwrap();
+    let reply = HttpResponse::new(200, "<Error><Code>X</Code></Error>");
+    assert!(protocol::response(Protocol::RestXml, operation, &reply).unwrap().is_ok(), "no S3 rule outside S3");
+}

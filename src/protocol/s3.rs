@@ -1,0 +1,60 @@
+//! S3's reading rules: what every S3 client applies to S3's responses beyond the protocol, as
+//! botocore's S3 handlers do. They apply to models of S3 only, unless
+//! [`ResponseOptions::customizations`](super::ResponseOptions::customizations) turns them off.
+//!
+//! - **An error inside a 200**: S3 may answer `CopyObject`, `UploadPartCopy` or
+//!   `CompleteMultipartUpload` with status 200 and an `<Error>` document when the failure comes
+//!   after the headers went out. Such a response is an error, read with status 500 (botocore's
+//!   `_handle_200_error`); outputs whose payload is a blob or string are left alone (their body
+//!   is the caller's data, whatever it holds).
+//! - **`GetBucketLocation`**: an empty `<LocationConstraint/>` means us-east-1 and reads as no
+//!   value, not as the empty string (botocore's `parse_get_bucket_location`).
+//!
+//! Left out, on purpose:
+//! - URL-decoding of `ListObjects`/`ListObjectsV2`/`ListObjectVersions` keys: botocore decodes
+//!   only when it set `EncodingType=url` on the request itself; a caller who asks for it gets
+//!   the keys as S3 sent them, from botocore as from awsval.
+//! - `ExpiresString` and the dropping of an `Expires` header that is no timestamp: S3's model
+//!   types `Expires` as a string (its `sdk-extras` file makes it a timestamp), so the header's
+//!   text is kept as it came.
+//! - Region redirects, retries and checksums: client behaviour, not reading.
+
+use super::http::HttpResponse;
+use crate::schema::{HttpBinding, OperationRef, ShapeType};
+use crate::value::Value;
+use crate::xml::{self, XmlSettings};
+
+/// Whether `operation` is S3's.
+pub(super) fn applies(operation: OperationRef<'_>) -> bool {
+    &*operation.model().service().name == "S3"
+}
+
+/// `response`, or, if it is a 200 holding an `<Error>` document, that response with status
+/// 500.
+pub(super) fn error_in_success(operation: OperationRef<'_>, response: &HttpResponse) -> Option<HttpResponse> {
+    if response.status != 200 || response.body_is_blank() {
+        return None;
+    }
+    let payload_is_data = operation.output().is_some_and(|shape| {
+        shape.members().any(|member| {
+            member.http() == Some(&HttpBinding::Payload)
+                && matches!(member.target().shape_type(), ShapeType::Blob | ShapeType::String)
+        })
+    });
+    if payload_is_data {
+        return None;
+    }
+    let root = xml::root_name(&response.body, &XmlSettings::new()).ok()?;
+    (root == "Error").then(|| HttpResponse { status: 500, ..response.clone() })
+}
+
+/// The output `value` of `operation` with S3's after-parse rules applied.
+pub(super) fn after_parse(operation: OperationRef<'_>, value: &mut Value) {
+    if operation.name() == "GetBucketLocation" {
+        if let Value::Structure(structure) = value {
+            if structure.get("LocationConstraint").and_then(Value::as_str).is_some_and(str::is_empty) {
+                structure.remove("LocationConstraint");
+            }
+        }
+    }
+}
