@@ -179,3 +179,51 @@ fn reports_bad_models_precisely() {
         assert_eq!(botocore::load(json.as_bytes()).unwrap_err().to_string(), message, "{json}");
     }
 }
+
+#[test]
+fn serialization_keys_on_references_and_target_shapes_are_merged_as_botocore_merges_them() {
+    use awsval::protocol::{self, Endpoint, HttpResponse, Protocol, RequestOptions};
+    use awsval::schema::HttpBinding;
+    use awsval::{Map, Structure, Value};
+
+    let model = botocore::load(
+        br#"{"metadata": {"protocol": "rest-xml"}, "operations": {
+          "Put": {"name": "Put", "http": {"method": "PUT", "requestUri": "/"}, "input": {"shape": "In", "payload": "Data"},
+                  "output": {"shape": "Out"}}},
+          "shapes": {
+            "In": {"type": "structure", "members": {"Data": {"shape": "B"}, "Meta": {"shape": "MetaMap"}}},
+            "Out": {"type": "structure", "members": {"Tag": {"shape": "TagHeader"}, "Char": {"shape": "C"},
+                                                    "Renamed": {"shape": "TagHeader", "locationName": "x-other"}}},
+            "MetaMap": {"type": "map", "location": "headers", "locationName": "x-meta-", "key": {"shape": "S"}, "value": {"shape": "S"}},
+            "TagHeader": {"type": "string", "location": "header"},
+            "B": {"type": "blob"}, "S": {"type": "string"}, "C": {"type": "character"}}}"#,
+    )
+    .unwrap();
+    let put = model.operation("Put").unwrap();
+    let input = put.input().unwrap();
+    assert_eq!(input.member("Data").unwrap().http(), Some(&HttpBinding::Payload), "payload on the input reference");
+    assert_eq!(input.member("Meta").unwrap().http(), Some(&HttpBinding::PrefixHeaders("x-meta-".into())));
+    let output = put.output().unwrap();
+    assert_eq!(
+        output.member("Tag").unwrap().http(),
+        Some(&HttpBinding::Header("Tag".into())),
+        "location on the target"
+    );
+    assert_eq!(output.member("Renamed").unwrap().http(), Some(&HttpBinding::Header("x-other".into())));
+    assert_eq!(output.member("Char").unwrap().target().shape_type(), awsval::schema::ShapeType::String);
+
+    let value = Value::from(
+        Structure::new()
+            .with("Data", awsval::Blob::new(b"raw".to_vec()))
+            .with("Meta", Value::Map(Map::new().with("a", "b"))),
+    );
+    let request =
+        protocol::request(Protocol::RestXml, put, &value, &Endpoint::default(), &RequestOptions::default()).unwrap();
+    assert_eq!((request.body.as_slice(), request.header("x-meta-a")), (&b"raw"[..], Some("b")));
+    let reply = HttpResponse::new(200, "<Out><Char>a</Char></Out>").with_header("Tag", "t").with_header("x-other", "o");
+    let read = protocol::response(Protocol::RestXml, put, &reply).unwrap().unwrap();
+    assert_eq!(
+        (read["Tag"].as_str(), read["Renamed"].as_str(), read["Char"].as_str()),
+        (Some("t"), Some("o"), Some("a"))
+    );
+}

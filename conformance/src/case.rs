@@ -38,13 +38,77 @@ fn value_of(json: &Json, shape: ShapeRef<'_>) -> Result<Value, String> {
     json::decode(&bytes, shape, &case_settings()).map_err(|e| format!("the case's value does not fit the model: {e}"))
 }
 
-/// Writes a value the suites' way.
+/// Writes a value the suites' way. A union member unknown to the model, which no encoder
+/// writes, is shown as botocore shows it: `{"SDK_UNKNOWN_MEMBER": {"name": ...}}`.
 fn json_of(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<Json, String> {
     let Some(shape) = shape else {
         return Ok(json!({}));
     };
-    let bytes = json::encode(value, shape, &case_settings()).map_err(|e| format!("cannot show the value: {e}"))?;
-    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+    let mut value = value.clone();
+    let unknown = take_unknown_unions(&mut value);
+    let bytes = json::encode(&value, shape, &case_settings()).map_err(|e| format!("cannot show the value: {e}"))?;
+    let mut json: Json = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    for (path, name) in unknown {
+        let mut at = &mut json;
+        for step in &path {
+            at = match step {
+                Step::Key(key) => &mut at[key.as_str()],
+                Step::Index(index) => &mut at[*index],
+            };
+        }
+        *at = json!({"SDK_UNKNOWN_MEMBER": {"name": name}});
+    }
+    Ok(json)
+}
+
+/// One step down a value: a member or map key, or a list index.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Replaces every union member unknown to the model with a null (which encoders leave out) and
+/// gives their paths and names.
+fn take_unknown_unions(value: &mut Value) -> Vec<(Vec<Step>, String)> {
+    let mut found = Vec::new();
+    let mut pending: Vec<(Vec<Step>, &mut Value)> = vec![(Vec::new(), value)];
+    while let Some((path, value)) = pending.pop() {
+        let child = |path: &Vec<Step>, step: Step| {
+            let mut path: Vec<Step> = path.iter().map(Step::copy).collect();
+            path.push(step);
+            path
+        };
+        match value {
+            Value::Union(union) if union.is_unknown() => {
+                found.push((path, union.name().to_owned()));
+                *value = Value::Null;
+            }
+            Value::Union(union) => {
+                let name = union.name().to_owned();
+                pending.extend(union.value_mut().map(|v| (child(&path, Step::Key(name)), v)));
+            }
+            Value::Structure(structure) => {
+                pending.extend(structure.iter_mut().map(|(name, v)| (child(&path, Step::Key(name.to_string())), v)));
+            }
+            Value::List(items) => {
+                pending.extend(items.iter_mut().enumerate().map(|(i, v)| (child(&path, Step::Index(i)), v)))
+            }
+            Value::Map(entries) => {
+                pending.extend(entries.iter_mut().map(|(k, v)| (child(&path, Step::Key(k.to_owned())), v)))
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+impl Step {
+    fn copy(&self) -> Self {
+        match self {
+            Self::Key(key) => Self::Key(key.clone()),
+            Self::Index(index) => Self::Index(*index),
+        }
+    }
 }
 
 /// The token the suites expect where an idempotency token is filled in.
@@ -66,8 +130,11 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     // A host with a path ("example.com/custom") is the endpoint's; otherwise the suites
     // assume example.com and expect a host prefix, if any, before it.
     let expected_host = expected.get("host").and_then(Json::as_str);
-    let endpoint = match expected_host {
-        Some(host) if host.contains('/') => Endpoint::parse(host),
+    // The suite's `clientEndpoint` is where its client sends (botocore's harness reads it).
+    let client_endpoint = suite.get("clientEndpoint").and_then(Json::as_str);
+    let endpoint = match (expected_host, client_endpoint) {
+        (Some(host), _) if host.contains('/') => Endpoint::parse(host),
+        (_, Some(url)) => Endpoint::parse(url),
         _ => Endpoint::default(),
     };
     let request = protocol::request(
@@ -100,7 +167,7 @@ fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, o
     for (name, value) in expected.get("headers").and_then(Json::as_object).into_iter().flatten() {
         let value = value.as_str().unwrap_or_default();
         match request.header(name) {
-            Some(actual) if actual == value => {}
+            Some(actual) if headers_agree(value, actual) => {}
             Some(actual) => out.push(format!("header {name}: expected {value:?}, got {actual:?}")),
             None => out.push(format!("header {name}: missing (expected {value:?})")),
         }
@@ -118,6 +185,17 @@ fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, o
     if let Some(body) = text("body") {
         compare_body(protocol, body, &request.body, out);
     }
+}
+
+/// Header values compared as botocore's harness compares them: a form `Content-Type` with or
+/// without `; charset=utf-8`, and list items with or without the space after each comma.
+fn headers_agree(expected: &str, actual: &str) -> bool {
+    let without_charset = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        lower.strip_suffix("; charset=utf-8").map_or(lower.clone(), str::to_owned)
+    };
+    let items = |text: &str| text.split(',').map(str::trim).map(str::to_owned).collect::<Vec<_>>();
+    expected == actual || without_charset(expected) == without_charset(actual) || items(expected) == items(actual)
 }
 
 fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec<String>) {

@@ -46,11 +46,11 @@ pub fn botocore() -> Result<PathBuf> {
     Ok(tree)
 }
 
-/// The suite folders of the pinned release (`tests/unit/protocols/input` and `output`),
-/// fetched if needed. botocore's `legacy` suites are its own, not the Smithy protocol tests.
+/// The suite folder of the pinned release, `tests/unit/protocols`, fetched if needed: what
+/// botocore's own test run walks, the suites generated from Smithy's protocol tests
+/// (`input/`, `output/`) and botocore's older hand-written ones (`legacy/`).
 pub fn pinned_suites() -> Result<Vec<PathBuf>> {
-    let protocols = botocore()?.join("tests/unit/protocols");
-    Ok(vec![protocols.join("input"), protocols.join("output")])
+    Ok(vec![botocore()?.join("tests/unit/protocols")])
 }
 
 fn download(cache: &Path) -> Result<()> {

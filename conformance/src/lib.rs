@@ -168,7 +168,7 @@ fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
         let description = suite.get("description").and_then(Json::as_str).unwrap_or_default();
         for (index, case) in suite.get("cases").and_then(Json::as_array).into_iter().flatten().enumerate() {
             let id = case.get("id").and_then(Json::as_str).map_or_else(|| format!("#{index}"), str::to_owned);
-            let outcome = match skips.reason(&name, &id) {
+            let outcome = match skips.reason(&name, description, &id) {
                 Some(reason) => Outcome::Skipped(reason.to_owned()),
                 None => run_case(suite, case),
             };

@@ -10,13 +10,16 @@ use serde_json::Value as Json;
 pub struct Skip {
     /// The suite file, as `input/json.json`.
     pub file: String,
-    /// The case id; `None` skips the whole file.
+    /// The suite's description, for files whose cases have no ids of their own (botocore's
+    /// `legacy/` files number them within each suite: `#0`); `None` matches every suite.
+    pub suite: Option<String>,
+    /// The case id; `None` skips the whole file (or suite).
     pub case: Option<String>,
     /// Why the case is not run.
     pub reason: String,
 }
 
-/// Every skip, loaded from JSON: `{"skips": [{"file", "case"?, "reason"}]}`.
+/// Every skip, loaded from JSON: `{"skips": [{"file", "suite"?, "case"?, "reason"}]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SkipList {
     skips: Vec<Skip>,
@@ -49,6 +52,7 @@ impl SkipList {
                 let missing = |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
                 Ok(Skip {
                     file: text("file").ok_or_else(|| missing("file"))?.to_owned(),
+                    suite: text("suite").map(str::to_owned),
                     case: text("case").map(str::to_owned),
                     reason: text("reason").ok_or_else(|| missing("reason"))?.to_owned(),
                 })
@@ -57,11 +61,15 @@ impl SkipList {
         Ok(Self { skips })
     }
 
-    /// Why case `case` of `file` is skipped, if it is.
-    pub fn reason(&self, file: &str, case: &str) -> Option<&str> {
+    /// Why case `case` of suite `suite` in `file` is skipped, if it is.
+    pub fn reason(&self, file: &str, suite: &str, case: &str) -> Option<&str> {
         self.skips
             .iter()
-            .find(|skip| skip.file == file && skip.case.as_deref().is_none_or(|c| c == case))
+            .find(|skip| {
+                skip.file == file
+                    && skip.suite.as_deref().is_none_or(|s| s == suite)
+                    && skip.case.as_deref().is_none_or(|c| c == case)
+            })
             .map(|skip| skip.reason.as_str())
     }
 

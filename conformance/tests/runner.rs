@@ -109,12 +109,21 @@ fn skip_lists_need_reasons() {
     let error = SkipList::parse(r#"{"skips": [{"file": "input/json.json", "case": "X"}]}"#).unwrap_err();
     assert_eq!(error.to_string(), "model error: skip list entry 0 has no reason");
     let builtin = SkipList::builtin().unwrap();
-    assert!(builtin.entries().iter().all(|skip| skip.file.contains("cbor")), "only the CBOR protocol is skipped");
+    assert!(
+        builtin.entries().iter().all(|skip| skip.file.contains("cbor") || skip.file.starts_with("legacy/")),
+        "only the CBOR protocol and legacy cases are skipped"
+    );
     assert_eq!(
-        builtin.reason("input/smithy-rpc-v2-cbor.json", "any"),
+        builtin.reason("input/smithy-rpc-v2-cbor.json", "any suite", "any"),
         builtin.entries().first().map(|s| s.reason.as_str())
     );
-    assert_eq!(builtin.reason("input/json.json", "any"), None);
+    assert_eq!(builtin.reason("input/json.json", "any suite", "any"), None);
+    let list = SkipList::parse(
+        r##"{"skips": [{"file": "legacy/input/json.json", "suite": "S", "case": "#0", "reason": "r"}]}"##,
+    )
+    .unwrap();
+    assert_eq!(list.reason("legacy/input/json.json", "S", "#0"), Some("r"));
+    assert_eq!(list.reason("legacy/input/json.json", "T", "#0"), None);
 }
 
 #[test]

@@ -48,7 +48,15 @@ pub fn load_value(value: serde_json::Value) -> Result<Model> {
 fn build(file: &ServiceFile) -> Result<Model> {
     let mut builder = ModelBuilder::new();
     *builder.service_mut() = service(&file.metadata);
-    let ids = add_shapes(&mut builder, &file.shapes)?;
+    // botocore also takes `payload` from an operation's input or output reference.
+    let payloads: Payloads<'_> = file
+        .operations
+        .values()
+        .flat_map(|operation| [&operation.input, &operation.output])
+        .flatten()
+        .filter_map(|reference| Some((reference.shape.as_str(), reference.payload.as_deref()?)))
+        .collect();
+    let ids = add_shapes(&mut builder, &file.shapes, &payloads)?;
     for (name, operation) in &file.operations {
         builder.operation(operation_of(name, operation, &ids)?);
     }
@@ -57,6 +65,9 @@ fn build(file: &ServiceFile) -> Result<Model> {
 
 /// Shape ids by botocore shape name.
 type Ids = IndexMap<String, ShapeId>;
+
+/// The payload member named by operation references, by shape name.
+type Payloads<'f> = std::collections::HashMap<&'f str, &'f str>;
 
 fn syntax(json: &[u8], error: &serde_json::Error) -> Error {
     let kind = if error.is_syntax() || error.is_eof() { Error::syntax } else { |m, o| Error::model(m).at_offset(o) };
@@ -126,6 +137,7 @@ struct HttpDef {
 #[serde(rename_all = "camelCase")]
 struct Ref {
     shape: String,
+    payload: Option<String>,
     result_wrapper: Option<String>,
     location_name: Option<String>,
     xml_namespace: Option<NamespaceDef>,
@@ -163,6 +175,7 @@ struct ShapeDef {
     #[serde(rename = "enum")]
     enum_values: Vec<String>,
     timestamp_format: Option<String>,
+    location: Option<String>,
     location_name: Option<String>,
     xml_namespace: Option<NamespaceDef>,
     flattened: bool,
@@ -235,13 +248,14 @@ fn service(metadata: &Metadata) -> Service {
 }
 
 /// Declares every shape, then fills traits and members (so any order of definitions works).
-fn add_shapes(builder: &mut ModelBuilder, shapes: &IndexMap<String, ShapeDef>) -> Result<Ids> {
+fn add_shapes(builder: &mut ModelBuilder, shapes: &IndexMap<String, ShapeDef>, payloads: &Payloads<'_>) -> Result<Ids> {
     let mut ids = Ids::with_capacity(shapes.len());
     for (name, shape) in shapes {
         ids.insert(name.clone(), builder.declare(name, shape_type(name, shape)?));
     }
     for (name, shape) in shapes {
-        fill_shape(builder, ids[name.as_str()], name, shape, shapes, &ids)?;
+        let payload = shape.payload.as_deref().or_else(|| payloads.get(name.as_str()).copied());
+        fill_shape(builder, ids[name.as_str()], (name, shape, payload), shapes, &ids)?;
     }
     Ok(ids)
 }
@@ -292,8 +306,7 @@ fn namespace(definition: &NamespaceDef) -> XmlNamespace {
 fn fill_shape(
     builder: &mut ModelBuilder,
     id: ShapeId,
-    name: &str,
-    shape: &ShapeDef,
+    (name, shape, payload): (&str, &ShapeDef, Option<&str>),
     shapes: &IndexMap<String, ShapeDef>,
     ids: &Ids,
 ) -> Result<()> {
@@ -331,22 +344,27 @@ fn fill_shape(
         })?;
         let target_def = &shapes[member.shape.as_str()];
         let mut added = edit.member(member_name, target);
-        *added.traits_mut() = member_traits(name, member_name, member, shape, target_def)?;
+        *added.traits_mut() = member_traits((name, shape, payload), member_name, member, target_def)?;
         edit = added.shape();
     }
     Ok(())
 }
 
 fn member_traits(
-    shape_name: &str,
+    (shape_name, parent, payload): (&str, &ShapeDef, Option<&str>),
     name: &str,
     member: &MemberDef,
-    parent: &ShapeDef,
     target: &ShapeDef,
 ) -> Result<MemberTraits> {
     let mut traits = MemberTraits::default();
-    let location_name = member.location_name.as_deref();
-    traits.http = match member.location.as_deref() {
+    // botocore merges a member's reference over its target shape: a `location` (and its
+    // `locationName`) may be given on the shape.
+    let location = member.location.as_deref().or(target.location.as_deref());
+    let location_name = match member.location_name.as_deref() {
+        None if member.location.is_none() && target.location.is_some() => target.location_name.as_deref(),
+        name => name,
+    };
+    traits.http = match location {
         Some("header") => Some(HttpBinding::Header(location_name.unwrap_or(name).into())),
         Some("headers") => Some(HttpBinding::PrefixHeaders(location_name.unwrap_or("").into())),
         Some("querystring") if target.shape_type == "map" => Some(HttpBinding::QueryParams),
@@ -356,10 +374,10 @@ fn member_traits(
         Some(other) => {
             return Err(Error::model(format!("member {shape_name}.{name}: unknown location `{other}`")));
         }
-        None if parent.payload.as_deref() == Some(name) || member.event_payload => Some(HttpBinding::Payload),
+        None if payload == Some(name) || member.event_payload => Some(HttpBinding::Payload),
         None => None,
     };
-    if member.location.is_none() {
+    if location.is_none() {
         traits.json_name = location_name.map(Into::into);
         traits.xml_name = location_name.or_else(|| flattened_item_name(target)).map(Into::into);
     }

@@ -51,10 +51,11 @@ pub(super) fn response<'m>(
 }
 
 /// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
-/// `code`, `Code` (restJson1 services write either), then its `__type`; sanitised. The message:
-/// the body's `message`, `Message` or `errorMessage`. A response that names no code is known
-/// by its status (see [`ErrorHeader::new`]).
-pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings) -> Result<ErrorHeader> {
+/// `code`, its `Code` when `rest` (restJson1 services write either; botocore reads `Code` for
+/// them only: an awsJson body's `Code` may be a member), then its `__type`; sanitised. The
+/// message: the body's `message`, `Message` or `errorMessage`. A response that names no code is
+/// known by its status (see [`ErrorHeader::new`]).
+pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings, rest: bool) -> Result<ErrorHeader> {
     let body = match is_generic_body(&response.body) {
         true => Value::Null,
         false => json::decode_document(&response.body, settings)?,
@@ -64,7 +65,7 @@ pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings) -> 
     let code = query_code
         .or_else(|| response.header("X-Amzn-Errortype").map(sanitize_error_code))
         .or_else(|| text("code").map(sanitize_error_code))
-        .or_else(|| text("Code").map(sanitize_error_code))
+        .or_else(|| text("Code").filter(|_| rest).map(sanitize_error_code))
         .or_else(|| text("__type").map(sanitize_error_code));
     let message = text("message").or_else(|| text("Message")).or_else(|| text("errorMessage"));
     Ok(ErrorHeader::new(code, message.map(str::to_owned), response.status))
@@ -75,7 +76,7 @@ fn error<'m>(
     response: &HttpResponse,
     settings: &JsonSettings,
 ) -> Result<ServiceError<'m>> {
-    let ErrorHeader { code, message } = error_header(response, settings)?;
+    let ErrorHeader { code, message } = error_header(response, settings, false)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
         Some(shape) if !is_generic_body(&response.body) => json::decode(&response.body, shape, settings)?,

@@ -395,7 +395,7 @@ pub fn typed_error_with<E: OperationError>(
     match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             let settings = JsonSettings::aws_json().with_limits(limits);
-            let header = aws_json::error_header(response, &settings)?;
+            let header = aws_json::error_header(response, &settings, false)?;
             E::from_code(&header.code, header.message.as_deref(), |shape| {
                 if error_code::is_generic_body(body) { Ok(empty()) } else { json::decode(body, shape, &settings) }
             })

@@ -441,12 +441,12 @@ fn error_header(reading: Reading, response: &HttpResponse) -> Result<(ErrorHeade
     Ok(match reading.body {
         _ if is_generic_body(&response.body) => {
             let header = match reading.body {
-                Body::Json => json_error_header(response, &reading.json())?,
+                Body::Json => json_error_header(response, &reading.json(), true)?,
                 Body::Xml => ErrorHeader::new(None, None, response.status),
             };
             (header, BodyValue::None)
         }
-        Body::Json => (json_error_header(response, &reading.json())?, BodyValue::Json),
+        Body::Json => (json_error_header(response, &reading.json(), true)?, BodyValue::Json),
         Body::Xml => {
             // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`: one pass finds both.
             let paths: [&[&str]; 4] = [&["Error", "Code"], &["Error", "Message"], &["Code"], &["Message"]];
