@@ -237,7 +237,7 @@ fn errors_without_a_code_are_known_by_their_status_as_botocore_knows_them() {
 #[test]
 fn responses_are_read_within_untrusted_limits_unless_told_otherwise() {
     use awsval::Limits;
-    use awsval::protocol::ResponseOptions;
+    use awsval::protocol::ReadOptions;
     let long = "x".repeat((32 << 20) + 1);
     for (protocol, body) in [
         (Protocol::RestJson1, format!(r#"{{"Body": "{long}"}}"#)),
@@ -249,7 +249,7 @@ fn responses_are_read_within_untrusted_limits_unless_told_otherwise() {
         let error = protocol::response(protocol, put, &reply).unwrap_err();
         assert_eq!(error.kind(), awsval::ErrorKind::Limit, "{protocol}: {error}");
         assert_eq!(error.path().to_string(), "Body", "{protocol}");
-        let trusted = ResponseOptions::default().with_limits(Limits::new());
+        let trusted = ReadOptions::default().with_limits(Limits::new());
         let value = protocol::response_with(protocol, put, &reply, &trusted).unwrap().unwrap();
         assert_eq!(value["Body"].as_str().map(str::len), Some(long.len()), "{protocol}");
     }

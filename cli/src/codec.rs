@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use awsval::json::{self, JsonSettings};
-use awsval::protocol::{self, HttpResponse, Protocol, ResponseOptions};
+use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions};
 use awsval::schema::{Model, ShapeRef};
 use awsval::xml::{self, XmlSettings};
 use awsval::{Error, ErrorKind, Limits, Result, Value};
@@ -174,7 +174,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
             let operation =
                 model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
             let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
-            let options = ResponseOptions::default().with_limits(limits).with_customizations(!args.no_customizations);
+            let options = ReadOptions::default().with_limits(limits).with_customizations(!args.no_customizations);
             match protocol::response_with(protocol, operation, &response, &options)? {
                 Ok(value) => plain(&value, operation.output())?,
                 Err(error) => serde_json::json!({ "error": {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use awsval_conformance::{Outcome, Report, SkipList, fetch};
+use awsval_conformance::{Outcome, Report, Side, SkipList, fetch};
 
 /// Runs suite files; with no path, botocore 1.44.8's suites (fetched and verified once).
 #[derive(clap::Args)]
@@ -17,6 +17,17 @@ pub(crate) struct Args {
     /// reported but whose failures do not fail the command.
     #[arg(long, value_name = "PATTERN")]
     allow_failures: Vec<String>,
+    /// Which end of the wire to play: the client, the server (requests read back), or both.
+    #[arg(long, value_enum, default_value_t = SideArg::Both)]
+    side: SideArg,
+}
+
+/// `--side`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SideArg {
+    Client,
+    Server,
+    Both,
 }
 
 #[allow(clippy::print_stdout)]
@@ -26,7 +37,12 @@ pub(crate) fn run(args: &Args) -> awsval::Result<ExitCode> {
         None => SkipList::builtin()?,
     };
     let paths = if args.paths.is_empty() { fetch::pinned_suites()? } else { args.paths.clone() };
-    let report = Report::run(&paths, &skips)?;
+    let sides: &[Side] = match args.side {
+        SideArg::Client => &[Side::Client],
+        SideArg::Server => &[Side::Server],
+        SideArg::Both => &[Side::Client, Side::Server],
+    };
+    let report = Report::run_sides(&paths, &skips, sides)?;
     print!("{report}");
     let gating_failures = report
         .files

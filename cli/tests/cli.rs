@@ -179,12 +179,19 @@ fn conformance_runs_given_files_and_fails_on_failures() {
           {"id": "ok", "given": {"name": "Op"}, "params": {}, "serialized": {"uri": "/", "body": "{}"}},
           {"id": "bad", "given": {"name": "Op"}, "params": {}, "serialized": {"uri": "/", "body": "[]"}}]}]"#;
     let (_, file) = files(suite);
-    let output = awsval(&["conformance", file.to_str().unwrap()]);
+    let output = awsval(&["conformance", "--side", "client", file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.starts_with("FAIL "), "{text}");
     assert!(text.contains(":: d :: bad: body $: expected [], got {}"), "{text}");
     assert!(text.ends_with("1 passed, 1 failed, 0 skipped\n"), "{text}");
+    // Both sides by default: the server reads both requests back (the operation has no input).
+    let text = stdout(&awsval(&["conformance", file.to_str().unwrap()]));
+    assert!(
+        text.lines().any(|line| line.contains("input.json (server)") && line.ends_with("2       0        0")),
+        "{text}"
+    );
+    assert!(text.ends_with("3 passed, 1 failed, 0 skipped\n"), "{text}");
     let allowed = awsval(&["conformance", "--allow-failures", "*", file.to_str().unwrap()]);
     assert_eq!(allowed.status.code(), Some(0));
 }

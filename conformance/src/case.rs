@@ -156,6 +156,72 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     Ok(differences)
 }
 
+/// Runs an input case on the server's side: its `serialized` request is routed and read back,
+/// and must give its `params`. What the case leaves out of its request (headers it does not
+/// assert, a compressed body) is what a client writes: awsval's client request for the same
+/// params fills it in.
+pub(crate) fn input_on_server(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
+    let (model, name) = model_of(suite, case)?;
+    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+    let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
+    let serialized = case.get("serialized").ok_or("the case has no `serialized`")?;
+    let params = case.get("params").cloned().unwrap_or_else(|| json!({}));
+    let params = match operation.input() {
+        Some(shape) => value_of(&params, shape)?,
+        None => Value::Structure(Structure::new()),
+    };
+    let options = RequestOptions::default().with_idempotency_token(fixed_token);
+    let mut request = protocol::request(protocol, operation, &params, &Endpoint::default(), &options)
+        .map_err(|e| format!("serialization failed: {e}"))?;
+    let text = |key: &str| serialized.get(key).and_then(Json::as_str);
+    if let Some(method) = text("method") {
+        request.method = method.to_owned();
+    }
+    if let Some(uri) = text("uri") {
+        // A host with a path (`example.com/custom`) puts that path before the operation's.
+        let base = text("host").and_then(|host| host.split_once('/')).map(|(_, path)| format!("/{path}"));
+        request.uri = base.and_then(|base| uri.strip_prefix(&base)).unwrap_or(uri).to_owned();
+    }
+    if let Some(body) = text("body") {
+        request.body = body.as_bytes().to_vec();
+    }
+    for (name, value) in serialized.get("headers").and_then(Json::as_object).into_iter().flatten() {
+        request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        request.headers.push((name.clone(), value.as_str().unwrap_or_default().to_owned()));
+    }
+    let parsed =
+        protocol::parse_request(protocol, &model, &request).map_err(|e| format!("the request is refused: {e}"))?;
+    let mut differences = Vec::new();
+    if parsed.operation.name() != name {
+        differences.push(format!("routed to {}, not {name}", parsed.operation.name()));
+    }
+    let mut expected = json_of(&params, operation.input())?;
+    let actual = json_of(&parsed.input, parsed.operation.input())?;
+    absent_where_empty(&mut expected, &actual);
+    differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("input {d}")));
+    Ok(differences)
+}
+
+/// Drops from `expected` the empty lists, maps and structures that `actual` does not have:
+/// where the wire leaves an empty collection out (ec2Query lists, awsQuery maps, query-string
+/// lists, an empty structure payload), a server cannot tell it from an absent one.
+fn absent_where_empty(expected: &mut Json, actual: &Json) {
+    let Json::Object(members) = expected else { return };
+    members.retain(|key, value| {
+        let empty = match value {
+            Json::Array(items) => items.is_empty(),
+            Json::Object(entries) => entries.is_empty(),
+            _ => false,
+        };
+        !empty || actual.get(key).is_some()
+    });
+    for (key, value) in members.iter_mut() {
+        if let Some(actual) = actual.get(key) {
+            absent_where_empty(value, actual);
+        }
+    }
+}
+
 fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, out: &mut Vec<String>) {
     let text = |key: &str| expected.get(key).and_then(Json::as_str);
     if let Some(method) = text("method").filter(|m| *m != request.method) {

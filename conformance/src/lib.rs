@@ -104,9 +104,27 @@ pub struct Report {
     pub files: Vec<FileReport>,
 }
 
+/// Which end of the wire a run plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The client: serialize each input case's `params` and compare with its `serialized`
+    /// request; parse each output case's `response` and compare with its result or error.
+    Client,
+    /// The server: parse each input case's `serialized` request back and compare with its
+    /// `params`. (Output cases are the client's for now: writing responses is not built yet.)
+    Server,
+}
+
 impl Report {
-    /// Runs every suite file in `paths` (files, or folders searched for `*.json` below them).
+    /// Runs every suite file in `paths` (files, or folders searched for `*.json` below them),
+    /// as a client.
     pub fn run(paths: &[PathBuf], skips: &SkipList) -> Result<Self> {
+        Self::run_sides(paths, skips, &[Side::Client])
+    }
+
+    /// Runs every suite file in `paths` on each of `sides`; the server side's files are named
+    /// `… (server)` in reports and skip lists.
+    pub fn run_sides(paths: &[PathBuf], skips: &SkipList, sides: &[Side]) -> Result<Self> {
         let mut files = Vec::new();
         for path in paths {
             let mut found = Vec::new();
@@ -115,9 +133,16 @@ impl Report {
             files.extend(found.into_iter().map(|file| (display_name(path, &file), file)));
         }
         let mut report = Self::default();
-        for (name, file) in files {
-            report.files.push(run_file(name, &file, skips)?);
+        for &side in sides {
+            for (name, file) in &files {
+                let name = match side {
+                    Side::Client => name.clone(),
+                    Side::Server => format!("{name} (server)"),
+                };
+                report.files.push(run_file(name, file, skips, side)?);
+            }
         }
+        report.files.retain(|file| !file.cases.is_empty());
         Ok(report)
     }
 
@@ -158,7 +183,7 @@ fn display_name(given: &Path, file: &Path) -> String {
     relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
+fn run_file(name: String, path: &Path, skips: &SkipList, side: Side) -> Result<FileReport> {
     let text = std::fs::read(path)
         .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("{}: {error}", path.display())))?;
     let suites: Json =
@@ -167,10 +192,14 @@ fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
     for suite in suites.as_array().into_iter().flatten() {
         let description = suite.get("description").and_then(Json::as_str).unwrap_or_default();
         for (index, case) in suite.get("cases").and_then(Json::as_array).into_iter().flatten().enumerate() {
+            let is_input = case.get("params").is_some() || case.get("serialized").is_some();
+            if side == Side::Server && !is_input {
+                continue;
+            }
             let id = case.get("id").and_then(Json::as_str).map_or_else(|| format!("#{index}"), str::to_owned);
             let outcome = match skips.reason(&name, description, &id) {
                 Some(reason) => Outcome::Skipped(reason.to_owned()),
-                None => run_case(suite, case),
+                None => run_case(suite, case, side),
             };
             cases.push(CaseReport { suite: description.to_owned(), id, outcome });
         }
@@ -178,11 +207,11 @@ fn run_file(name: String, path: &Path, skips: &SkipList) -> Result<FileReport> {
     Ok(FileReport { name, cases })
 }
 
-fn run_case(suite: &Json, case: &Json) -> Outcome {
-    let result = if case.get("params").is_some() || case.get("serialized").is_some() {
-        case::input(suite, case)
-    } else {
-        case::output(suite, case)
+fn run_case(suite: &Json, case: &Json, side: Side) -> Outcome {
+    let result = match (side, case.get("params").is_some() || case.get("serialized").is_some()) {
+        (Side::Client, true) => case::input(suite, case),
+        (Side::Server, true) => case::input_on_server(suite, case),
+        (_, false) => case::output(suite, case),
     };
     match result {
         Ok(differences) if differences.is_empty() => Outcome::Passed,

@@ -2,7 +2,7 @@
 //! S3 handlers make of the same responses.
 
 use awsval::model::botocore;
-use awsval::protocol::{self, HttpResponse, Protocol, ResponseOptions};
+use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions};
 use awsval::schema::Model;
 use awsval::{Blob, Structure, Value};
 use awsval_conformance::fetch;
@@ -14,7 +14,7 @@ fn s3() -> Model {
 
 fn read(model: &Model, operation: &str, reply: &HttpResponse, customizations: bool) -> Result<Value, (String, u16)> {
     let operation = model.operation(operation).unwrap();
-    let options = ResponseOptions::default().with_customizations(customizations);
+    let options = ReadOptions::default().with_customizations(customizations);
     protocol::response_with(Protocol::RestXml, operation, reply, &options)
         .unwrap()
         .map_err(|error| (error.code, error.status))

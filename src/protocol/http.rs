@@ -51,6 +51,25 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// A request with a method, a path (with its query string) and a body, and no headers nor
+    /// host.
+    pub fn new(method: &str, uri: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            method: method.to_owned(),
+            host: String::new(),
+            uri: uri.to_owned(),
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a header.
+    #[must_use]
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
     /// The first value of header `name`, compared case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)

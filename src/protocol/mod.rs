@@ -41,12 +41,14 @@ mod headers;
 mod http;
 mod rest;
 mod s3;
+mod server;
 mod uri;
 
 use std::fmt;
 
 pub use self::error_code::{error_shape, reason_phrase, sanitize_error_code};
 pub use self::http::{Endpoint, HttpRequest, HttpResponse};
+pub use self::server::{ParsedRequest, RequestError, parse_request, parse_request_with};
 use crate::convert::OperationError;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
@@ -282,23 +284,23 @@ fn with_idempotency_tokens(operation: OperationRef<'_>, input: &Value, options: 
     Some(Value::Structure(members.into_iter().collect()))
 }
 
-/// Choices for reading a response.
+/// Choices for reading a message off the wire: a response on a client, a request on a server.
 ///
-/// A response comes off the network, so its bodies are read within [`Limits::untrusted`] by
-/// default (nesting, body, string and collection sizes bounded); raise them for a service whose
-/// answers are larger, or set [`Limits::new`] for trusted input.
+/// Such a message comes off the network, so its bodies are read within [`Limits::untrusted`]
+/// by default (nesting, body, string and collection sizes bounded); raise them for a service
+/// whose messages are larger, or set [`Limits::new`] for trusted input.
 ///
 /// ```
 /// use awsval::Limits;
-/// use awsval::protocol::ResponseOptions;
+/// use awsval::protocol::ReadOptions;
 ///
-/// assert_eq!(ResponseOptions::default().limits, Limits::untrusted());
-/// let options = ResponseOptions::default().with_limits(Limits::untrusted().with_max_depth(32));
+/// assert_eq!(ReadOptions::default().limits, Limits::untrusted());
+/// let options = ReadOptions::default().with_limits(Limits::untrusted().with_max_depth(32));
 /// assert_eq!(options.limits.max_depth, 32);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ResponseOptions {
+pub struct ReadOptions {
     /// Bounds for the codecs reading the bodies.
     pub limits: Limits,
     /// Whether the reading rules every client of a service applies beyond its protocol are
@@ -308,7 +310,7 @@ pub struct ResponseOptions {
     pub customizations: bool,
 }
 
-impl ResponseOptions {
+impl ReadOptions {
     /// Reads bodies within `limits`.
     #[must_use]
     pub const fn with_limits(mut self, limits: Limits) -> Self {
@@ -316,7 +318,7 @@ impl ResponseOptions {
         self
     }
 
-    /// Sets [`ResponseOptions::customizations`].
+    /// Sets [`ReadOptions::customizations`].
     #[must_use]
     pub const fn with_customizations(mut self, customizations: bool) -> Self {
         self.customizations = customizations;
@@ -324,14 +326,14 @@ impl ResponseOptions {
     }
 }
 
-impl Default for ResponseOptions {
+impl Default for ReadOptions {
     fn default() -> Self {
         Self { limits: Limits::untrusted(), customizations: true }
     }
 }
 
 /// Reads `response` to `operation`: the output value, or the service's error. Bodies are read
-/// within the default [`ResponseOptions`]; [`response_with`] takes others.
+/// within the default [`ReadOptions`]; [`response_with`] takes others.
 ///
 /// The outer `Result` fails when the response is malformed; the inner one is the service's
 /// answer.
@@ -340,7 +342,7 @@ pub fn response<'m>(
     operation: OperationRef<'m>,
     response: &HttpResponse,
 ) -> Result<Result<Value, ServiceError<'m>>> {
-    response_with(protocol, operation, response, &ResponseOptions::default())
+    response_with(protocol, operation, response, &ReadOptions::default())
 }
 
 /// [`response`] with the bounds of `options`.
@@ -348,7 +350,7 @@ pub fn response_with<'m>(
     protocol: Protocol,
     operation: OperationRef<'m>,
     response: &HttpResponse,
-    options: &ResponseOptions,
+    options: &ReadOptions,
 ) -> Result<Result<Value, ServiceError<'m>>> {
     let limits = options.limits;
     let xml = XmlSettings::new().with_limits(limits);
@@ -378,16 +380,16 @@ pub fn response_with<'m>(
 /// error, else `Unknown { code, message }`. What the OCaml SDK calls `error_of_json`.
 ///
 /// Also what it calls `error_of_xml` for the query protocols. Bodies are read within the
-/// default [`ResponseOptions`]; [`typed_error_with`] takes others.
+/// default [`ReadOptions`]; [`typed_error_with`] takes others.
 pub fn typed_error<E: OperationError>(protocol: Protocol, response: &HttpResponse) -> Result<E> {
-    typed_error_with(protocol, response, &ResponseOptions::default())
+    typed_error_with(protocol, response, &ReadOptions::default())
 }
 
 /// [`typed_error`] with the bounds of `options`.
 pub fn typed_error_with<E: OperationError>(
     protocol: Protocol,
     response: &HttpResponse,
-    options: &ResponseOptions,
+    options: &ReadOptions,
 ) -> Result<E> {
     let body = &response.body;
     let limits = options.limits;

@@ -21,7 +21,7 @@ use crate::json::{self, JsonSettings};
 use crate::limits::Limits;
 use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
-use crate::value::{Document, Map, Name, Structure, Value};
+use crate::value::{Document, List, Map, Name, Structure, Value};
 use crate::xml::{self, XmlSettings};
 
 /// Which body format.
@@ -317,11 +317,71 @@ pub(super) fn response<'m>(
         return error(reading, operation, response).map(Err);
     }
     let Some(shape) = operation.output() else { return Ok(Ok(Value::Structure(Structure::new()))) };
-    let body = match reading.body {
-        Body::Json => BodyValue::Json,
-        Body::Xml => BodyValue::XmlRoot,
-    };
-    decode_bound(reading, shape, response, body).map(Ok)
+    decode_bound(reading, shape, &Parts::of_response(response), reading.document()).map(Ok)
+}
+
+/// The input of a request routed to its operation: `labels` are the URI's labels and `query`
+/// its query string, both percent-decoded.
+pub(super) fn request_input(
+    reading: Reading,
+    shape: ShapeRef<'_>,
+    request: &HttpRequest,
+    labels: &[(String, String)],
+    query: &[(String, String)],
+) -> Result<Value> {
+    let parts = Parts { headers: &request.headers, body: &request.body, status: None, labels, query };
+    decode_bound(reading, shape, &parts, reading.document())
+}
+
+/// The parts of an HTTP message that a structure's members are bound to: a response has a
+/// status and no URI, a request a URI's labels and query string and no status.
+struct Parts<'a> {
+    headers: &'a [(String, String)],
+    body: &'a [u8],
+    status: Option<u16>,
+    labels: &'a [(String, String)],
+    query: &'a [(String, String)],
+}
+
+impl<'a> Parts<'a> {
+    fn of_response(response: &'a HttpResponse) -> Self {
+        Self {
+            headers: &response.headers,
+            body: &response.body,
+            status: Some(response.status),
+            labels: &[],
+            query: &[],
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&'a str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    fn is_request(&self) -> bool {
+        self.status.is_none()
+    }
+
+    /// Whether `member` travels in the message's body: unbound members, and those bound to
+    /// what the message does not have (a response has no URI, a request no status).
+    fn in_body(&self, member: MemberRef<'_>) -> bool {
+        match member.http() {
+            None => true,
+            Some(HttpBinding::Label(_) | HttpBinding::Query(_) | HttpBinding::QueryParams) => !self.is_request(),
+            Some(HttpBinding::ResponseCode) => self.is_request(),
+            Some(_) => false,
+        }
+    }
+}
+
+impl Reading {
+    /// Where a structure's body members are in a document of this format.
+    fn document(self) -> BodyValue {
+        match self.body {
+            Body::Json => BodyValue::Json,
+            Body::Xml => BodyValue::XmlRoot,
+        }
+    }
 }
 
 /// Where the structure's body members are in the body.
@@ -333,20 +393,21 @@ enum BodyValue {
     None,
 }
 
-/// A structure from the status, the headers and the body.
-fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, body: BodyValue) -> Result<Value> {
+/// A structure from the parts of a message: status, URI labels, query string, headers and
+/// body.
+fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: BodyValue) -> Result<Value> {
     let mut out: Vec<(usize, Name, Value)> = Vec::new();
     let mut has_payload = false;
     for member in shape.members() {
         let value = match member.http() {
-            Some(HttpBinding::Header(name)) => match response.header(name) {
+            Some(HttpBinding::Header(name)) => match parts.header(name) {
                 Some(text) => Some(headers::parse(member, text).map_err(|e| member.annotate(e))?),
                 None => None,
             },
             Some(HttpBinding::PrefixHeaders(prefix)) => {
                 let value_shape = map_value_shape(member)?;
                 let mut map = Map::new();
-                for (name, text) in &response.headers {
+                for (name, text) in parts.headers {
                     if let Some(key) = headers::strip_prefix(name, prefix) {
                         let item = text::parse(
                             Cow::Borrowed(text),
@@ -361,10 +422,18 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, 
                 }
                 Some(Value::Map(map))
             }
-            Some(HttpBinding::ResponseCode) => Some(Value::Integer(i32::from(response.status))),
+            Some(HttpBinding::ResponseCode) => parts.status.map(|status| Value::Integer(i32::from(status))),
+            Some(HttpBinding::Label(label)) => match parts.labels.iter().find(|(name, _)| name == &**label) {
+                Some((_, text)) => Some(uri_value(member, text).map_err(|e| member.annotate(e))?),
+                None => None,
+            },
+            Some(HttpBinding::Query(name)) => query_value(member, name, parts.query).map_err(|e| member.annotate(e))?,
+            Some(HttpBinding::QueryParams) if parts.is_request() => {
+                query_params(member, parts.query).map_err(|e| member.annotate(e))?
+            }
             Some(HttpBinding::Payload) => {
                 has_payload = true;
-                payload_value(reading, member, &response.body).map_err(|e| member.annotate(e))?
+                payload_value(reading, member, parts.body).map_err(|e| member.annotate(e))?
             }
             _ => None,
         };
@@ -372,23 +441,25 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, 
             out.push((member.index(), member.name(), value));
         }
     }
-    let has_body_members = shape.members().any(in_response_body);
-    if !has_payload && has_body_members && !response.body_is_blank() {
+    let has_body_members = shape.members().any(|m| parts.in_body(m));
+    let blank = parts.body.iter().all(u8::is_ascii_whitespace);
+    if !has_payload && has_body_members && !blank {
+        let body_bytes = parts.body;
         let decoded = match body {
             BodyValue::None => None,
-            BodyValue::Json => Some(json::decode(&response.body, shape, &reading.json())?),
-            BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, &response.body)? {
+            BodyValue::Json => Some(json::decode(body_bytes, shape, &reading.json())?),
+            BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, parts)? {
                 Some(member) => {
-                    let value = xml::decode(&response.body, member.target(), &reading.xml())?;
+                    let value = xml::decode(body_bytes, member.target(), &reading.xml())?;
                     Value::Structure([(member.name(), value)].into_iter().collect())
                 }
-                None => xml::decode(&response.body, shape, &reading.xml())?,
+                None => xml::decode(body_bytes, shape, &reading.xml())?,
             }),
-            BodyValue::XmlAt(path) => xml::decode_at(&response.body, path, shape, &reading.xml())?,
+            BodyValue::XmlAt(path) => xml::decode_at(body_bytes, path, shape, &reading.xml())?,
         };
         if let Some(Value::Structure(structure)) = decoded {
             for (name, value) in structure {
-                if let Some(member) = shape.member(&name).filter(|m| in_response_body(*m)) {
+                if let Some(member) = shape.member(&name).filter(|m| parts.in_body(*m)) {
                     out.push((member.index(), name, value));
                 }
             }
@@ -398,21 +469,74 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, response: &HttpResponse, 
     Ok(Value::Structure(out.into_iter().map(|(_, name, value)| (name, value)).collect()))
 }
 
+/// A URI label's value from its percent-decoded text: timestamps date-time unless the member
+/// says otherwise.
+fn uri_value(member: MemberRef<'_>, text: &str) -> Result<Value> {
+    let format = member.timestamp_format().unwrap_or(TimestampFormat::DateTime);
+    text::parse(Cow::Borrowed(text), member.target(), format, BlobText::Base64, false)
+}
+
+/// An `@httpQuery` member's value: every value of its key for a list (the key repeats), else
+/// the one value.
+fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)]) -> Result<Option<Value>> {
+    let mut values = query.iter().filter(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let target = member.target();
+    if target.shape_type() == ShapeType::List {
+        let item = target.item()?;
+        let items: List = values
+            .enumerate()
+            .map(|(index, text)| uri_value(item, text).map_err(|e| e.at_index(index)))
+            .collect::<Result<_>>()?;
+        return Ok((!items.is_empty()).then_some(Value::List(items)));
+    }
+    match (values.next(), values.next()) {
+        (Some(text), None) => uri_value(member, text).map(Some),
+        (Some(_), Some(_)) => Err(Error::data("a query parameter given twice")),
+        (None, _) => Ok(None),
+    }
+}
+
+/// An `@httpQueryParams` map: every pair of the query string (on a server the map sees the
+/// keys `@httpQuery` members bind too), each key's first value, or all its values for a map of
+/// lists; absent when the query string is empty.
+fn query_params(member: MemberRef<'_>, query: &[(String, String)]) -> Result<Option<Value>> {
+    let value_shape = member.target().entry()?.1.target();
+    let (item, lists) = match value_shape.shape_type() {
+        ShapeType::List => (value_shape.item()?.target(), true),
+        _ => (value_shape, false),
+    };
+    // Each key's values, in the order keys first appear (a key may repeat: found by hash).
+    let mut order: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (key, text) in query {
+        let slot = *at.entry(key.as_str()).or_insert_with(|| {
+            order.push((key.as_str(), Vec::new()));
+            order.len() - 1
+        });
+        order[slot].1.push(text.as_str());
+    }
+    let mut map = Map::with_capacity(order.len());
+    for (key, texts) in order {
+        let parse =
+            |text: &str| text::parse(Cow::Borrowed(text), item, TimestampFormat::DateTime, BlobText::Base64, false);
+        let value = match lists {
+            true => texts.into_iter().map(parse).collect::<Result<List>>().map(Value::List),
+            false => parse(texts[0]),
+        };
+        map.push(key, value.map_err(|e| e.at_key(key))?);
+    }
+    Ok((!map.is_empty()).then_some(Value::Map(map)))
+}
+
 /// The one body member whose element is the whole document, as in S3's unwrapped outputs
 /// (`<LocationConstraint>EU</LocationConstraint>` for GetBucketLocation).
-fn unwrapped_member<'m>(reading: Reading, shape: ShapeRef<'m>, body: &[u8]) -> Result<Option<MemberRef<'m>>> {
-    let mut body_members = shape.members().filter(|m| in_response_body(*m));
+fn unwrapped_member<'m>(reading: Reading, shape: ShapeRef<'m>, parts: &Parts<'_>) -> Result<Option<MemberRef<'m>>> {
+    let mut body_members = shape.members().filter(|m| parts.in_body(*m));
     let (Some(only), None) = (body_members.next(), body_members.next()) else { return Ok(None) };
-    let root = xml::root_name(body, &reading.xml())?;
+    let root = xml::root_name(parts.body, &reading.xml())?;
     let local = root.rsplit_once(':').map_or(root.as_str(), |(_, local)| local);
     let wrapper = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
     Ok((local == only.xml_name() && local != wrapper && !only.target().shape_type().is_aggregate()).then_some(only))
-}
-
-/// Whether a member of a response travels in its body: unbound members, and those bound to
-/// the URI or the query string, which a response does not have.
-fn in_response_body(member: MemberRef<'_>) -> bool {
-    matches!(member.http(), None | Some(HttpBinding::Label(_) | HttpBinding::Query(_) | HttpBinding::QueryParams))
 }
 
 fn payload_value(reading: Reading, member: MemberRef<'_>, body: &[u8]) -> Result<Option<Value>> {
@@ -427,10 +551,12 @@ fn payload_value(reading: Reading, member: MemberRef<'_>, body: &[u8]) -> Result
         }
         _ if body.iter().all(u8::is_ascii_whitespace) => None,
         ShapeType::Document => Some(Value::Document(Document::new(json::decode_document(body, &reading.json())?))),
+        // An empty structure is what a sender writes for an absent payload (`{}`): absent.
         ShapeType::Structure | ShapeType::Union => Some(match reading.body {
             Body::Json => json::decode(body, target, &reading.json())?,
             Body::Xml => xml::decode(body, target, &reading.xml())?,
-        }),
+        })
+        .filter(|value| !matches!(value, Value::Structure(members) if members.is_empty())),
         other => return Err(Error::model(format!("a {other} payload"))),
     })
 }
@@ -468,7 +594,7 @@ fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpRespo
     let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
     let shape = error_shape(operation, &code);
     let value = match shape {
-        Some(shape) => decode_bound(reading, shape, response, body)?,
+        Some(shape) => decode_bound(reading, shape, &Parts::of_response(response), body)?,
         None => Value::Structure(Structure::new()),
     };
     Ok(ServiceError { code, message, shape, value, status: response.status })
@@ -477,5 +603,5 @@ fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpRespo
 /// An error response into an operation's error enum.
 pub(super) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
     let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
-    E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, response, body))
+    E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, &Parts::of_response(response), body))
 }

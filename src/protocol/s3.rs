@@ -1,6 +1,6 @@
 //! S3's reading rules: what every S3 client applies to S3's responses beyond the protocol, as
 //! botocore's S3 handlers do. They apply to models of S3 only, unless
-//! [`ResponseOptions::customizations`](super::ResponseOptions::customizations) turns them off.
+//! [`ReadOptions::customizations`](super::ReadOptions::customizations) turns them off.
 //!
 //! - **An error inside a 200**: S3 may answer `CopyObject`, `UploadPartCopy` or
 //!   `CompleteMultipartUpload` with status 200 and an `<Error>` document when the failure comes

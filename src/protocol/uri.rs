@@ -92,3 +92,100 @@ pub(super) fn literal_query(query: &str) -> Vec<(String, Option<String>)> {
         })
         .collect()
 }
+
+/// How a request's path and query string fit an operation's URI pattern: the labels'
+/// percent-decoded values, and how specific the fit is (for choosing among operations).
+#[derive(Debug)]
+pub(super) struct PathMatch {
+    /// `(label, value)`, the label without a greedy `+`.
+    pub(super) labels: Vec<(String, String)>,
+    /// Query keys the pattern names literally (`?list-type=2`, `?acl`).
+    pub(super) literal_query: usize,
+    /// Bytes of literal path text.
+    pub(super) literal_path: usize,
+}
+
+/// Matches `path` (percent-encoded, without the query string) and `query` (decoded pairs)
+/// against `pattern` (`/{Bucket}/{Key+}?x-id=GetObject`). Segments are compared after
+/// percent-decoding; a label takes one non-empty segment, a greedy label one or more.
+pub(super) fn match_path(pattern: &str, path: &str, query: &[(String, String)]) -> Option<PathMatch> {
+    let (pattern_path, literal) = pattern.split_once('?').unwrap_or((pattern, ""));
+    let required = literal_query(literal);
+    for (key, value) in &required {
+        let found = query.iter().find(|(k, _)| k == key);
+        match (found, value) {
+            (None, _) => return None,
+            (Some((_, got)), Some(value)) if got != value => return None,
+            _ => {}
+        }
+    }
+    let wanted: Vec<&str> = pattern_path.trim_start_matches('/').split('/').collect();
+    let given: Vec<String> = path.trim_start_matches('/').split('/').map(decode_segment).collect::<Option<Vec<_>>>()?;
+    let mut labels = Vec::new();
+    if !match_segments(&wanted, &given, &mut labels) {
+        return None;
+    }
+    let literal_path = wanted.iter().filter(|s| !s.starts_with('{')).map(|s| s.len() + 1).sum();
+    Some(PathMatch { labels, literal_query: required.len(), literal_path })
+}
+
+/// Matches pattern segments to path segments, greedy labels taking as many as leave the rest
+/// matching.
+fn match_segments(wanted: &[&str], given: &[String], labels: &mut Vec<(String, String)>) -> bool {
+    let Some((first, rest)) = wanted.split_first() else { return given.is_empty() };
+    let label = first.strip_prefix('{').and_then(|s| s.strip_suffix('}'));
+    match label {
+        Some(greedy) if greedy.ends_with('+') => {
+            let name = greedy.trim_end_matches('+');
+            // The most segments first, so a greedy label ending the pattern takes the rest.
+            for taken in (1..=given.len().saturating_sub(rest.len())).rev() {
+                let mark = labels.len();
+                if match_segments(rest, &given[taken..], labels) {
+                    let value = given[..taken].join("/");
+                    if value.is_empty() {
+                        labels.truncate(mark);
+                        return false;
+                    }
+                    labels.insert(mark, (name.to_owned(), value));
+                    return true;
+                }
+                labels.truncate(mark);
+            }
+            false
+        }
+        Some(name) => match given.split_first() {
+            Some((segment, remaining)) if !segment.is_empty() => {
+                labels.push((name.to_owned(), segment.clone()));
+                match_segments(rest, remaining, labels)
+            }
+            _ => false,
+        },
+        None => match given.split_first() {
+            Some((segment, remaining)) if segment == first => match_segments(rest, remaining, labels),
+            _ => false,
+        },
+    }
+}
+
+/// A path segment percent-decoded (`+` stays a plus in a path); `None` when it does not decode
+/// to UTF-8 text.
+fn decode_segment(segment: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(segment.len());
+    let bytes = segment.as_bytes();
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let hex = |at: usize| bytes.get(at).and_then(|b| char::from(*b).to_digit(16));
+        match (byte, hex(index + 1), hex(index + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            (b'%', _, _) => return None,
+            _ => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}

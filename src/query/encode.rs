@@ -1,6 +1,6 @@
 //! [`Value`](crate::Value) to query key–value pairs.
 
-use super::{QueryFlavor, QuerySettings};
+use super::{QueryFlavor, QuerySettings, member_key};
 use crate::codec::BlobText;
 use crate::codec::mismatch;
 use crate::codec::text;
@@ -28,15 +28,8 @@ fn join(prefix: &str, name: &str) -> String {
 }
 
 impl Encoder<'_> {
-    /// The key of a member: ec2Query's `ec2QueryName` or capitalised name, awsQuery's name.
     fn key(&self, member: MemberRef<'_>) -> String {
-        match self.settings.flavor {
-            QueryFlavor::AwsQuery => member.xml_name().to_owned(),
-            QueryFlavor::Ec2Query => match &member.traits().ec2_query_name {
-                Some(name) => name.to_string(),
-                None => capitalised(member.xml_name()),
-            },
-        }
+        member_key(self.settings.flavor, member)
     }
 
     fn members(&mut self, prefix: &str, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
@@ -151,9 +144,4 @@ impl Encoder<'_> {
         }
         Ok(())
     }
-}
-
-fn capitalised(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map(|first| first.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }

@@ -20,11 +20,31 @@
 //! # Ok::<(), awsval::Error>(())
 //! ```
 
+mod decode;
 mod encode;
 
+pub use self::decode::decode;
 pub use self::encode::encode;
+use crate::error::{Error, Result};
 use crate::limits::Limits;
+use crate::schema::MemberRef;
 use crate::timestamp::TimestampFormat;
+
+/// The query key of `member`: ec2Query's `ec2QueryName` or capitalised name, awsQuery's name
+/// (`xmlName`, else the member name).
+pub(crate) fn member_key(flavor: QueryFlavor, member: MemberRef<'_>) -> String {
+    match flavor {
+        QueryFlavor::AwsQuery => member.xml_name().to_owned(),
+        QueryFlavor::Ec2Query => match &member.traits().ec2_query_name {
+            Some(name) => name.to_string(),
+            None => {
+                let name = member.xml_name();
+                let mut chars = name.chars();
+                chars.next().map(|first| first.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+            }
+        },
+    }
+}
 
 /// The two query dialects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,6 +96,60 @@ pub fn form_urlencode(pairs: &[(String, String)]) -> String {
         percent_encode(value, &mut out);
     }
     out
+}
+
+/// Splits an `application/x-www-form-urlencoded` body (or a URL's query string) into its
+/// pairs, percent-decoded (`+` is a space); a key without `=` has the empty value. A `%` not
+/// followed by two hex digits is a syntax error at its byte offset; a key or value whose
+/// decoded bytes are not UTF-8 is a data error at the offset where it starts.
+///
+/// ```
+/// use awsval::query::parse_form;
+/// assert_eq!(parse_form(b"a=1%202&b+c=&d")?, [("a".into(), "1 2".into()), ("b c".into(), "".into()), ("d".into(), "".into())]);
+/// assert_eq!(parse_form(b"a=%2").unwrap_err().to_string(), "syntax error: `%` is not followed by two hex digits (byte 2)");
+/// assert_eq!(parse_form(b"a=b&c=%FF").unwrap_err().to_string(), "data error: percent-decoded text is not UTF-8 (byte 6)");
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn parse_form(form: &[u8]) -> Result<Vec<(String, String)>> {
+    let mut pairs = Vec::new();
+    let mut offset = 0;
+    for pair in form.split(|&b| b == b'&') {
+        if !pair.is_empty() {
+            let split = pair.iter().position(|&b| b == b'=').unwrap_or(pair.len());
+            let key = percent_decode(&pair[..split], offset)?;
+            let value = percent_decode(pair.get(split + 1..).unwrap_or_default(), offset + split + 1)?;
+            pairs.push((key, value));
+        }
+        offset += pair.len() + 1;
+    }
+    Ok(pairs)
+}
+
+/// `text` (at byte `offset` of its input) percent-decoded, `+` as a space.
+pub(crate) fn percent_decode(text: &[u8], offset: usize) -> Result<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut index = 0;
+    while let Some(&byte) = text.get(index) {
+        match byte {
+            b'%' => {
+                let hex = |at: usize| text.get(at).and_then(|b| char::from(*b).to_digit(16));
+                let (Some(high), Some(low)) = (hex(index + 1), hex(index + 2)) else {
+                    return Err(Error::syntax("`%` is not followed by two hex digits", offset + index));
+                };
+                out.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                index += 1;
+            }
+            other => {
+                out.push(other);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|_| Error::data("percent-decoded text is not UTF-8").at_offset(offset))
 }
 
 /// Appends `text` percent-encoded (RFC 3986 unreserved characters kept).

@@ -1,0 +1,282 @@
+//! The server's side of the wire: a request routed to its operation and read into its input.
+//!
+//! Routing is by the protocol's own means: `X-Amz-Target` for awsJson, `Action` for the query
+//! protocols, method and URI pattern for the REST protocols (the most specific pattern that
+//! fits: literal query keys, then literal path text). The input is then read by the same
+//! schema-guided decoders that read responses.
+
+use std::fmt;
+
+use super::http::HttpRequest;
+use super::{Protocol, ReadOptions, compression, rest, uri};
+use crate::error::Error;
+use crate::json::{self, JsonSettings};
+use crate::query::{self, QueryFlavor, QuerySettings};
+use crate::schema::{Model, OperationRef};
+use crate::value::{Structure, Value};
+
+/// A request routed to its operation and read: what a server acts on.
+#[derive(Debug)]
+pub struct ParsedRequest<'m> {
+    /// The operation the request calls.
+    pub operation: OperationRef<'m>,
+    /// Its input, a structure of the operation's input shape (empty when it has none).
+    pub input: Value,
+}
+
+/// Why a request cannot be served, with what a server answers: the HTTP status and the error
+/// code the protocol uses for it.
+#[derive(Debug)]
+pub struct RequestError {
+    status: u16,
+    code: &'static str,
+    error: Error,
+}
+
+impl RequestError {
+    fn new(status: u16, code: &'static str, error: Error) -> Self {
+        Self { status, code, error }
+    }
+
+    /// The request names no operation of the model.
+    fn unknown_operation(protocol: Protocol, what: &str) -> Self {
+        let (status, code) = match protocol {
+            Protocol::AwsQuery | Protocol::Ec2Query => (400, "InvalidAction"),
+            Protocol::RestJson1 | Protocol::RestXml => (404, "UnknownOperationException"),
+            Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (400, "UnknownOperationException"),
+        };
+        Self::new(status, code, Error::data(format!("no operation of the model is {what}")))
+    }
+
+    /// The request is not well-formed for its operation.
+    fn malformed(error: Error) -> Self {
+        Self::new(400, "SerializationException", error)
+    }
+
+    /// The HTTP status a server answers with: 400 for a malformed request, 404 for a REST path
+    /// no operation has, 415 for a body of another media type.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The error code a server sends (`SerializationException`, `UnknownOperationException`,
+    /// `InvalidAction`, `UnsupportedMediaType`).
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// What is wrong, with kind, byte offset and member path.
+    pub fn error(&self) -> &Error {
+        &self.error
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {}): {}", self.code, self.status, self.error)
+    }
+}
+
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// Routes `request` to an operation of `model` and reads its input, as a server of `protocol`
+/// does. Bodies are read within the default [`ReadOptions`] (the limits for untrusted input);
+/// [`parse_request_with`] takes others.
+///
+/// ```
+/// use awsval::model::botocore;
+/// use awsval::protocol::{self, HttpRequest, Protocol};
+/// use awsval::{Structure, Value};
+///
+/// let model = botocore::load(br#"{
+///   "metadata": {"protocol": "json", "jsonVersion": "1.1", "targetPrefix": "Demo"},
+///   "operations": {"Get": {"name": "Get", "input": {"shape": "Id"}}},
+///   "shapes": {"Id": {"type": "structure", "members": {"Id": {"shape": "S"}}}, "S": {"type": "string"}}
+/// }"#)?;
+/// let request = HttpRequest::new("POST", "/", br#"{"Id": "i-1"}"#)
+///     .with_header("X-Amz-Target", "Demo.Get")
+///     .with_header("Content-Type", "application/x-amz-json-1.1");
+/// let parsed = protocol::parse_request(Protocol::AwsJson1_1, &model, &request).unwrap();
+/// assert_eq!(parsed.operation.name(), "Get");
+/// assert_eq!(parsed.input, Value::from(Structure::new().with("Id", "i-1")));
+///
+/// let unknown = HttpRequest::new("POST", "/", "{}").with_header("X-Amz-Target", "Demo.Nope");
+/// let error = protocol::parse_request(Protocol::AwsJson1_1, &model, &unknown).unwrap_err();
+/// assert_eq!((error.status(), error.code()), (400, "UnknownOperationException"));
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn parse_request<'m>(
+    protocol: Protocol,
+    model: &'m Model,
+    request: &HttpRequest,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    parse_request_with(protocol, model, request, &ReadOptions::default())
+}
+
+/// [`parse_request`] with the bounds of `options`.
+pub fn parse_request_with<'m>(
+    protocol: Protocol,
+    model: &'m Model,
+    request: &HttpRequest,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let inflated = compression::undo(request, options.limits.max_input_len).map_err(RequestError::malformed)?;
+    let request = inflated.as_ref().unwrap_or(request);
+    match protocol {
+        Protocol::AwsJson1_0 => aws_json(model, request, "1.0", options),
+        Protocol::AwsJson1_1 => aws_json(model, request, "1.1", options),
+        Protocol::AwsQuery => query_form(model, request, QueryFlavor::AwsQuery, options),
+        Protocol::Ec2Query => query_form(model, request, QueryFlavor::Ec2Query, options),
+        Protocol::RestJson1 => rest(protocol, model, request, rest::Body::Json, options),
+        Protocol::RestXml => rest(protocol, model, request, rest::Body::Xml, options),
+    }
+}
+
+fn empty() -> Value {
+    Value::Structure(Structure::new())
+}
+
+/// The media type of `Content-Type`, lower-cased, without parameters.
+fn media_type(request: &HttpRequest) -> Option<String> {
+    let value = request.header("Content-Type")?;
+    Some(value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+}
+
+fn aws_json<'m>(
+    model: &'m Model,
+    request: &HttpRequest,
+    version: &str,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let protocol = if version == "1.0" { Protocol::AwsJson1_0 } else { Protocol::AwsJson1_1 };
+    let target = request
+        .header("X-Amz-Target")
+        .ok_or_else(|| RequestError::malformed(Error::data("a request without an X-Amz-Target header")))?;
+    let (prefix, name) = target.rsplit_once('.').unwrap_or(("", target));
+    let prefix_fits = model.service().target_prefix.as_deref().is_none_or(|expected| expected == prefix);
+    let operation = model
+        .operation(name)
+        .filter(|_| prefix_fits)
+        .ok_or_else(|| RequestError::unknown_operation(protocol, "the request's X-Amz-Target"))?;
+    let expected = format!("application/x-amz-json-{version}");
+    if media_type(request).is_some_and(|media| media != expected) {
+        let error = Error::data(format!("a body of another media type than {expected}"));
+        return Err(RequestError::new(415, "UnsupportedMediaType", error));
+    }
+    let input = match operation.input() {
+        Some(shape) if !request.body.iter().all(u8::is_ascii_whitespace) => {
+            let settings = JsonSettings::aws_json().with_limits(options.limits);
+            json::decode(&request.body, shape, &settings).map_err(RequestError::malformed)?
+        }
+        _ => empty(),
+    };
+    Ok(ParsedRequest { operation, input })
+}
+
+fn query_form<'m>(
+    model: &'m Model,
+    request: &HttpRequest,
+    flavor: QueryFlavor,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let protocol = if flavor == QueryFlavor::AwsQuery { Protocol::AwsQuery } else { Protocol::Ec2Query };
+    // A form body, or for a GET the URI's query string.
+    let form: &[u8] = match request.uri.split_once('?') {
+        Some((_, query)) if request.method.eq_ignore_ascii_case("GET") => query.as_bytes(),
+        _ => &request.body,
+    };
+    options.limits.check_input_len(form.len()).map_err(RequestError::malformed)?;
+    let mut pairs = query::parse_form(form).map_err(RequestError::malformed)?;
+    let mut take = |key: &str| pairs.iter().position(|(k, _)| k == key).map(|at| pairs.remove(at).1);
+    let action = take("Action").ok_or_else(|| RequestError::malformed(Error::data("a request without an Action")))?;
+    let version = take("Version");
+    let operation =
+        model.operation(&action).ok_or_else(|| RequestError::unknown_operation(protocol, "the request's Action"))?;
+    if let (Some(version), Some(expected)) = (version, model.service().api_version.as_deref()) {
+        if version != expected {
+            return Err(RequestError::malformed(Error::data(format!("Version is not {expected}"))));
+        }
+    }
+    let input = match operation.input() {
+        Some(shape) => {
+            let settings = QuerySettings::new(flavor).with_limits(options.limits);
+            query::decode(&pairs, shape, &settings).map_err(RequestError::malformed)?
+        }
+        None => empty(),
+    };
+    Ok(ParsedRequest { operation, input })
+}
+
+fn rest<'m>(
+    protocol: Protocol,
+    model: &'m Model,
+    request: &HttpRequest,
+    body: rest::Body,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let (path, query_text) = request.uri.split_once('?').unwrap_or((&request.uri, ""));
+    let query = query::parse_form(query_text.as_bytes()).map_err(RequestError::malformed)?;
+    let (operation, fit) = route(model, request, path, &query)
+        .ok_or_else(|| RequestError::unknown_operation(protocol, "at this method and path"))?;
+    let input = match operation.input() {
+        Some(shape) => {
+            let reading = rest::Reading { body, limits: options.limits };
+            rest::request_input(reading, shape, request, &fit.labels, &query).map_err(RequestError::malformed)?
+        }
+        None => empty(),
+    };
+    Ok(ParsedRequest { operation, input })
+}
+
+/// The operation whose method and URI pattern fit the request best: first one whose required
+/// query parameters and headers are all present, the more of them the better (S3's
+/// `ListParts` over `GetObject` when `uploadId` is given), then the most literal query keys,
+/// then the most literal path text; among equals, the first in the model.
+fn route<'m>(
+    model: &'m Model,
+    request: &HttpRequest,
+    path: &str,
+    query: &[(String, String)],
+) -> Option<(OperationRef<'m>, uri::PathMatch)> {
+    let mut best: Option<(Specificity, OperationRef<'m>, uri::PathMatch)> = None;
+    for operation in model.operations() {
+        let http = &operation.data().http;
+        if !http.method.eq_ignore_ascii_case(&request.method) {
+            continue;
+        }
+        let Some(fit) = uri::match_path(&http.uri, path, query) else { continue };
+        let score = (required_present(operation, request, query), fit.literal_query, fit.literal_path);
+        if best.as_ref().is_none_or(|(best, ..)| score > *best) {
+            best = Some((score, operation, fit));
+        }
+    }
+    best.map(|(_, operation, fit)| (operation, fit))
+}
+
+/// How well a pattern fits: required query parameters and headers present (`None`: one is
+/// missing), literal query keys, literal path bytes; more is better.
+type Specificity = (Option<usize>, usize, usize);
+
+/// How many required members bound to the query string or a header the request has; `None`
+/// when one is missing.
+fn required_present(operation: OperationRef<'_>, request: &HttpRequest, query: &[(String, String)]) -> Option<usize> {
+    use crate::schema::HttpBinding;
+    let Some(shape) = operation.input() else { return Some(0) };
+    let mut present = 0;
+    for member in shape.members().filter(|m| m.is_required()) {
+        let found = match member.http() {
+            Some(HttpBinding::Query(name)) => query.iter().any(|(key, _)| key == &**name),
+            Some(HttpBinding::Header(name)) => request.header(name).is_some(),
+            _ => continue,
+        };
+        if !found {
+            return None;
+        }
+        present += 1;
+    }
+    Some(present)
+}

@@ -1,0 +1,199 @@
+//! The server's side: requests routed to their operations and read back, in every protocol;
+//! refusals carry the status a server answers with.
+
+use awsval::model::botocore;
+use awsval::protocol::{self, Endpoint, HttpRequest, Protocol, RequestOptions};
+use awsval::query::{self, QueryFlavor, QuerySettings};
+use awsval::schema::Model;
+use awsval::{ErrorKind, Limits, Map, Structure, Value};
+
+fn model(protocol: &str) -> Model {
+    let json = format!(
+        r#"{{
+      "metadata": {{"protocol": "{protocol}", "jsonVersion": "1.0", "targetPrefix": "Svc", "apiVersion": "2020-01-01"}},
+      "operations": {{
+        "GetThing": {{"name": "GetThing", "http": {{"method": "GET", "requestUri": "/things/{{Name}}"}},
+                      "input": {{"shape": "GetIn"}}}},
+        "GetObject": {{"name": "GetObject", "http": {{"method": "GET", "requestUri": "/{{Bucket}}/{{Key+}}"}},
+                       "input": {{"shape": "ObjectIn"}}}},
+        "ListParts": {{"name": "ListParts", "http": {{"method": "GET", "requestUri": "/{{Bucket}}/{{Key+}}"}},
+                       "input": {{"shape": "PartsIn"}}}},
+        "GetAcl": {{"name": "GetAcl", "http": {{"method": "GET", "requestUri": "/{{Bucket}}/{{Key+}}?acl"}},
+                    "input": {{"shape": "ObjectIn"}}}},
+        "Put": {{"name": "Put", "http": {{"method": "PUT", "requestUri": "/things/{{Name}}"}}, "input": {{"shape": "PutIn"}}}}
+      }},
+      "shapes": {{
+        "GetIn": {{"type": "structure", "required": ["Name"], "members": {{
+          "Name": {{"shape": "S", "location": "uri", "locationName": "Name"}},
+          "Tags": {{"shape": "Strings", "location": "querystring", "locationName": "tag"}},
+          "Since": {{"shape": "T", "location": "querystring", "locationName": "since"}},
+          "Meta": {{"shape": "StrMap", "location": "headers", "locationName": "x-meta-"}}
+        }}}},
+        "ObjectIn": {{"type": "structure", "required": ["Bucket", "Key"], "members": {{
+          "Bucket": {{"shape": "S", "location": "uri", "locationName": "Bucket"}},
+          "Key": {{"shape": "S", "location": "uri", "locationName": "Key"}}
+        }}}},
+        "PartsIn": {{"type": "structure", "required": ["Bucket", "Key", "UploadId"], "members": {{
+          "Bucket": {{"shape": "S", "location": "uri", "locationName": "Bucket"}},
+          "Key": {{"shape": "S", "location": "uri", "locationName": "Key"}},
+          "UploadId": {{"shape": "S", "location": "querystring", "locationName": "uploadId"}}
+        }}}},
+        "PutIn": {{"type": "structure", "members": {{
+          "Name": {{"shape": "S", "location": "uri", "locationName": "Name"}},
+          "Items": {{"shape": "Items"}}, "Count": {{"shape": "I"}}, "Attrs": {{"shape": "StrMap"}}
+        }}}},
+        "Items": {{"type": "list", "member": {{"shape": "S"}}}},
+        "Strings": {{"type": "list", "member": {{"shape": "S"}}}},
+        "StrMap": {{"type": "map", "key": {{"shape": "S"}}, "value": {{"shape": "S"}}}},
+        "S": {{"type": "string"}}, "T": {{"type": "timestamp"}}, "I": {{"type": "integer"}}
+      }}
+    }}"#
+    );
+    botocore::load(json.as_bytes()).unwrap()
+}
+
+fn put_input() -> Value {
+    Value::from(
+        Structure::new()
+            .with("Name", "a b/c")
+            .with("Items", Value::List(vec!["x".into(), "y z".into()].into()))
+            .with("Count", 3)
+            .with("Attrs", Value::Map(Map::new().with("k", "v"))),
+    )
+}
+
+#[test]
+fn every_protocol_reads_back_what_the_client_wrote() {
+    for (name, protocol) in [
+        ("json", Protocol::AwsJson1_0),
+        ("rest-json", Protocol::RestJson1),
+        ("rest-xml", Protocol::RestXml),
+        ("query", Protocol::AwsQuery),
+        ("ec2", Protocol::Ec2Query),
+    ] {
+        let model = model(name);
+        let put = model.operation("Put").unwrap();
+        let input = put_input();
+        let request =
+            protocol::request(protocol, put, &input, &Endpoint::default(), &RequestOptions::default()).unwrap();
+        let parsed = protocol::parse_request(protocol, &model, &request).unwrap_or_else(|e| panic!("{protocol}: {e}"));
+        assert_eq!(parsed.operation.name(), "Put", "{protocol}");
+        assert_eq!(parsed.input, input, "{protocol}");
+    }
+}
+
+#[test]
+fn rest_requests_are_routed_to_the_most_specific_pattern() {
+    let model = model("rest-xml");
+    let route = |method: &str, uri: &str| {
+        protocol::parse_request(Protocol::RestXml, &model, &HttpRequest::new(method, uri, ""))
+    };
+    let parsed = route("GET", "/things/a%20b?tag=x&tag=y&since=2020-01-01T00:00:00Z").unwrap();
+    assert_eq!(parsed.operation.name(), "GetThing");
+    assert_eq!(parsed.input["Name"].as_str(), Some("a b"));
+    assert_eq!(parsed.input["Tags"], Value::List(vec!["x".into(), "y".into()].into()));
+    assert!(parsed.input["Since"].as_timestamp().is_some());
+    // S3-style: one pattern, told apart by required query keys and literal ones.
+    let object = route("GET", "/bucket/dir/file.txt").unwrap();
+    assert_eq!((object.operation.name(), object.input["Key"].as_str()), ("GetObject", Some("dir/file.txt")));
+    let parts = route("GET", "/bucket/dir/file.txt?uploadId=u1").unwrap();
+    assert_eq!((parts.operation.name(), parts.input["UploadId"].as_str()), ("ListParts", Some("u1")));
+    assert_eq!(route("GET", "/bucket/k?acl").unwrap().operation.name(), "GetAcl");
+    // Nothing at that path: 404; the wrong method too.
+    for (method, uri) in [("GET", "/"), ("DELETE", "/things/a"), ("GET", "/things/")] {
+        let error = route(method, uri).unwrap_err();
+        assert_eq!((error.status(), error.code()), (404, "UnknownOperationException"), "{method} {uri}");
+    }
+}
+
+#[test]
+fn refusals_carry_their_status_and_the_reason() {
+    let json = model("json");
+    let request = |target: &str, content_type: &str, body: &str| {
+        HttpRequest::new("POST", "/", body)
+            .with_header("X-Amz-Target", target)
+            .with_header("Content-Type", content_type)
+    };
+    let parse = |request: &HttpRequest| protocol::parse_request(Protocol::AwsJson1_0, &json, request).unwrap_err();
+    let error = parse(&request("Svc.Nope", "application/x-amz-json-1.0", "{}"));
+    assert_eq!((error.status(), error.code()), (400, "UnknownOperationException"));
+    let error = parse(&request("Other.Put", "application/x-amz-json-1.0", "{}"));
+    assert_eq!(error.code(), "UnknownOperationException", "another service's prefix");
+    let error = parse(&request("Svc.Put", "text/plain", "{}"));
+    assert_eq!((error.status(), error.code()), (415, "UnsupportedMediaType"));
+    let error = parse(&request("Svc.Put", "application/x-amz-json-1.0", r#"{"Count": "x"}"#));
+    assert_eq!((error.status(), error.code()), (400, "SerializationException"));
+    assert_eq!(error.error().to_string(), "data error: expected a number, found a string at Count (byte 10)");
+
+    let query = model("query");
+    let form = |body: &str| {
+        let request =
+            HttpRequest::new("POST", "/", body).with_header("Content-Type", "application/x-www-form-urlencoded");
+        protocol::parse_request(Protocol::AwsQuery, &query, &request)
+    };
+    assert_eq!(form("Action=Nope&Version=2020-01-01").unwrap_err().code(), "InvalidAction");
+    assert_eq!(form("Version=2020-01-01").unwrap_err().status(), 400);
+    assert_eq!(form("Action=Put&Version=1999-01-01").unwrap_err().status(), 400);
+    let error = form("Action=Put&Count=1&Count=2").unwrap_err();
+    assert_eq!(error.error().to_string(), r#"data error: repeated query key at ["Count"]"#);
+    let error = form("Action=Put&Name=%E").unwrap_err();
+    assert_eq!((error.error().kind(), error.error().offset()), (ErrorKind::Syntax, Some(16)));
+    assert_eq!(form("Action=Put&Name=%FF").unwrap_err().error().kind(), ErrorKind::Data, "invalid UTF-8");
+    // A GET carries its form in the query string.
+    let get = HttpRequest::new("GET", "/?Action=Put&Count=7", "");
+    assert_eq!(protocol::parse_request(Protocol::AwsQuery, &query, &get).unwrap().input["Count"], Value::Integer(7));
+}
+
+#[test]
+fn query_forms_read_lists_and_maps_in_any_order_and_bound_their_work() {
+    let model = model("query");
+    let shape = model.operation("Put").unwrap().input().unwrap();
+    let settings = QuerySettings::new(QueryFlavor::AwsQuery);
+    let read = |form: &str| query::decode(&query::parse_form(form.as_bytes()).unwrap(), shape, &settings);
+    // Out of order, with gaps: items by index.
+    let value =
+        read("Items.member.10=c&Items.member.2=b&Items.member.1=a&Attrs.entry.1.key=k&Attrs.entry.1.value=v").unwrap();
+    assert_eq!(value["Items"], Value::List(vec!["a".into(), "b".into(), "c".into()].into()));
+    assert_eq!(value["Attrs"], Value::Map(Map::new().with("k", "v")));
+    assert_eq!(read("Items=").unwrap()["Items"], Value::List(Vec::new().into()), "an empty list is `L=`");
+    // A huge index allocates nothing in proportion to it.
+    let value = read("Items.member.4294967296=x&Items.member.18446744073709551615=y").unwrap();
+    assert_eq!(value["Items"], Value::List(vec!["x".into(), "y".into()].into()));
+    assert_eq!(read("Items.member.0=x").unwrap_err().kind(), ErrorKind::Data, "indexes start at 1");
+    assert_eq!(read("Items.member.x=x").unwrap_err().kind(), ErrorKind::Data);
+    // A million keys, and a key nested past the depth limit.
+    let many: String = (1..=1_000_000).map(|i| format!("Items.member.{i}=v&")).collect();
+    assert_eq!(read(&many).unwrap()["Items"].as_list().map(|l| l.len()), Some(1_000_000));
+    let deep = format!("{}=x", vec!["A"; 1000].join("."));
+    assert_eq!(read(&deep).unwrap_err().kind(), ErrorKind::Limit);
+    let limited = settings.with_limits(Limits::default().with_max_collection_len(2));
+    let error = query::decode(
+        &query::parse_form(b"Items.member.1=a&Items.member.2=b&Items.member.3=c").unwrap(),
+        shape,
+        &limited,
+    );
+    assert_eq!(error.unwrap_err().kind(), ErrorKind::Limit);
+}
+
+#[test]
+fn gzip_bodies_are_inflated_and_bombs_refused() {
+    use std::io::Write as _;
+    let model = model("json");
+    let compress = |bytes: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    };
+    let request = |body: Vec<u8>| {
+        HttpRequest::new("POST", "/", body)
+            .with_header("X-Amz-Target", "Svc.Put")
+            .with_header("Content-Type", "application/x-amz-json-1.0")
+            .with_header("Content-Encoding", "gzip")
+    };
+    let parsed = protocol::parse_request(Protocol::AwsJson1_0, &model, &request(compress(br#"{"Count": 5}"#))).unwrap();
+    assert_eq!(parsed.input["Count"], Value::Integer(5));
+    // 100 MB of spaces in a few hundred kilobytes: past the default body limit, refused.
+    let bomb = compress(&vec![b' '; 100 << 20]);
+    let error = protocol::parse_request(Protocol::AwsJson1_0, &model, &request(bomb)).unwrap_err();
+    assert_eq!((error.status(), error.error().kind()), (400, ErrorKind::Limit));
+}
