@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use awsval::json::{self, JsonSettings};
 use awsval::model::botocore;
+use awsval::protocol;
 use awsval::query::{self, QueryFlavor, QuerySettings};
 use awsval::schema::{Model, ShapeRef};
 use awsval::xml::{self, XmlSettings};
@@ -159,6 +160,41 @@ pub fn base64(data: &[u8]) {
     if let Ok(blob) = Blob::from_base64(data) {
         assert_eq!(blob.to_base64().as_bytes(), data);
     }
+}
+
+/// A model with operations of every binding, for the request readers to aim at.
+fn request_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| botocore::load(include_bytes!("fuzz_request_model.json")).expect("the request model loads"))
+}
+
+/// Reading requests never panics, in any protocol, and every refusal carries a status a server
+/// answers with. The first byte picks the protocol; the rest is an HTTP message: a method line,
+/// a path line, `Name: value` header lines, an empty line, the body.
+pub fn request(data: &[u8]) {
+    if let Err(error) = read_request(data) {
+        assert!(matches!(error.status(), 400 | 404 | 415), "status {} for {error}", error.status());
+    }
+}
+
+/// Whether [`request`]'s input is read without a refusal (for checking its seeds).
+pub fn request_parses(data: &[u8]) -> bool {
+    read_request(data).is_ok()
+}
+
+fn read_request(data: &[u8]) -> Result<(), protocol::RequestError> {
+    let Some((&pick, message)) = data.split_first() else { return Ok(()) };
+    let protocol = protocol::Protocol::ALL[usize::from(pick) % protocol::Protocol::ALL.len()];
+    let text = String::from_utf8_lossy(message);
+    let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let mut request = protocol::HttpRequest::new(lines.next().unwrap_or("POST"), lines.next().unwrap_or("/"), body);
+    for line in lines {
+        if let Some((name, value)) = line.split_once(':') {
+            request = request.with_header(name.trim(), value.trim());
+        }
+    }
+    protocol::parse_request(protocol, request_model(), &request).map(drop)
 }
 
 /// Model loading never panics, and every shape of a model that loads can take a value.

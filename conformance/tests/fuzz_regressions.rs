@@ -9,10 +9,11 @@ use awsval_conformance::fuzz_checks;
 fn saved_fuzz_crashes_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 7] = [
+    let checks: [(&str, Check); 8] = [
         ("json", fuzz_checks::json),
         ("xml", fuzz_checks::xml),
         ("query", fuzz_checks::query),
+        ("request", fuzz_checks::request),
         ("timestamp", fuzz_checks::timestamp),
         ("base64", fuzz_checks::base64),
         ("model", fuzz_checks::model_file),
@@ -37,5 +38,11 @@ fn the_seeds_pass_every_check() {
     }
     for entry in std::fs::read_dir(root.join("xml")).unwrap() {
         fuzz_checks::xml(&std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    // The request seeds are requests every protocol's reader accepts.
+    for entry in std::fs::read_dir(root.join("request")).unwrap() {
+        let seed = std::fs::read(entry.unwrap().path()).unwrap();
+        fuzz_checks::request(&seed);
+        assert!(fuzz_checks::request_parses(&seed), "seed {} is read", String::from_utf8_lossy(&seed[1..]));
     }
 }
