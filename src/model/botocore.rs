@@ -123,6 +123,8 @@ struct OperationDef {
     http_checksum_required: bool,
     #[serde(default)]
     idempotent: bool,
+    #[serde(default)]
+    deprecated: bool,
 }
 
 #[derive(Deserialize)]
@@ -430,5 +432,6 @@ fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Oper
         .unwrap_or_default();
     operation.http_checksum_required = definition.http_checksum_required;
     operation.idempotent = definition.idempotent;
+    operation.deprecated = definition.deprecated;
     Ok(operation)
 }

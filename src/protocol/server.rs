@@ -235,7 +235,11 @@ fn rest<'m>(
 /// The operation whose method and URI pattern fit the request best: first one whose required
 /// query parameters and headers are all present, the more of them the better (S3's
 /// `ListParts` over `GetObject` when `uploadId` is given), then the most literal query keys,
-/// then the most literal path text; among equals, the first in the model.
+/// then the most literal path text. Among operations the request cannot tell apart, one that is
+/// not deprecated, else the last in the model: botocore's S3 model (which lost Smithy's `x-id`
+/// literals) sends `GET /{Bucket}?lifecycle` to `GetBucketLifecycleConfiguration` over the
+/// deprecated `GetBucketLifecycle` (and the same for `…Notification…` and the `Put…` twins), and
+/// `GET /` to `ListDirectoryBuckets` over `ListBuckets`: the newer operation each time.
 fn route<'m>(
     model: &'m Model,
     request: &HttpRequest,
@@ -249,8 +253,13 @@ fn route<'m>(
             continue;
         }
         let Some(fit) = uri::match_path(&http.uri, path, query) else { continue };
-        let score = (required_present(operation, request, query), fit.literal_query, fit.literal_path);
-        if best.as_ref().is_none_or(|(best, ..)| score > *best) {
+        let score = (
+            required_present(operation, request, query),
+            fit.literal_query,
+            fit.literal_path,
+            !operation.data().deprecated,
+        );
+        if best.as_ref().is_none_or(|(best, ..)| score >= *best) {
             best = Some((score, operation, fit));
         }
     }
@@ -258,8 +267,8 @@ fn route<'m>(
 }
 
 /// How well a pattern fits: required query parameters and headers present (`None`: one is
-/// missing), literal query keys, literal path bytes; more is better.
-type Specificity = (Option<usize>, usize, usize);
+/// missing), literal query keys, literal path bytes, not deprecated; more is better.
+type Specificity = (Option<usize>, usize, usize, bool);
 
 /// How many required members bound to the query string or a header the request has; `None`
 /// when one is missing.

@@ -67,6 +67,8 @@ pub struct Operation {
     pub http_checksum_required: bool,
     /// `@idempotent`.
     pub idempotent: bool,
+    /// `@deprecated`: kept for old clients, superseded by another operation.
+    pub deprecated: bool,
 }
 
 impl Operation {
@@ -85,6 +87,7 @@ impl Operation {
             request_compression: Vec::new(),
             http_checksum_required: false,
             idempotent: false,
+            deprecated: false,
         }
     }
 }
