@@ -40,8 +40,11 @@ fn model(protocol: &str) -> Model {
         }}}},
         "PutIn": {{"type": "structure", "members": {{
           "Name": {{"shape": "S", "location": "uri", "locationName": "Name"}},
-          "Items": {{"shape": "Items"}}, "Count": {{"shape": "I"}}, "Attrs": {{"shape": "StrMap"}}
+          "Items": {{"shape": "Items"}}, "Count": {{"shape": "I"}}, "Attrs": {{"shape": "StrMap"}},
+          "Grid": {{"shape": "Grid"}}, "Groups": {{"shape": "Groups"}}
         }}}},
+        "Grid": {{"type": "list", "member": {{"shape": "Strings"}}}},
+        "Groups": {{"type": "map", "key": {{"shape": "S"}}, "value": {{"shape": "Strings"}}}},
         "Items": {{"type": "list", "member": {{"shape": "S"}}}},
         "Strings": {{"type": "list", "member": {{"shape": "S"}}}},
         "StrMap": {{"type": "map", "key": {{"shape": "S"}}, "value": {{"shape": "S"}}}},
@@ -58,8 +61,14 @@ fn put_input() -> Value {
             .with("Name", "a b/c")
             .with("Items", Value::List(vec!["x".into(), "y z".into()].into()))
             .with("Count", 3)
-            .with("Attrs", Value::Map(Map::new().with("k", "v"))),
+            .with("Attrs", Value::Map(Map::new().with("k", "v")))
+            .with("Grid", Value::List(vec![strings(&["a", "b"]), strings(&["c"])].into()))
+            .with("Groups", Value::Map(Map::new().with("g", strings(&["x", "y"])))),
     )
+}
+
+fn strings(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|&item| Value::from(item)).collect())
 }
 
 #[test]

@@ -42,7 +42,7 @@ pub fn decode(pairs: &[(String, String)], shape: ShapeRef<'_>, settings: &QueryS
     for (key, value) in pairs {
         root.insert(key, value, settings)?;
     }
-    Decoder { settings }.value(&root, shape, None)
+    Decoder { settings }.value(&root, shape, None, false)
 }
 
 /// The pairs below one key prefix.
@@ -91,12 +91,19 @@ struct Decoder<'s> {
 }
 
 impl Decoder<'_> {
-    fn value(&self, node: &Node<'_>, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value> {
+    /// A value of `shape`; a list or map is `flattened` as the encoder flattens it there.
+    fn value(
+        &self,
+        node: &Node<'_>,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+        flattened: bool,
+    ) -> Result<Value> {
         match shape.shape_type() {
             ShapeType::Structure => self.structure(node, shape).map(Value::Structure),
             ShapeType::Union => self.union(node, shape),
-            ShapeType::List => self.list(node, shape, false).map(Value::List),
-            ShapeType::Map => self.map(node, shape, false).map(Value::Map),
+            ShapeType::List => self.list(node, shape, flattened).map(Value::List),
+            ShapeType::Map => self.map(node, shape, flattened).map(Value::Map),
             ShapeType::Document => Err(Error::data("a document has no query form")),
             _ => {
                 let text = node.value.ok_or_else(|| Error::data(format!("expected a {}", shape.shape_type())))?;
@@ -109,13 +116,7 @@ impl Decoder<'_> {
     /// A member's value: lists and maps are flattened by the member (always, in ec2Query).
     fn member(&self, node: &Node<'_>, member: MemberRef<'_>) -> Result<Value> {
         let flattened = member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query;
-        let target = member.target();
-        let value = match target.shape_type() {
-            ShapeType::List => self.list(node, target, flattened).map(Value::List),
-            ShapeType::Map => self.map(node, target, flattened).map(Value::Map),
-            _ => self.value(node, target, member.timestamp_format()),
-        };
-        value.map_err(|error| member.annotate(error))
+        self.value(node, member.target(), member.timestamp_format(), flattened).map_err(|error| member.annotate(error))
     }
 
     /// The members by their query keys.
@@ -172,7 +173,11 @@ impl Decoder<'_> {
         let items = items.indexed()?;
         let mut list = List::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
-            list.push(self.value(item, member.target(), member.timestamp_format()).map_err(|e| e.at_index(index))?);
+            // Items nest as the encoder writes them: ec2Query flattens every level.
+            let ec2 = self.settings.flavor == QueryFlavor::Ec2Query;
+            list.push(
+                self.value(item, member.target(), member.timestamp_format(), ec2).map_err(|e| e.at_index(index))?,
+            );
         }
         Ok(list)
     }
@@ -195,7 +200,7 @@ impl Decoder<'_> {
             let key = entry.children.get(key_name).and_then(|k| k.value);
             let key = key.ok_or_else(|| Error::data("a map entry without a key"))?;
             let value = match entry.children.get(value_name) {
-                Some(value) => self.value(value, value_member.target(), value_member.timestamp_format()),
+                Some(value) => self.value(value, value_member.target(), value_member.timestamp_format(), false),
                 None if shape.is_sparse() => Ok(Value::Null),
                 None => Err(Error::data("a map entry without a value")),
             };
