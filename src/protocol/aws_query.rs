@@ -4,7 +4,7 @@
 //! `<ErrorResponse><Error>`; ec2Query puts outputs directly under `<OpResponse>` and errors in
 //! `<Response><Errors><Error>`.
 
-use super::error_code::{ErrorHeader, error_shape, is_generic_body};
+use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::Result;
@@ -75,20 +75,8 @@ pub(super) fn error_header(
     if is_generic_body(&response.body) {
         return Ok((ErrorHeader::new(None, None, response.status), None));
     }
-    let leaves = |path: &[&'static str]| {
-        [path.iter().copied().chain(["Code"]).collect::<Vec<_>>(), path.iter().copied().chain(["Message"]).collect()]
-    };
-    let [wrapped, nested] = ERROR_PATHS.map(leaves);
-    let paths: [&[&str]; 4] = [&wrapped[0], &wrapped[1], &nested[0], &nested[1]];
-    let mut texts = xml::texts_at(&response.body, &paths, settings)?.into_iter();
-    let mut next = || texts.next().flatten();
-    let (code, message, nested_code, nested_message) = (next(), next(), next(), next());
-    let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
-    let (code, message, path) = match (present(&code), present(&nested_code)) {
-        (true, _) => (code, message, Some(ERROR_PATHS[0])),
-        (false, true) => (nested_code, nested_message, Some(ERROR_PATHS[1])),
-        (false, false) => (None, message.or(nested_message), None),
-    };
+    let (place, code, message) = xml_error_fields(&response.body, &ERROR_PATHS, settings)?;
+    let path = place.map(|index| ERROR_PATHS[index]);
     Ok((ErrorHeader::new(code.as_deref(), message, response.status), path))
 }
 

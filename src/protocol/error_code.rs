@@ -1,6 +1,8 @@
 //! Finding an error's code on the wire and the modeled shape it names.
 
+use crate::error::Result;
 use crate::schema::{OperationRef, ShapeRef};
+use crate::xml::{self, XmlSettings};
 
 /// The code as services write it, reduced to the shape name: what follows a `#` namespace,
 /// before a `:` URI suffix (`aws.example#NotFound:http://internal/` is `NotFound`).
@@ -49,6 +51,29 @@ impl ErrorHeader {
             }
         }
     }
+}
+
+/// The code and message of an XML error body: those of the first of `places` (each the path of
+/// an element holding `<Code>` and `<Message>`) whose code is not blank, read in one pass, with
+/// that place's index; when no place names a code, the first message found and no index.
+pub(super) fn xml_error_fields(
+    body: &[u8],
+    places: &[&[&str]],
+    settings: &XmlSettings,
+) -> Result<(Option<usize>, Option<String>, Option<String>)> {
+    let leaf = |place: &[&str], leaf: &'static str| -> Vec<String> {
+        place.iter().copied().chain([leaf]).map(str::to_owned).collect()
+    };
+    let owned: Vec<Vec<String>> =
+        places.iter().flat_map(|place| [leaf(place, "Code"), leaf(place, "Message")]).collect();
+    let borrowed: Vec<Vec<&str>> = owned.iter().map(|path| path.iter().map(String::as_str).collect()).collect();
+    let paths: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
+    let mut texts = xml::texts_at(body, &paths, settings)?;
+    let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
+    if let Some(index) = (0..places.len()).find(|&index| present(&texts[2 * index])) {
+        return Ok((Some(index), texts[2 * index].take(), texts[2 * index + 1].take()));
+    }
+    Ok((None, None, (0..places.len()).find_map(|index| texts[2 * index + 1].take())))
 }
 
 /// Whether an error body holds no protocol document: blank, or an HTML page (what proxies, load

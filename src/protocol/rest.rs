@@ -11,7 +11,7 @@ use md5::Digest as _;
 
 use super::aws_json::error_header as json_error_header;
 use super::compression;
-use super::error_code::{ErrorHeader, error_shape, is_generic_body};
+use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
 use crate::codec::BlobText;
@@ -575,16 +575,9 @@ fn error_header(reading: Reading, response: &HttpResponse) -> Result<(ErrorHeade
         Body::Json => (json_error_header(response, &reading.json(), true)?, BodyValue::Json),
         Body::Xml => {
             // `<ErrorResponse><Error><Code>`, or S3's bare `<Error><Code>`: one pass finds both.
-            let paths: [&[&str]; 4] = [&["Error", "Code"], &["Error", "Message"], &["Code"], &["Message"]];
-            let mut texts = xml::texts_at(&response.body, &paths, &reading.xml())?.into_iter();
-            let mut next = || texts.next().flatten();
-            let (wrapped_code, wrapped_message, bare_code, bare_message) = (next(), next(), next(), next());
-            let present = |code: &Option<String>| code.as_deref().is_some_and(|c| !c.trim().is_empty());
-            let (code, message, body) = if present(&wrapped_code) {
-                (wrapped_code, wrapped_message, BodyValue::XmlAt(&["Error"]))
-            } else {
-                (bare_code, bare_message.or(wrapped_message), BodyValue::XmlRoot)
-            };
+            let places: [&[&str]; 2] = [&["Error"], &[]];
+            let (place, code, message) = xml_error_fields(&response.body, &places, &reading.xml())?;
+            let body = if place == Some(0) { BodyValue::XmlAt(&["Error"]) } else { BodyValue::XmlRoot };
             (ErrorHeader::new(code.as_deref(), message, response.status), body)
         }
     })
