@@ -209,6 +209,6 @@ impl fmt::Debug for HttpResponse {
     }
 }
 
-fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+pub(super) fn find_header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
     headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }

@@ -12,7 +12,7 @@ use md5::Digest as _;
 use super::aws_json::error_header as json_error_header;
 use super::compression;
 use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
-use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::http::{Endpoint, HttpRequest, HttpResponse, find_header};
 use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
 use crate::codec::BlobText;
 use crate::codec::text;
@@ -355,7 +355,7 @@ impl<'a> Parts<'a> {
     }
 
     fn header(&self, name: &str) -> Option<&'a str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        find_header(self.headers, name)
     }
 
     fn is_request(&self) -> bool {
