@@ -1,314 +1,24 @@
-//! restJson1 and restXml: HTTP bindings around a JSON or XML body.
-//!
-//! Members bound to the URI, the query string, headers or the status code travel there; a
-//! `@httpPayload` member is the whole body (raw for blobs and strings); the other members
-//! form a JSON object or an XML document.
+//! Reading a REST message: members from the URI's labels, the query string, headers, the
+//! status code and the body.
 
 use std::borrow::Cow;
 
-use base64::Engine as _;
-use md5::Digest as _;
-
-use super::aws_json::error_header as json_error_header;
-use super::compression;
-use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
-use super::http::{Endpoint, HttpRequest, HttpResponse, find_header};
-use super::{RequestOptions, ServiceError, headers, host_prefix, uri};
+use super::{Body, Reading, map_value_shape};
 use crate::codec::BlobText;
 use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::json::{self, JsonSettings};
-use crate::limits::Limits;
+use crate::json;
+use crate::protocol::ServiceError;
+use crate::protocol::aws_json::error_header as json_error_header;
+use crate::protocol::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
+use crate::protocol::headers;
+use crate::protocol::http::{HttpRequest, HttpResponse, find_header};
 use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
 use crate::value::{Document, List, Map, Name, Structure, Value};
-use crate::xml::{self, XmlSettings};
+use crate::xml;
 
-/// Which body format.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Body {
-    Json,
-    Xml,
-}
-
-/// How a response's bodies are read: their format and the bounds on them.
-#[derive(Clone, Copy)]
-pub(super) struct Reading {
-    pub(super) body: Body,
-    pub(super) limits: Limits,
-}
-
-impl Reading {
-    fn json(self) -> JsonSettings {
-        JsonSettings::rest_json().with_limits(self.limits)
-    }
-
-    fn xml(self) -> XmlSettings {
-        XmlSettings::new().with_limits(self.limits)
-    }
-}
-
-impl Body {
-    fn content_type(self) -> &'static str {
-        match self {
-            Self::Json => "application/json",
-            Self::Xml => "application/xml",
-        }
-    }
-}
-
-fn members(value: &Value) -> Cow<'_, Structure> {
-    match value {
-        Value::Structure(structure) => Cow::Borrowed(structure),
-        _ => Cow::Owned(Structure::new()),
-    }
-}
-
-pub(super) fn request(
-    body_kind: Body,
-    operation: OperationRef<'_>,
-    input: &Value,
-    endpoint: &Endpoint,
-    options: &RequestOptions,
-) -> Result<HttpRequest> {
-    let http = &operation.data().http;
-    let shape = operation.input();
-    let members = members(input);
-    let (pattern, literal) = http.uri.split_once('?').unwrap_or((&http.uri, ""));
-    let path = uri::expand_path(pattern, shape, &members)?;
-    let mut bound = Bound { query: uri::literal_query(literal), ..Bound::default() };
-    if let Some(shape) = shape {
-        bound.collect(shape, &members)?;
-    }
-    bound.merge_query_params()?;
-    let Bound { mut headers, query, payload, body_members, has_body_members, .. } = bound;
-
-    let (mut body, content_type) = match payload {
-        Some((member, value)) => payload_body(body_kind, member, value)?,
-        None if has_body_members => match shape {
-            Some(shape) => structure_body(body_kind, operation, shape, body_members, options)?,
-            None => (Vec::new(), None),
-        },
-        None => (Vec::new(), None),
-    };
-    if let Some(content_type) = content_type {
-        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Type")) {
-            headers.push(("Content-Type".to_owned(), content_type.to_owned()));
-        }
-    }
-    if operation.data().http_checksum_required {
-        let digest = md5::Md5::digest(&body);
-        headers.push(("Content-MD5".to_owned(), base64::engine::general_purpose::STANDARD.encode(digest)));
-    }
-    compression::apply(operation, &mut body, &mut headers, options)?;
-    if !body.is_empty() {
-        headers.push(("Content-Length".to_owned(), body.len().to_string()));
-    }
-    Ok(HttpRequest {
-        method: http.method.to_string(),
-        host: host_prefix(operation, input)? + &endpoint.host,
-        uri: format!("{}{path}{}", endpoint.path, uri::query_string(&query)),
-        headers,
-        body,
-    })
-}
-
-/// Where the members of a request go, sorted by binding.
-#[derive(Default)]
-struct Bound<'v, 'm> {
-    headers: Vec<(String, String)>,
-    query: Vec<(String, Option<String>)>,
-    query_params: Vec<(MemberRef<'m>, &'v Value)>,
-    payload: Option<(MemberRef<'m>, &'v Value)>,
-    body_members: Structure,
-    has_body_members: bool,
-}
-
-impl<'v, 'm> Bound<'v, 'm> {
-    fn collect(&mut self, shape: ShapeRef<'m>, input: &'v Structure) -> Result<()> {
-        for member in shape.members() {
-            let value = input.get(member.name().as_str()).filter(|v| !v.is_null());
-            match (member.http(), value) {
-                (None, value) => {
-                    self.has_body_members = true;
-                    if let Some(value) = value {
-                        self.body_members.push(member.name(), value.clone());
-                    }
-                }
-                (Some(HttpBinding::Payload), value) => self.payload = Some((member, value.unwrap_or(&Value::Null))),
-                (Some(_), None) | (Some(HttpBinding::Label(_) | HttpBinding::ResponseCode), _) => {}
-                (Some(HttpBinding::Header(name)), Some(value)) => {
-                    let text = headers::format(member, value).map_err(|e| member.annotate(e))?;
-                    self.headers.push((name.to_string(), text));
-                }
-                (Some(HttpBinding::PrefixHeaders(prefix)), Some(value)) => {
-                    self.prefix_headers(member, prefix, value)?
-                }
-                (Some(HttpBinding::Query(name)), Some(value)) => {
-                    push_query(&mut self.query, name, member, value).map_err(|e| member.annotate(e))?;
-                }
-                (Some(HttpBinding::QueryParams), Some(value)) => self.query_params.push((member, value)),
-            }
-        }
-        Ok(())
-    }
-
-    fn prefix_headers(&mut self, member: MemberRef<'m>, prefix: &str, value: &Value) -> Result<()> {
-        for (key, item) in members_of_map(Some(value)) {
-            let text = text::format(item, map_value_shape(member)?, TimestampFormat::HttpDate, BlobText::Base64)
-                .map_err(|e| member.annotate(e.at_key(key)))?;
-            if text.contains(['\r', '\n']) || key.contains(['\r', '\n', ':']) {
-                return Err(member.annotate(Error::data("a header cannot hold a line break").at_key(key)));
-            }
-            self.headers.push((format!("{prefix}{key}"), text));
-        }
-        Ok(())
-    }
-
-    /// `@httpQueryParams` entries fill in only the keys no named query member set.
-    fn merge_query_params(&mut self) -> Result<()> {
-        let named: Vec<String> = self.query.iter().map(|(k, _)| k.clone()).collect();
-        for (member, value) in std::mem::take(&mut self.query_params) {
-            let value_shape = map_value_shape(member)?;
-            let item_shape = value_shape.list_member().map_or(value_shape, |m| m.target());
-            for (key, item) in
-                members_of_map(Some(value)).into_iter().filter(|(key, _)| !named.iter().any(|n| n == key))
-            {
-                let items: Vec<&Value> = match item {
-                    Value::List(list) => list.iter().collect(),
-                    other => vec![other],
-                };
-                for item in items {
-                    let text = text::format(item, item_shape, TimestampFormat::DateTime, BlobText::Base64)
-                        .map_err(|e| member.annotate(e.at_key(key)))?;
-                    self.query.push((key.to_owned(), Some(text)));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The body made of the members not bound elsewhere: a JSON object (`{}` when none is set),
-/// or an XML document (nothing when none is set).
-fn structure_body(
-    body_kind: Body,
-    operation: OperationRef<'_>,
-    shape: ShapeRef<'_>,
-    members: Structure,
-    options: &RequestOptions,
-) -> Result<(Vec<u8>, Option<&'static str>)> {
-    let value = Value::Structure(members);
-    Ok(match body_kind {
-        Body::Json => {
-            let settings = JsonSettings::rest_json().with_limits(options.limits);
-            (json::encode(&value, shape, &settings)?, Some(body_kind.content_type()))
-        }
-        Body::Xml if value.as_structure().is_some_and(Structure::is_empty) => (Vec::new(), None),
-        Body::Xml => {
-            let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
-            let name = name.unwrap_or_else(|| shape.short_name());
-            let namespace = operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
-            let settings = XmlSettings::new().with_limits(options.limits);
-            (xml::encode_with(&value, shape, name, namespace, &settings)?, Some(body_kind.content_type()))
-        }
-    })
-}
-
-fn members_of_map(value: Option<&Value>) -> Vec<(&str, &Value)> {
-    match value {
-        Some(Value::Map(map)) => map.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn map_value_shape(member: MemberRef<'_>) -> Result<ShapeRef<'_>> {
-    member
-        .target()
-        .map_value()
-        .map(|m| m.target())
-        .ok_or_else(|| Error::model("a map binding on a shape that is not a map"))
-}
-
-fn push_query(
-    query: &mut Vec<(String, Option<String>)>,
-    name: &str,
-    member: MemberRef<'_>,
-    value: &Value,
-) -> Result<()> {
-    let target = member.target();
-    let format = |item: MemberRef<'_>| {
-        item.timestamp_format().or_else(|| member.timestamp_format()).unwrap_or(TimestampFormat::DateTime)
-    };
-    match (target.shape_type(), value) {
-        (ShapeType::List, Value::List(items)) => {
-            let item = target.item()?;
-            for (index, value) in items.iter().enumerate() {
-                let text = text::format(value, item.target(), format(item), BlobText::Base64)
-                    .map_err(|e| e.at_index(index))?;
-                query.push((name.to_owned(), Some(text)));
-            }
-        }
-        _ => {
-            let format = member.timestamp_format().unwrap_or(TimestampFormat::DateTime);
-            query.push((name.to_owned(), Some(text::format(value, target, format, BlobText::Base64)?)));
-        }
-    }
-    Ok(())
-}
-
-/// The body when a member is the payload.
-fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result<(Vec<u8>, Option<&'static str>)> {
-    let target = member.target();
-    let media = target.traits().media_type.as_deref();
-    let known_media = |default: &'static str| -> &'static str {
-        // The model's media type when it names a common one; awsval writes static headers.
-        match media {
-            Some("application/json") => "application/json",
-            Some("text/plain") => "text/plain",
-            Some("image/jpg") => "image/jpg",
-            _ => default,
-        }
-    };
-    Ok(match (target.shape_type(), value) {
-        (_, Value::Null) => match target.shape_type() {
-            ShapeType::Structure if body_kind == Body::Json => (b"{}".to_vec(), Some("application/json")),
-            _ => (Vec::new(), None),
-        },
-        (ShapeType::Blob, Value::Blob(blob)) => (blob.to_vec(), Some(known_media("application/octet-stream"))),
-        (ShapeType::String | ShapeType::Enum, value) => {
-            let text = text::format(value, target, TimestampFormat::DateTime, BlobText::Base64)
-                .map_err(|e| member.annotate(e))?;
-            (text.into_bytes(), Some(known_media("text/plain")))
-        }
-        (ShapeType::Document, Value::Document(document)) => {
-            (json::encode_document(document, &JsonSettings::rest_json())?, Some("application/json"))
-        }
-        (ShapeType::Structure | ShapeType::Union, value) => match body_kind {
-            Body::Json => (
-                json::encode(value, target, &JsonSettings::rest_json()).map_err(|e| member.annotate(e))?,
-                Some("application/json"),
-            ),
-            Body::Xml => {
-                // The member's own xmlName (botocore repeats the member name when there is
-                // none), else the target's, else the target's name.
-                let renamed = member.traits().xml_name.as_deref().filter(|n| *n != member.name().as_str());
-                let name = renamed.or(target.traits().xml_name.as_deref()).unwrap_or_else(|| target.short_name());
-                let namespace = member.traits().xml_namespace.as_ref().or(target.traits().xml_namespace.as_ref());
-                (
-                    xml::encode_with(value, target, name, namespace, &XmlSettings::new())
-                        .map_err(|e| member.annotate(e))?,
-                    Some("application/xml"),
-                )
-            }
-        },
-        (_, value) => {
-            return Err(member.annotate(Error::data(format!("cannot send a {} as the payload", value.type_name()))));
-        }
-    })
-}
-
-pub(super) fn response<'m>(
+pub(crate) fn response<'m>(
     reading: Reading,
     operation: OperationRef<'m>,
     response: &HttpResponse,
@@ -322,7 +32,7 @@ pub(super) fn response<'m>(
 
 /// The input of a request routed to its operation: `labels` are the URI's labels and `query`
 /// its query string, both percent-decoded.
-pub(super) fn request_input(
+pub(crate) fn request_input(
     reading: Reading,
     shape: ShapeRef<'_>,
     request: &HttpRequest,
@@ -594,7 +304,7 @@ fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpRespo
 }
 
 /// An error response into an operation's error enum.
-pub(super) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
+pub(crate) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
     let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
     E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, &Parts::of_response(response), body))
 }
