@@ -2,8 +2,10 @@
 
 use awsval::json::{self, BlobText, JsonSettings};
 use awsval::model::botocore;
-use awsval::protocol::{self, Endpoint, HttpRequest, HttpResponse, Protocol, RequestOptions};
-use awsval::schema::{Model, ShapeRef};
+use awsval::protocol::{
+    self, Endpoint, HttpRequest, HttpResponse, Protocol, RequestOptions, ResponseOptions, ServiceError,
+};
+use awsval::schema::{Model, OperationRef, ShapeRef};
 use awsval::{Structure, TimestampFormat, Value};
 use serde_json::{Value as Json, json};
 
@@ -257,8 +259,8 @@ fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, o
 /// without `; charset=utf-8`, and list items with or without the space after each comma.
 fn headers_agree(expected: &str, actual: &str) -> bool {
     let without_charset = |text: &str| {
-        let lower = text.to_ascii_lowercase();
-        lower.strip_suffix("; charset=utf-8").map_or(lower.clone(), str::to_owned)
+        let lower = text.to_ascii_lowercase().replace("; ", ";");
+        lower.strip_suffix(";charset=utf-8").map_or(lower.clone(), str::to_owned)
     };
     let items = |text: &str| text.split(',').map(str::trim).map(str::to_owned).collect::<Vec<_>>();
     expected == actual || without_charset(expected) == without_charset(actual) || items(expected) == items(actual)
@@ -288,6 +290,62 @@ fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec
     }
 }
 
+/// Compares a response body a server wrote with the case's: JSON as values (an error's
+/// `__type` as the code it names: botocore's models carry no namespace to write, and every
+/// reader takes the code after the `#`), XML after canonicalisation (the root's default
+/// namespace only when the model declares one: botocore's models of the test services drop the
+/// services' `@xmlNamespace`), anything else exactly.
+fn compare_response_body(
+    protocol: Protocol,
+    expected: &str,
+    actual: &[u8],
+    declares_namespace: bool,
+    out: &mut Vec<String>,
+) {
+    let actual_text = String::from_utf8_lossy(actual);
+    let is_json = protocol.json_settings().is_some();
+    if expected.trim().is_empty() || !(is_json || expected.trim_start().starts_with('<')) {
+        if expected.trim() != actual_text.trim() {
+            out.push(format!("body: expected {expected:?}, got {actual_text:?}"));
+        }
+        return;
+    }
+    if !is_json {
+        return match (canonical(expected.as_bytes()), canonical(actual)) {
+            (Ok(e), Ok(a)) if e == a || (!declares_namespace && without_root_namespace(&e) == a) => {}
+            (Ok(e), Ok(a)) => out.push(format!("body (canonical XML): expected {e:?}, got {a:?}")),
+            (_, Err(error)) => out.push(format!("body: not XML ({error}): {actual_text:?}")),
+            (Err(_), Ok(_)) => out.push(format!("body: expected {expected:?}, got {actual_text:?}")),
+        };
+    }
+    let type_as_code = |mut json: Json| {
+        if let Some(code) = json.get("__type").and_then(Json::as_str) {
+            json["__type"] = json!(protocol::sanitize_error_code(code));
+        }
+        json
+    };
+    match (serde_json::from_str::<Json>(expected), serde_json::from_slice::<Json>(actual)) {
+        (Ok(e), Ok(a)) => {
+            out.extend(json_diff(&type_as_code(e), &type_as_code(a)).into_iter().map(|d| format!("body {d}")))
+        }
+        (Ok(_), Err(error)) => out.push(format!("body: not JSON ({error}): {actual_text:?}")),
+        (Err(_), _) if expected != actual_text => out.push(format!("body: expected {expected:?}, got {actual_text:?}")),
+        (Err(_), _) => {}
+    }
+}
+
+/// A canonical document without its root element's default namespace declaration.
+fn without_root_namespace(canonical: &str) -> String {
+    let root_end = canonical.find('>').unwrap_or(0);
+    match canonical[..root_end].find(" xmlns=\"") {
+        Some(start) => {
+            let value_end = canonical[start + 8..].find('"').map_or(root_end, |end| start + 8 + end + 1);
+            format!("{}{}", &canonical[..start], &canonical[value_end..])
+        }
+        None => canonical.to_owned(),
+    }
+}
+
 /// Runs an output (parsing) case; the differences found, empty when it passes.
 pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let (model, name) = model_of(suite, case)?;
@@ -295,6 +353,15 @@ pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let response = response_of(case.get("response").ok_or("the case has no `response`")?);
     let parsed = protocol::response(protocol, operation, &response).map_err(|e| format!("parsing failed: {e}"))?;
+    compare_parsed(case, operation, parsed)
+}
+
+/// Compares what a client read with the case's result or error.
+fn compare_parsed(
+    case: &Json,
+    operation: OperationRef<'_>,
+    parsed: Result<Value, ServiceError<'_>>,
+) -> Result<Vec<String>, String> {
     let mut differences = Vec::new();
     let expects_error = case.get("errorCode").is_some() || case.get("error").is_some();
     match (parsed, expects_error) {
@@ -324,6 +391,92 @@ pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
         (Err(error), false) => differences.push(format!("expected the output, got the error {error}")),
     }
     Ok(differences)
+}
+
+/// Runs an output case on the server's side: its result (or error) is written as a response,
+/// which must (1) read back, as a client reads it, to the same result and (2) match the case's
+/// response: its status, the headers it lists, and its body (JSON as values, XML
+/// canonicalised). The request id the case's response shows is the one the server is given.
+///
+/// botocore's `legacy` files were written for its parser: their responses hold what a client
+/// must get past (headers and elements no member binds, roots of any name, `+00:00` offsets,
+/// an error `<Type>` of `SomeType`), not what a server writes. For them (2) is: the status, and
+/// the whole response (headers and body) as the value a client reads from it.
+pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Result<Vec<String>, String> {
+    let (model, name) = model_of(suite, case)?;
+    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+    let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
+    let expected = response_of(case.get("response").ok_or("the case has no `response`")?);
+    let mut options = ResponseOptions::default();
+    if let Some(id) = request_id_of(&expected) {
+        options = options.with_request_id(id);
+    }
+    let reply = match case.get("errorCode").and_then(Json::as_str) {
+        Some(code) => {
+            // The message the case gives, else the one its response carries.
+            let carried = protocol::response(protocol, operation, &expected).ok().and_then(|r| r.err()?.message);
+            let message = case.get("errorMessage").and_then(Json::as_str).or(carried.as_deref());
+            let error = match protocol::error_shape(operation, code) {
+                Some(shape) => {
+                    let value = value_of(case.get("error").unwrap_or(&json!({})), shape)?;
+                    let mut error = ServiceError::modeled(shape, value);
+                    error.message = message.map(str::to_owned).or(error.message);
+                    error
+                }
+                None => ServiceError::unmodeled(code, message, expected.status),
+            };
+            protocol::encode_error(protocol, operation, &error, &options)
+        }
+        None => {
+            let result = case.get("result").cloned().unwrap_or_else(|| json!({}));
+            let output = match operation.output() {
+                Some(shape) => value_of(&result, shape)?,
+                None => Value::Structure(Structure::new()),
+            };
+            protocol::encode_response(protocol, operation, &output, &options)
+        }
+    }
+    .map_err(|e| format!("writing the response failed: {e}"))?;
+    let parsed = protocol::response(protocol, operation, &reply).map_err(|e| format!("reading it back failed: {e}"))?;
+    let mut differences: Vec<String> =
+        compare_parsed(case, operation, parsed)?.into_iter().map(|d| format!("read back: {d}")).collect();
+    if reply.status != expected.status {
+        differences.push(format!("status: expected {}, got {}", expected.status, reply.status));
+    }
+    for (name, value) in expected.headers.iter().filter(|_| !legacy) {
+        match reply.header(name) {
+            Some(actual) if headers_agree(value, actual) => {}
+            Some(actual) => differences.push(format!("header {name}: expected {value:?}, got {actual:?}")),
+            None => differences.push(format!("header {name}: missing (expected {value:?})")),
+        }
+    }
+    if legacy {
+        let read = |response: &HttpResponse| match protocol::response(protocol, operation, response) {
+            Ok(Ok(value)) => json_of(&value, operation.output()),
+            Ok(Err(error)) => json_of(&error.value, error.shape),
+            Err(error) => Err(error.to_string()),
+        };
+        let (expected, actual) = (read(&expected)?, read(&reply)?);
+        differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("response as a value {d}")));
+    } else if case.get("response").and_then(|r| r.get("body")).is_some() {
+        let declares_namespace = model.service().xml_namespace.is_some();
+        let body = String::from_utf8_lossy(&expected.body);
+        compare_response_body(protocol, &body, &reply.body, declares_namespace, &mut differences);
+    }
+    Ok(differences)
+}
+
+/// The request id a response shows: its header, or the element the protocol writes it in.
+fn request_id_of(response: &HttpResponse) -> Option<String> {
+    if let Some(id) = response.header("x-amzn-RequestId").or_else(|| response.header("x-amz-request-id")) {
+        return Some(id.to_owned());
+    }
+    let body = String::from_utf8_lossy(&response.body);
+    ["RequestId", "requestId", "RequestID"].iter().find_map(|name| {
+        let start = body.find(&format!("<{name}>"))? + name.len() + 2;
+        let end = body[start..].find("</")? + start;
+        Some(body[start..end].trim().to_owned())
+    })
 }
 
 fn response_of(response: &Json) -> HttpResponse {

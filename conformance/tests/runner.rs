@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use awsval_conformance::{Outcome, Report, SkipList};
+use awsval_conformance::{Outcome, Report, Side, SkipList};
 
 const SUITE: &str = r#"[
   {
@@ -132,4 +132,34 @@ fn skip_lists_need_reasons() {
 fn missing_paths_are_errors() {
     let error = Report::run(&[PathBuf::from("/no/such/suite.json")], &SkipList::default()).unwrap_err();
     assert_eq!(error.to_string(), "I/O error: /no/such/suite.json: no such file or folder");
+}
+
+#[test]
+fn the_server_side_reads_requests_and_writes_responses() {
+    let skips =
+        SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#)
+            .unwrap();
+    let report = Report::run_sides(&[suite_dir()], &skips, &[Side::Server]).unwrap();
+    assert_eq!(report.files[0].name, "input/demo.json (server)");
+    let outcomes: Vec<(&str, &Outcome)> = report.files[0].cases.iter().map(|c| (c.id.as_str(), &c.outcome)).collect();
+    assert_eq!(outcomes[0], ("PutPasses", &Outcome::Passed));
+    // The server reads the request as sent: its X-Amz-Target names an operation the model lacks.
+    let refused = "the request is refused: UnknownOperationException (HTTP 400): data error: no operation of the \
+                   model is the request's X-Amz-Target";
+    assert_eq!(outcomes[1], ("PutFails", &Outcome::Failed(vec![refused.into()])));
+    assert_eq!(outcomes[2], ("GetParses", &Outcome::Passed));
+    // The error is written with the `__type` the reader reduces to the same code.
+    assert_eq!(outcomes[3], ("GetErrors", &Outcome::Passed));
+    // Writing {Count: 4} reads back as itself, but is not the body the case shows.
+    assert_eq!(
+        outcomes[4],
+        (
+            "GetWrongResult",
+            &Outcome::Failed(vec![
+                "body $.Count: expected 3, got 4".into(),
+                "body $.Ratio: missing (expected 0.5)".into()
+            ])
+        )
+    );
+    assert_eq!(outcomes[5], ("Skipped", &Outcome::Skipped("shows skipping".into())));
 }

@@ -26,6 +26,40 @@ pub fn encode_to(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings, ou
     encoder.value(value, shape, shape.traits().timestamp_format)
 }
 
+/// Encodes structure `value` of `shape` (none: no members) as a JSON object whose first keys
+/// are `leading`'s, with string values: what an error body adds to its members (`__type`,
+/// `message`). The caller keeps `leading` apart from the keys of the members.
+pub(crate) fn encode_object_with(
+    value: &Value,
+    shape: Option<ShapeRef<'_>>,
+    settings: &JsonSettings,
+    leading: &[(&str, &str)],
+) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(256);
+    match shape {
+        Some(shape) => Encoder { settings, out: &mut out, depth: 0 }.nest(|e| e.structure(value, shape, leading))?,
+        None => {
+            out.push(b'{');
+            write_fields(&mut out, leading);
+            out.push(b'}');
+        }
+    }
+    Ok(out)
+}
+
+/// Writes `"key":"text"` pairs, comma-separated; whether any was written.
+fn write_fields(out: &mut Vec<u8>, fields: &[(&str, &str)]) -> bool {
+    for (index, (key, text)) in fields.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        writer::string(out, key);
+        out.push(b':');
+        writer::string(out, text);
+    }
+    !fields.is_empty()
+}
+
 /// Encodes an untyped value (a document's content) as JSON.
 pub fn encode_document(value: &Value, settings: &JsonSettings) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
@@ -51,7 +85,7 @@ impl Encoder<'_, '_> {
     fn value(&mut self, value: &Value, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<()> {
         let out = &mut *self.out;
         match (shape.shape_type(), value) {
-            (ShapeType::Structure, Value::Structure(_)) => self.nest(|e| e.structure(value, shape))?,
+            (ShapeType::Structure, Value::Structure(_)) => self.nest(|e| e.structure(value, shape, &[]))?,
             (ShapeType::Union, Value::Union(_)) => self.nest(|e| e.union(value, shape))?,
             (ShapeType::List, Value::List(_)) => self.nest(|e| e.list(value, shape))?,
             (ShapeType::Map, Value::Map(_)) => self.nest(|e| e.map(value, shape))?,
@@ -95,7 +129,7 @@ impl Encoder<'_, '_> {
         Ok(())
     }
 
-    fn structure(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+    fn structure(&mut self, value: &Value, shape: ShapeRef<'_>, leading: &[(&str, &str)]) -> Result<()> {
         let Value::Structure(structure) = value else {
             return Err(mismatch(shape, value));
         };
@@ -104,7 +138,7 @@ impl Encoder<'_, '_> {
             .json_keys(json_name)
             .check_unshared(structure, |m| if json_name { m.json_name() } else { m.name().as_str() })?;
         self.out.push(b'{');
-        let mut first = true;
+        let mut first = !write_fields(self.out, leading);
         for entry in shape.members_of(structure) {
             let (member, member_value) = entry?;
             if member_value.is_null() {

@@ -37,6 +37,7 @@ mod reader;
 mod writer;
 
 pub use self::decode::{decode, decode_document, decode_typed};
+pub(crate) use self::encode::encode_object_with;
 pub use self::encode::{encode, encode_document, encode_to};
 use crate::limits::Limits;
 use crate::timestamp::TimestampFormat;

@@ -244,6 +244,7 @@ fn service(metadata: &Metadata) -> Service {
         target_prefix: text(&metadata.target_prefix),
         xml_namespace: text(&metadata.xml_namespace),
         aws_query_compatible: metadata.aws_query_compatible.is_some(),
+        no_error_wrapping: metadata.service_id.as_deref() == Some("S3"),
         endpoint_prefix: text(&metadata.endpoint_prefix),
         signing_name: text(&metadata.signing_name),
     }

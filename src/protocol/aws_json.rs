@@ -3,6 +3,7 @@
 
 use super::error_code::{ErrorHeader, error_shape, is_generic_body, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::reply::{ErrorBody, ResponseOptions};
 use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
@@ -83,4 +84,42 @@ fn error<'m>(
         _ => Value::Structure(Structure::new()),
     };
     Ok(ServiceError { code, message, shape, value, status: response.status })
+}
+
+/// The response to `operation` with `output`: 200 and the output as a JSON document (no body
+/// when the operation has no output).
+pub(super) fn reply(
+    version: &str,
+    operation: OperationRef<'_>,
+    output: &Value,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let settings = JsonSettings::aws_json().with_limits(options.limits);
+    let body = match operation.output() {
+        Some(shape) => json::encode(output, shape, &settings)?,
+        None => Vec::new(),
+    };
+    Ok(HttpResponse::new(200, body).with_header("Content-Type", &format!("application/x-amz-json-{version}")))
+}
+
+/// The response for an error: its members and `__type` (the shape's name, else the code) in a
+/// JSON document; a query-compatible service adds `x-amzn-query-error: Code;Sender`.
+pub(super) fn error_reply(
+    version: &str,
+    operation: OperationRef<'_>,
+    error: &ErrorBody<'_, '_>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let settings = JsonSettings::aws_json().with_limits(options.limits);
+    let code = error.error.code.as_str();
+    let type_name = error.shape().map_or(code, |shape| shape.name());
+    let mut leading = vec![("__type", type_name)];
+    leading.extend(error.loose_message.map(|message| ("message", message)));
+    let body = json::encode_object_with(&error.value, error.shape(), &settings, &leading)?;
+    let mut reply = HttpResponse::new(error.error.status, body)
+        .with_header("Content-Type", &format!("application/x-amz-json-{version}"));
+    if operation.model().service().aws_query_compatible {
+        reply = reply.with_header("x-amzn-query-error", &format!("{code};{}", error.fault_name()));
+    }
+    Ok(reply)
 }

@@ -6,10 +6,12 @@
 
 use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fields};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::reply::{ErrorBody, ResponseOptions};
+use super::xml_error::{self, XmlErrorForm};
 use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::Result;
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::OperationRef;
+use crate::schema::{OperationRef, XmlNamespace};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -51,11 +53,7 @@ pub(super) fn response<'m>(
     }
     let value = match flavor {
         QueryFlavor::AwsQuery => {
-            let wrapper = match &operation.data().output_wrapper {
-                Some(wrapper) => wrapper.to_string(),
-                None => format!("{}Result", operation.name()),
-            };
-            xml::decode_at(&response.body, &[&wrapper], shape, settings)?.unwrap_or_else(empty)
+            xml::decode_at(&response.body, &[&result_wrapper(operation)], shape, settings)?.unwrap_or_else(empty)
         }
         QueryFlavor::Ec2Query => xml::decode(&response.body, shape, settings)?,
     };
@@ -89,4 +87,91 @@ fn error<'m>(operation: OperationRef<'m>, response: &HttpResponse, settings: &Xm
     };
     let value = value.unwrap_or_else(|| Value::Structure(Structure::new()));
     Ok(ServiceError { code, message, shape, value, status: response.status })
+}
+
+/// The element the awsQuery output is wrapped in: the model's `resultWrapper`, else
+/// `<OpResult>`.
+fn result_wrapper(operation: OperationRef<'_>) -> String {
+    match &operation.data().output_wrapper {
+        Some(wrapper) => wrapper.to_string(),
+        None => format!("{}Result", operation.name()),
+    }
+}
+
+/// The namespace the responses declare: the service's `xmlNamespace`.
+fn response_namespace(operation: OperationRef<'_>) -> Option<XmlNamespace> {
+    let uri = operation.model().service().xml_namespace.clone()?;
+    Some(XmlNamespace { uri, prefix: None })
+}
+
+fn content_type(flavor: QueryFlavor) -> &'static str {
+    match flavor {
+        QueryFlavor::AwsQuery => "text/xml",
+        QueryFlavor::Ec2Query => "text/xml;charset=UTF-8",
+    }
+}
+
+/// The response to `operation` with `output`: awsQuery's
+/// `<OpResponse><OpResult>…</OpResult><ResponseMetadata><RequestId>` or ec2Query's
+/// `<OpResponse>…<requestId>`.
+pub(super) fn reply(
+    flavor: QueryFlavor,
+    operation: OperationRef<'_>,
+    output: &Value,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let settings = XmlSettings::new().with_limits(options.limits);
+    let namespace = response_namespace(operation);
+    let root = format!("{}Response", operation.name());
+    let id = options.request_id.as_deref();
+    let mut body = Vec::with_capacity(256);
+    match (flavor, operation.output()) {
+        (QueryFlavor::AwsQuery, shape) => {
+            xml::start_tag(&root, namespace.as_ref(), &mut body)?;
+            if let Some(shape) = shape {
+                body.extend(xml::encode_with(output, shape, &result_wrapper(operation), None, &settings)?);
+            }
+            if let Some(id) = id {
+                body.extend_from_slice(b"<ResponseMetadata>");
+                xml::text_element("RequestId", id, &mut body)?;
+                body.extend_from_slice(b"</ResponseMetadata>");
+            }
+            body.extend_from_slice(format!("</{root}>").as_bytes());
+        }
+        (QueryFlavor::Ec2Query, shape) => {
+            let mut tail = Vec::new();
+            if let Some(id) = id {
+                xml::text_element("requestId", id, &mut tail)?;
+            }
+            match shape {
+                Some(shape) => {
+                    body = xml::encode_framed(output, shape, (&root, namespace.as_ref()), &settings, &[], &tail)?
+                }
+                None => {
+                    xml::start_tag(&root, namespace.as_ref(), &mut body)?;
+                    body.extend(tail);
+                    body.extend_from_slice(format!("</{root}>").as_bytes());
+                }
+            }
+        }
+    }
+    Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(flavor)))
+}
+
+/// The response for an error: awsQuery's `<ErrorResponse><Error>` or ec2Query's
+/// `<Response><Errors><Error>`.
+pub(super) fn error_reply(
+    flavor: QueryFlavor,
+    operation: OperationRef<'_>,
+    error: &ErrorBody<'_, '_>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let settings = XmlSettings::new().with_limits(options.limits);
+    let namespace = response_namespace(operation);
+    let form = match flavor {
+        QueryFlavor::AwsQuery => XmlErrorForm::Wrapped(namespace.as_ref()),
+        QueryFlavor::Ec2Query => XmlErrorForm::Ec2,
+    };
+    let body = xml_error::write(form, error, error.members(), options.request_id.as_deref(), &settings)?;
+    Ok(HttpResponse::new(error.error.status, body).with_header("Content-Type", content_type(flavor)))
 }

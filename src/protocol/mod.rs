@@ -39,16 +39,21 @@ mod compression;
 mod error_code;
 mod headers;
 mod http;
+mod reply;
 mod rest;
 mod s3;
 mod server;
+mod service_error;
 mod uri;
+mod xml_error;
 
 use std::fmt;
 
 pub use self::error_code::{error_shape, reason_phrase, sanitize_error_code};
 pub use self::http::{Endpoint, HttpRequest, HttpResponse};
+pub use self::reply::{ResponseOptions, encode_error, encode_response};
 pub use self::server::{ParsedRequest, RequestError, parse_request, parse_request_with};
+pub use self::service_error::ServiceError;
 use crate::convert::OperationError;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
@@ -170,44 +175,6 @@ impl Default for RequestOptions {
         }
     }
 }
-
-/// A modeled or unknown error a service answered with.
-pub struct ServiceError<'m> {
-    /// The error code, sanitised (`NotFound`).
-    pub code: String,
-    /// The error message, when the response has one.
-    pub message: Option<String>,
-    /// The modeled error shape the code names, if any.
-    pub shape: Option<ShapeRef<'m>>,
-    /// The error's members, decoded with its shape (empty when unmodeled).
-    pub value: Value,
-    /// The HTTP status.
-    pub status: u16,
-}
-
-impl fmt::Debug for ServiceError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ServiceError")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("shape", &self.shape.map(ShapeRef::name))
-            .field("value", &self.value)
-            .field("status", &self.status)
-            .finish()
-    }
-}
-
-impl fmt::Display for ServiceError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (HTTP {})", self.code, self.status)?;
-        match &self.message {
-            Some(message) => write!(f, ": {message}"),
-            None => Ok(()),
-        }
-    }
-}
-
-impl std::error::Error for ServiceError<'_> {}
 
 /// Decodes a body of `shape` in the wire format of `protocol`'s bodies: JSON for the JSON
 /// protocols, XML for restXml and for the query protocols' responses. Any shape of any model

@@ -22,6 +22,10 @@ pub struct Service {
     pub xml_namespace: Option<Box<str>>,
     /// `awsQueryCompatible`: errors carry `x-amzn-query-error`.
     pub aws_query_compatible: bool,
+    /// restXml's `noErrorWrapping`: errors are a bare `<Error>` document, not wrapped in
+    /// `<ErrorResponse>` (S3; botocore's models drop the setting, so their loader sets it for
+    /// S3).
+    pub no_error_wrapping: bool,
     /// The endpoint prefix (`quicksight`).
     pub endpoint_prefix: Option<Box<str>>,
     /// The SigV4 signing name.

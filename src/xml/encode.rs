@@ -32,6 +32,63 @@ pub fn encode_with(
     Ok(encoder.out)
 }
 
+/// [`encode_with`] for a structure, with `head` and `tail` (XML the caller wrote, such as a
+/// query error's `<Code>` or a response's `<requestId>`) inside the root element, before and
+/// after the members.
+pub(crate) fn encode_framed(
+    value: &Value,
+    shape: ShapeRef<'_>,
+    root: (&str, Option<&XmlNamespace>),
+    settings: &XmlSettings,
+    head: &[u8],
+    tail: &[u8],
+) -> Result<Vec<u8>> {
+    let (name, namespace) = root;
+    let mut encoder = Encoder { settings, out: Vec::with_capacity(256), depth: 1 };
+    encoder.open(name, namespace, value, shape)?;
+    encoder.out.extend_from_slice(head);
+    encoder.children(value, shape)?;
+    encoder.out.extend_from_slice(tail);
+    encoder.close(name);
+    Ok(encoder.out)
+}
+
+/// Appends the start tag `<name>`, declaring `namespace`.
+pub(crate) fn start_tag(name: &str, namespace: Option<&XmlNamespace>, out: &mut Vec<u8>) -> Result<()> {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    if let Some(namespace) = namespace {
+        write_namespace(namespace, out)?;
+    }
+    out.push(b'>');
+    Ok(())
+}
+
+/// Appends ` xmlns[:prefix]="uri"`.
+fn write_namespace(namespace: &XmlNamespace, out: &mut Vec<u8>) -> Result<()> {
+    out.extend_from_slice(b" xmlns");
+    if let Some(prefix) = &namespace.prefix {
+        out.push(b':');
+        out.extend_from_slice(prefix.as_bytes());
+    }
+    out.extend_from_slice(b"=\"");
+    escape(&namespace.uri, true, out)?;
+    out.push(b'"');
+    Ok(())
+}
+
+/// Appends `<name>text</name>`, the text escaped.
+pub(crate) fn text_element(name: &str, text: &str, out: &mut Vec<u8>) -> Result<()> {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+    escape(text, false, out)?;
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+    Ok(())
+}
+
 /// Writes the members of structure `value` (no enclosing element) into `out`: what the query
 /// protocols' wrappers and restXml's bodies are made of.
 pub fn encode_members(value: &Value, shape: ShapeRef<'_>, settings: &XmlSettings, out: &mut Vec<u8>) -> Result<()> {
@@ -58,15 +115,7 @@ impl Encoder<'_> {
     ) -> Result<()> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth)?;
-        self.out.push(b'<');
-        self.out.extend_from_slice(name.as_bytes());
-        if let Some(namespace) = namespace {
-            self.namespace(namespace)?;
-        }
-        if shape.shape_type() == ShapeType::Structure {
-            self.attributes(value, shape)?;
-        }
-        self.out.push(b'>');
+        self.open(name, namespace, value, shape)?;
         match shape.shape_type() {
             ShapeType::Structure | ShapeType::Union => self.children(value, shape)?,
             ShapeType::List => self.list(value, shape)?,
@@ -76,23 +125,33 @@ impl Encoder<'_> {
                 escape(&text, false, &mut self.out)?;
             }
         }
-        self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.push(b'>');
+        self.close(name);
         self.depth -= 1;
         Ok(())
     }
 
-    fn namespace(&mut self, namespace: &XmlNamespace) -> Result<()> {
-        self.out.extend_from_slice(b" xmlns");
-        if let Some(prefix) = &namespace.prefix {
-            self.out.push(b':');
-            self.out.extend_from_slice(prefix.as_bytes());
+    /// The start tag, with the namespace and a structure's attribute members.
+    fn open(&mut self, name: &str, namespace: Option<&XmlNamespace>, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        if let Some(namespace) = namespace {
+            self.namespace(namespace)?;
         }
-        self.out.extend_from_slice(b"=\"");
-        escape(&namespace.uri, true, &mut self.out)?;
-        self.out.push(b'"');
+        if shape.shape_type() == ShapeType::Structure {
+            self.attributes(value, shape)?;
+        }
+        self.out.push(b'>');
         Ok(())
+    }
+
+    fn close(&mut self, name: &str) {
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
+    fn namespace(&mut self, namespace: &XmlNamespace) -> Result<()> {
+        write_namespace(namespace, &mut self.out)
     }
 
     fn attributes(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
@@ -152,6 +211,9 @@ impl Encoder<'_> {
         match (target.shape_type(), value) {
             (ShapeType::List, Value::List(items)) => {
                 let item = target.item()?;
+                // Each item is an element of the member's name in the item's namespace: the
+                // list's own namespace has no element to go on.
+                let namespace = member.traits().xml_namespace.as_ref().or(item.traits().xml_namespace.as_ref());
                 for (index, value) in items.iter().enumerate() {
                     self.element(member.xml_name(), namespace, value, item.target(), item.timestamp_format())
                         .map_err(|error| error.at_index(index))?;

@@ -17,7 +17,7 @@ use crate::value::{Structure, Value};
 use crate::xml::XmlSettings;
 
 pub(super) use self::read::{request_input, response, typed_error};
-pub(super) use self::write::request;
+pub(super) use self::write::{error_reply, reply, request};
 
 /// Which body format.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -9,9 +9,12 @@ use crate::codec::BlobText;
 use crate::codec::text;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
-use crate::protocol::http::{Endpoint, HttpRequest};
+use crate::limits::Limits;
+use crate::protocol::http::{Endpoint, HttpRequest, HttpResponse};
+use crate::protocol::reply::{ErrorBody, ResponseOptions};
+use crate::protocol::xml_error::{self, XmlErrorForm};
 use crate::protocol::{RequestOptions, compression, headers, host_prefix, uri};
-use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType};
+use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType, XmlNamespace};
 use crate::timestamp::TimestampFormat;
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
@@ -33,21 +36,14 @@ pub(crate) fn request(
         bound.collect(shape, &members)?;
     }
     bound.merge_query_params()?;
-    let Bound { mut headers, query, payload, body_members, has_body_members, .. } = bound;
-
-    let (mut body, content_type) = match payload {
-        Some((member, value)) => payload_body(body_kind, member, value)?,
-        None if has_body_members => match shape {
-            Some(shape) => structure_body(body_kind, operation, shape, body_members, options)?,
-            None => (Vec::new(), None),
-        },
-        None => (Vec::new(), None),
-    };
-    if let Some(content_type) = content_type {
-        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Type")) {
-            headers.push(("Content-Type".to_owned(), content_type.to_owned()));
-        }
-    }
+    let root = shape.map(|shape| {
+        let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
+        let namespace = operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
+        (name.unwrap_or_else(|| shape.short_name()), namespace)
+    });
+    let (mut body, content_type) = bound.body(body_kind, shape.zip(root), options.limits)?;
+    let query = std::mem::take(&mut bound.query);
+    let mut headers = bound.headers_with(content_type);
     if operation.data().http_checksum_required {
         let digest = md5::Md5::digest(&body);
         headers.push(("Content-MD5".to_owned(), base64::engine::general_purpose::STANDARD.encode(digest)));
@@ -65,9 +61,13 @@ pub(crate) fn request(
     })
 }
 
-/// Where the members of a request go, sorted by binding.
+/// Where the members of a message go, sorted by binding.
 #[derive(Default)]
 struct Bound<'v, 'm> {
+    /// Whether the message is a response: it has a status and no URI.
+    response: bool,
+    /// The status an `@httpResponseCode` member sets.
+    status: Option<u16>,
     headers: Vec<(String, String)>,
     query: Vec<(String, Option<String>)>,
     query_params: Vec<(MemberRef<'m>, &'v Value)>,
@@ -80,7 +80,12 @@ impl<'v, 'm> Bound<'v, 'm> {
     fn collect(&mut self, shape: ShapeRef<'m>, input: &'v Structure) -> Result<()> {
         for member in shape.members() {
             let value = input.get(member.name().as_str()).filter(|v| !v.is_null());
-            match (member.http(), value) {
+            // A response has no URI: members bound to it travel in the body.
+            let uri_bound = |b: &&HttpBinding| {
+                matches!(b, HttpBinding::Label(_) | HttpBinding::Query(_) | HttpBinding::QueryParams)
+            };
+            let binding = member.http().filter(|b| !(self.response && uri_bound(b)));
+            match (binding, value) {
                 (None, value) => {
                     self.has_body_members = true;
                     if let Some(value) = value {
@@ -88,6 +93,9 @@ impl<'v, 'm> Bound<'v, 'm> {
                     }
                 }
                 (Some(HttpBinding::Payload), value) => self.payload = Some((member, value.unwrap_or(&Value::Null))),
+                (Some(HttpBinding::ResponseCode), Some(value)) if self.response => {
+                    self.status = Some(status_code(value).map_err(|e| member.annotate(e))?);
+                }
                 (Some(_), None) | (Some(HttpBinding::Label(_) | HttpBinding::ResponseCode), _) => {}
                 (Some(HttpBinding::Header(name)), Some(value)) => {
                     let text = headers::format(member, value).map_err(|e| member.annotate(e))?;
@@ -103,6 +111,34 @@ impl<'v, 'm> Bound<'v, 'm> {
             }
         }
         Ok(())
+    }
+
+    /// The body, and its content type when it has one: the payload member's, else the body
+    /// members' document (`root` names an XML document's root element). A JSON response always
+    /// has its document (`{}` when no member is in the body), as restJson1 servers write it.
+    fn body(
+        &self,
+        body_kind: Body,
+        shape_and_root: Option<(ShapeRef<'_>, XmlRoot<'_>)>,
+        limits: Limits,
+    ) -> Result<(Vec<u8>, Option<&'static str>)> {
+        match (self.payload, shape_and_root) {
+            (Some((member, value)), _) => payload_body(body_kind, member, value),
+            (None, Some((shape, root))) if self.has_body_members || (self.response && body_kind == Body::Json) => {
+                structure_body(body_kind, shape, &self.body_members, root, limits)
+            }
+            (None, _) => Ok((Vec::new(), None)),
+        }
+    }
+
+    /// The headers, with a `Content-Type` unless a member set one.
+    fn headers_with(mut self, content_type: Option<&str>) -> Vec<(String, String)> {
+        if let Some(content_type) = content_type {
+            if !self.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Type")) {
+                self.headers.push(("Content-Type".to_owned(), content_type.to_owned()));
+            }
+        }
+        self.headers
     }
 
     fn prefix_headers(&mut self, member: MemberRef<'m>, prefix: &str, value: &Value) -> Result<()> {
@@ -141,30 +177,39 @@ impl<'v, 'm> Bound<'v, 'm> {
     }
 }
 
+/// The root element of an XML body: its name and namespace.
+type XmlRoot<'a> = (&'a str, Option<&'a XmlNamespace>);
+
 /// The body made of the members not bound elsewhere: a JSON object (`{}` when none is set),
 /// or an XML document (nothing when none is set).
 fn structure_body(
     body_kind: Body,
-    operation: OperationRef<'_>,
     shape: ShapeRef<'_>,
-    members: Structure,
-    options: &RequestOptions,
+    members: &Structure,
+    root: XmlRoot<'_>,
+    limits: Limits,
 ) -> Result<(Vec<u8>, Option<&'static str>)> {
-    let value = Value::Structure(members);
+    let value = Value::Structure(members.clone());
     Ok(match body_kind {
         Body::Json => {
-            let settings = JsonSettings::rest_json().with_limits(options.limits);
+            let settings = JsonSettings::rest_json().with_limits(limits);
             (json::encode(&value, shape, &settings)?, Some(body_kind.content_type()))
         }
-        Body::Xml if value.as_structure().is_some_and(Structure::is_empty) => (Vec::new(), None),
+        Body::Xml if members.is_empty() => (Vec::new(), None),
         Body::Xml => {
-            let name = shape.traits().xml_name.as_deref().or(operation.data().input_xml_name.as_deref());
-            let name = name.unwrap_or_else(|| shape.short_name());
-            let namespace = operation.data().input_xml_namespace.as_ref().or(shape.traits().xml_namespace.as_ref());
-            let settings = XmlSettings::new().with_limits(options.limits);
-            (xml::encode_with(&value, shape, name, namespace, &settings)?, Some(body_kind.content_type()))
+            let settings = XmlSettings::new().with_limits(limits);
+            (xml::encode_with(&value, shape, root.0, root.1, &settings)?, Some(body_kind.content_type()))
         }
     })
+}
+
+/// The status an `@httpResponseCode` member holds.
+fn status_code(value: &Value) -> Result<u16> {
+    value
+        .as_i64()
+        .and_then(|code| u16::try_from(code).ok())
+        .filter(|code| (100..=999).contains(code))
+        .ok_or_else(|| Error::data(format!("a status code is a number from 100 to 999, not {value:?}")))
 }
 
 fn push_query(
@@ -243,4 +288,73 @@ fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result
             return Err(member.annotate(Error::data(format!("cannot send a {} as the payload", value.type_name()))));
         }
     })
+}
+
+/// The response to `operation` with `output`: the status from an `@httpResponseCode` member,
+/// else the operation's `@http` code, else 200; header-bound members; the payload or the body
+/// members' document (the root element named by the output shape).
+pub(crate) fn reply(
+    body_kind: Body,
+    operation: OperationRef<'_>,
+    output: &Value,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let shape = operation.output();
+    let members = members(output);
+    let mut bound = Bound { response: true, ..Bound::default() };
+    if let Some(shape) = shape {
+        bound.collect(shape, &members)?;
+    }
+    let root = shape.map(|shape| {
+        let name = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
+        (name, shape.traits().xml_namespace.as_ref())
+    });
+    let (body, content_type) = bound.body(body_kind, shape.zip(root), options.limits)?;
+    // A structured output's content type is sent even when no member is in its body.
+    let structured = shape.is_some() && bound.payload.is_none();
+    let content_type = content_type.or(structured.then(|| body_kind.content_type()));
+    let status = bound.status.or(operation.data().http.code).unwrap_or(200);
+    Ok(HttpResponse { status, headers: bound.headers_with(content_type), body })
+}
+
+/// The response for an error: its status, `X-Amzn-Errortype` and a JSON body (restJson1) or
+/// the XML error document (restXml: `<ErrorResponse><Error>`, bare `<Error>` for a service
+/// that does not wrap errors, as S3), its header-bound members as headers.
+pub(crate) fn error_reply(
+    body_kind: Body,
+    operation: OperationRef<'_>,
+    error: &ErrorBody<'_, '_>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let members = error.members();
+    let mut bound = Bound { response: true, ..Bound::default() };
+    if let Some(shape) = error.shape() {
+        bound.collect(shape, &members)?;
+    }
+    if let Some((member, _)) = bound.payload {
+        return Err(member.annotate(Error::model("an error with an @httpPayload member cannot be written")));
+    }
+    let code = error.error.code.as_str();
+    let body_members = std::mem::take(&mut bound.body_members);
+    let (body, content_type) = match body_kind {
+        Body::Json => {
+            let settings = JsonSettings::rest_json().with_limits(options.limits);
+            let leading: Vec<_> = error.loose_message.map(|message| ("message", message)).into_iter().collect();
+            let body = json::encode_object_with(&Value::Structure(body_members), error.shape(), &settings, &leading)?;
+            bound.headers.push(("X-Amzn-Errortype".to_owned(), code.to_owned()));
+            (body, body_kind.content_type())
+        }
+        Body::Xml => {
+            let form = match operation.model().service().no_error_wrapping {
+                true => XmlErrorForm::Bare,
+                false => XmlErrorForm::Wrapped(None),
+            };
+            let settings = XmlSettings::new().with_limits(options.limits);
+            (
+                xml_error::write(form, error, body_members, options.request_id.as_deref(), &settings)?,
+                body_kind.content_type(),
+            )
+        }
+    };
+    Ok(HttpResponse { status: error.error.status, headers: bound.headers_with(Some(content_type)), body })
 }
