@@ -65,7 +65,7 @@ pub(crate) struct LimitArgs {
 }
 
 impl LimitArgs {
-    fn limits(&self) -> Limits {
+    pub(crate) fn limits(&self) -> Limits {
         Limits::untrusted()
             .with_max_depth(self.max_depth)
             .with_max_input_len(self.max_body_bytes)
@@ -109,7 +109,7 @@ pub(crate) struct EncodeArgs {
     input: Option<PathBuf>,
 }
 
-fn load_model(path: &Path) -> Result<Model> {
+pub(crate) fn load_model(path: &Path) -> Result<Model> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     awsval::model::botocore::load(&bytes)
 }
@@ -118,7 +118,7 @@ fn io_error(path: &Path, error: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {error}", path.display()))
 }
 
-fn read_input(input: Option<&Path>) -> Result<Vec<u8>> {
+pub(crate) fn read_input(input: Option<&Path>) -> Result<Vec<u8>> {
     match input {
         Some(path) if path != Path::new("-") => std::fs::read(path).map_err(|e| io_error(path, &e)),
         _ => {
@@ -129,7 +129,7 @@ fn read_input(input: Option<&Path>) -> Result<Vec<u8>> {
     }
 }
 
-fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
+pub(crate) fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
     match name {
         None => Protocol::of_service(model.service()),
         Some(name) => Protocol::from_name(name, model.service().json_version.as_deref())
@@ -137,11 +137,11 @@ fn protocol_of(model: &Model, name: Option<&str>) -> Result<Protocol> {
     }
 }
 
-fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
+pub(crate) fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
     model.shape(name).ok_or_else(|| Error::model(format!("the model has no shape `{name}`")))
 }
 
-fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
+pub(crate) fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
     let Some(shape) = shape else {
         return Ok(serde_json::json!({}));
     };
@@ -149,7 +149,7 @@ fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value
     serde_json::from_slice(&bytes).map_err(|e| Error::data(e.to_string()))
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(bytes)?;
     stdout.flush()?;

@@ -2,6 +2,7 @@
 
 mod codec;
 mod conformance;
+mod server;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,10 @@ enum Command {
     Encode(codec::EncodeArgs),
     /// Rewrites a wire body of one protocol in another protocol's format.
     Transcode(codec::TranscodeArgs),
+    /// Reads a raw HTTP/1.1 request and prints its operation and input as plain JSON.
+    DecodeRequest(server::DecodeRequestArgs),
+    /// Writes a raw HTTP/1.1 response for an operation's output (or an error) given as plain JSON.
+    EncodeResponse(server::EncodeResponseArgs),
     /// Runs botocore-format protocol test suites (by default botocore 1.44.8's, fetched once).
     Conformance(conformance::Args),
     /// Reads a timestamp in one Smithy wire format and writes it in another.
@@ -63,6 +68,8 @@ fn main() -> ExitCode {
         Command::Decode(args) => codec::decode(&args),
         Command::Encode(args) => codec::encode(&args),
         Command::Transcode(args) => codec::transcode(&args),
+        Command::DecodeRequest(args) => server::decode_request(&args),
+        Command::EncodeResponse(args) => server::encode_response(&args),
         Command::Conformance(args) => conformance::run(&args),
         Command::Timestamp { text, from, to } => timestamp(&text, from, to),
     };

@@ -22,7 +22,14 @@ fn case_settings() -> JsonSettings {
 }
 
 /// The model of one case: the suite's metadata and shapes, and the case's operation.
-fn model_of(suite: &Json, case: &Json) -> Result<(Model, String), String> {
+pub(crate) fn model_of(suite: &Json, case: &Json) -> Result<(Model, String), String> {
+    let (document, name) = model_document(suite, case)?;
+    let model = botocore::load_value(document).map_err(|e| format!("the model does not load: {e}"))?;
+    Ok((model, name))
+}
+
+/// The botocore document of a case's model, and its operation's name.
+pub(crate) fn model_document(suite: &Json, case: &Json) -> Result<(Json, String), String> {
     let given = case.get("given").ok_or("the case has no `given`")?;
     let name = given.get("name").and_then(Json::as_str).unwrap_or("OperationName").to_owned();
     let document = json!({
@@ -30,12 +37,11 @@ fn model_of(suite: &Json, case: &Json) -> Result<(Model, String), String> {
         "shapes": suite.get("shapes").cloned().unwrap_or_else(|| json!({})),
         "operations": { name.clone(): given },
     });
-    let model = botocore::load_value(document).map_err(|e| format!("the model does not load: {e}"))?;
-    Ok((model, name))
+    Ok((document, name))
 }
 
 /// Reads a value written the suites' way.
-fn value_of(json: &Json, shape: ShapeRef<'_>) -> Result<Value, String> {
+pub(crate) fn value_of(json: &Json, shape: ShapeRef<'_>) -> Result<Value, String> {
     let bytes = serde_json::to_vec(json).map_err(|e| e.to_string())?;
     json::decode(&bytes, shape, &case_settings()).map_err(|e| format!("the case's value does not fit the model: {e}"))
 }
@@ -161,11 +167,34 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
 /// Runs an input case on the server's side: its `serialized` request is routed and read back,
 /// and must give its `params`. What the case leaves out of its request (headers it does not
 /// assert, a compressed body) is what a client writes: awsval's client request for the same
-/// params fills it in.
+/// params fills it in. The request reaches the server as an HTTP/1.1 message's bytes.
 pub(crate) fn input_on_server(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let (model, name) = model_of(suite, case)?;
     let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
+    let (request, params) = server_request(case, protocol, operation)?;
+    let request = HttpRequest::from_http1(&request.to_http1().map_err(|e| e.to_string())?)
+        .map_err(|e| format!("the HTTP/1.1 message: {e}"))?;
+    let parsed =
+        protocol::parse_request(protocol, &model, &request).map_err(|e| format!("the request is refused: {e}"))?;
+    let mut differences = Vec::new();
+    if parsed.operation.name() != name {
+        differences.push(format!("routed to {}, not {name}", parsed.operation.name()));
+    }
+    let mut expected = json_of(&params, operation.input())?;
+    let actual = json_of(&parsed.input, parsed.operation.input())?;
+    absent_where_empty(&mut expected, &actual);
+    differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("input {d}")));
+    Ok(differences)
+}
+
+/// The request a case's server receives (its `serialized` request, completed as a client
+/// writes it and framed by its body's length), and the params it must read back.
+pub(crate) fn server_request(
+    case: &Json,
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+) -> Result<(HttpRequest, Value), String> {
     let serialized = case.get("serialized").ok_or("the case has no `serialized`")?;
     let params = case.get("params").cloned().unwrap_or_else(|| json!({}));
     let params = match operation.input() {
@@ -191,23 +220,17 @@ pub(crate) fn input_on_server(suite: &Json, case: &Json) -> Result<Vec<String>, 
         request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
         request.headers.push((name.clone(), value.as_str().unwrap_or_default().to_owned()));
     }
-    let parsed =
-        protocol::parse_request(protocol, &model, &request).map_err(|e| format!("the request is refused: {e}"))?;
-    let mut differences = Vec::new();
-    if parsed.operation.name() != name {
-        differences.push(format!("routed to {}, not {name}", parsed.operation.name()));
+    request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("Content-Length"));
+    if !request.body.is_empty() {
+        request.headers.push(("Content-Length".to_owned(), request.body.len().to_string()));
     }
-    let mut expected = json_of(&params, operation.input())?;
-    let actual = json_of(&parsed.input, parsed.operation.input())?;
-    absent_where_empty(&mut expected, &actual);
-    differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("input {d}")));
-    Ok(differences)
+    Ok((request, params))
 }
 
 /// Drops from `expected` the empty lists, maps and structures that `actual` does not have:
 /// where the wire leaves an empty collection out (ec2Query lists, awsQuery maps, query-string
 /// lists, an empty structure payload), a server cannot tell it from an absent one.
-fn absent_where_empty(expected: &mut Json, actual: &Json) {
+pub(crate) fn absent_where_empty(expected: &mut Json, actual: &Json) {
     let Json::Object(members) = expected else { return };
     members.retain(|key, value| {
         let empty = match value {
@@ -396,7 +419,8 @@ fn compare_parsed(
 /// Runs an output case on the server's side: its result (or error) is written as a response,
 /// which must (1) read back, as a client reads it, to the same result and (2) match the case's
 /// response: its status, the headers it lists, and its body (JSON as values, XML
-/// canonicalised). The request id the case's response shows is the one the server is given.
+/// canonicalised). The request id the case's response shows is the one the server is given;
+/// the response reaches the client as an HTTP/1.1 message's bytes.
 ///
 /// botocore's `legacy` files were written for its parser: their responses hold what a client
 /// must get past (headers and elements no member binds, roots of any name, `+00:00` offsets,
@@ -407,36 +431,14 @@ pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Resul
     let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let expected = response_of(case.get("response").ok_or("the case has no `response`")?);
-    let mut options = ResponseOptions::default();
-    if let Some(id) = request_id_of(&expected) {
-        options = options.with_request_id(id);
-    }
-    let reply = match case.get("errorCode").and_then(Json::as_str) {
-        Some(code) => {
-            // The message the case gives, else the one its response carries.
-            let carried = protocol::response(protocol, operation, &expected).ok().and_then(|r| r.err()?.message);
-            let message = case.get("errorMessage").and_then(Json::as_str).or(carried.as_deref());
-            let error = match protocol::error_shape(operation, code) {
-                Some(shape) => {
-                    let value = value_of(case.get("error").unwrap_or(&json!({})), shape)?;
-                    let mut error = ServiceError::modeled(shape, value);
-                    error.message = message.map(str::to_owned).or(error.message);
-                    error
-                }
-                None => ServiceError::unmodeled(code, message, expected.status),
-            };
-            protocol::encode_error(protocol, operation, &error, &options)
-        }
-        None => {
-            let result = case.get("result").cloned().unwrap_or_else(|| json!({}));
-            let output = match operation.output() {
-                Some(shape) => value_of(&result, shape)?,
-                None => Value::Structure(Structure::new()),
-            };
-            protocol::encode_response(protocol, operation, &output, &options)
-        }
+    let (answer, options) = server_answer(case, protocol, operation, &expected)?;
+    let reply = match &answer {
+        Answer::Output(output) => protocol::encode_response(protocol, operation, output, &options),
+        Answer::Error(error) => protocol::encode_error(protocol, operation, error, &options),
     }
     .map_err(|e| format!("writing the response failed: {e}"))?;
+    let reply = HttpResponse::from_http1(&reply.to_http1().map_err(|e| e.to_string())?)
+        .map_err(|e| format!("the HTTP/1.1 message: {e}"))?;
     let parsed = protocol::response(protocol, operation, &reply).map_err(|e| format!("reading it back failed: {e}"))?;
     let mut differences: Vec<String> =
         compare_parsed(case, operation, parsed)?.into_iter().map(|d| format!("read back: {d}")).collect();
@@ -466,6 +468,51 @@ pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Resul
     Ok(differences)
 }
 
+/// What a case's server answers with.
+pub(crate) enum Answer<'m> {
+    /// The output.
+    Output(Value),
+    /// An error.
+    Error(ServiceError<'m>),
+}
+
+/// What a case's server answers with: its result, or its error (the message the case gives,
+/// else the one its response carries); and the request id its response shows.
+pub(crate) fn server_answer<'m>(
+    case: &Json,
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    expected: &HttpResponse,
+) -> Result<(Answer<'m>, ResponseOptions), String> {
+    let mut options = ResponseOptions::default();
+    if let Some(id) = request_id_of(expected) {
+        options = options.with_request_id(id);
+    }
+    let answer = match case.get("errorCode").and_then(Json::as_str) {
+        Some(code) => {
+            let carried = protocol::response(protocol, operation, expected).ok().and_then(|r| r.err()?.message);
+            let message = case.get("errorMessage").and_then(Json::as_str).or(carried.as_deref());
+            Answer::Error(match protocol::error_shape(operation, code) {
+                Some(shape) => {
+                    let value = value_of(case.get("error").unwrap_or(&json!({})), shape)?;
+                    let mut error = ServiceError::modeled(shape, value);
+                    error.message = message.map(str::to_owned).or(error.message);
+                    error
+                }
+                None => ServiceError::unmodeled(code, message, expected.status),
+            })
+        }
+        None => {
+            let result = case.get("result").cloned().unwrap_or_else(|| json!({}));
+            Answer::Output(match operation.output() {
+                Some(shape) => value_of(&result, shape)?,
+                None => Value::Structure(Structure::new()),
+            })
+        }
+    };
+    Ok((answer, options))
+}
+
 /// The request id a response shows: its header, or the element the protocol writes it in.
 fn request_id_of(response: &HttpResponse) -> Option<String> {
     if let Some(id) = response.header("x-amzn-RequestId").or_else(|| response.header("x-amz-request-id")) {
@@ -479,7 +526,7 @@ fn request_id_of(response: &HttpResponse) -> Option<String> {
     })
 }
 
-fn response_of(response: &Json) -> HttpResponse {
+pub(crate) fn response_of(response: &Json) -> HttpResponse {
     let status = response.get("status_code").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
     let body = response.get("body").and_then(Json::as_str).unwrap_or_default();
     let headers = response

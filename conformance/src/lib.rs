@@ -22,6 +22,7 @@ pub mod botocore_py;
 mod canonical_xml;
 mod case;
 mod compare;
+mod exchange;
 pub mod fetch;
 pub mod fuzz_checks;
 pub mod generate;
@@ -34,6 +35,7 @@ use awsval::{Error, Result};
 use serde_json::Value as Json;
 
 pub use self::compare::json_diff;
+pub use self::exchange::{ErrorAnswer, Exchange, ExchangeKind, exchanges};
 pub use self::skip::{Skip, SkipList};
 
 /// What happened to one case.
@@ -126,13 +128,7 @@ impl Report {
     /// Runs every suite file in `paths` on each of `sides`; the server side's files are named
     /// `… (server)` in reports and skip lists.
     pub fn run_sides(paths: &[PathBuf], skips: &SkipList, sides: &[Side]) -> Result<Self> {
-        let mut files = Vec::new();
-        for path in paths {
-            let mut found = Vec::new();
-            collect(path, &mut found)?;
-            found.sort();
-            files.extend(found.into_iter().map(|file| (display_name(path, &file), file)));
-        }
+        let files = suite_files(paths)?;
         let mut report = Self::default();
         for &side in sides {
             for (name, file) in &files {
@@ -153,6 +149,26 @@ impl Report {
         self.files.iter().flat_map(|f| &f.cases).for_each(|case| totals.add(&case.outcome));
         totals
     }
+}
+
+/// Every suite file in `paths` (files, or folders searched for `*.json` below them), sorted
+/// within each path, with its name in reports.
+pub(crate) fn suite_files(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let mut found = Vec::new();
+        collect(path, &mut found)?;
+        found.sort();
+        files.extend(found.into_iter().map(|file| (display_name(path, &file), file)));
+    }
+    Ok(files)
+}
+
+/// A suite file's JSON.
+pub(crate) fn read_suites(path: &Path) -> Result<Json> {
+    let text = std::fs::read(path)
+        .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("{}: {error}", path.display())))?;
+    serde_json::from_slice(&text).map_err(|e| Error::syntax(format!("{}: {e}", path.display()), 0))
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -185,10 +201,7 @@ fn display_name(given: &Path, file: &Path) -> String {
 }
 
 fn run_file(name: String, path: &Path, skips: &SkipList, side: Side) -> Result<FileReport> {
-    let text = std::fs::read(path)
-        .map_err(|error| Error::new(awsval::ErrorKind::Io, format!("{}: {error}", path.display())))?;
-    let suites: Json =
-        serde_json::from_slice(&text).map_err(|e| Error::syntax(format!("{}: {e}", path.display()), 0))?;
+    let suites = read_suites(path)?;
     let mut cases = Vec::new();
     for suite in suites.as_array().into_iter().flatten() {
         let description = suite.get("description").and_then(Json::as_str).unwrap_or_default();

@@ -39,6 +39,7 @@ mod compression;
 mod error_code;
 mod headers;
 mod http;
+mod http1;
 mod reply;
 mod rest;
 mod s3;
