@@ -7,7 +7,7 @@ use super::reply::{ErrorBody, ResponseOptions};
 use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
-use crate::schema::OperationRef;
+use crate::schema::{OperationRef, Service};
 use crate::value::{Structure, Value};
 
 pub(super) fn request(
@@ -106,7 +106,7 @@ pub(super) fn reply(
 /// JSON document; a query-compatible service adds `x-amzn-query-error: Code;Sender`.
 pub(super) fn error_reply(
     version: &str,
-    operation: OperationRef<'_>,
+    service: &Service,
     error: &ErrorBody<'_, '_>,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
@@ -118,7 +118,7 @@ pub(super) fn error_reply(
     let body = json::encode_object_with(&error.value, error.shape(), &settings, &leading)?;
     let mut reply = HttpResponse::new(error.error.status, body)
         .with_header("Content-Type", &format!("application/x-amz-json-{version}"));
-    if operation.model().service().aws_query_compatible {
+    if service.aws_query_compatible {
         reply = reply.with_header("x-amzn-query-error", &format!("{code};{}", error.fault_name()));
     }
     Ok(reply)

@@ -11,7 +11,7 @@ use super::xml_error::{self, XmlErrorForm};
 use super::{RequestOptions, ServiceError, rpc_post};
 use crate::error::Result;
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::{OperationRef, XmlNamespace};
+use crate::schema::{OperationRef, Service, XmlNamespace};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -99,8 +99,8 @@ fn result_wrapper(operation: OperationRef<'_>) -> String {
 }
 
 /// The namespace the responses declare: the service's `xmlNamespace`.
-fn response_namespace(operation: OperationRef<'_>) -> Option<XmlNamespace> {
-    let uri = operation.model().service().xml_namespace.clone()?;
+fn response_namespace(service: &Service) -> Option<XmlNamespace> {
+    let uri = service.xml_namespace.clone()?;
     Some(XmlNamespace { uri, prefix: None })
 }
 
@@ -121,7 +121,7 @@ pub(super) fn reply(
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
     let settings = XmlSettings::new().with_limits(options.limits);
-    let namespace = response_namespace(operation);
+    let namespace = response_namespace(operation.model().service());
     let root = format!("{}Response", operation.name());
     let id = options.request_id.as_deref();
     let mut body = Vec::with_capacity(256);
@@ -162,12 +162,12 @@ pub(super) fn reply(
 /// `<Response><Errors><Error>`.
 pub(super) fn error_reply(
     flavor: QueryFlavor,
-    operation: OperationRef<'_>,
+    service: &Service,
     error: &ErrorBody<'_, '_>,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
     let settings = XmlSettings::new().with_limits(options.limits);
-    let namespace = response_namespace(operation);
+    let namespace = response_namespace(service);
     let form = match flavor {
         QueryFlavor::AwsQuery => XmlErrorForm::Wrapped(namespace.as_ref()),
         QueryFlavor::Ec2Query => XmlErrorForm::Ec2,

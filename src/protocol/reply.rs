@@ -7,7 +7,7 @@ use super::{Protocol, aws_json, aws_query, rest, s3};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::query::QueryFlavor;
-use crate::schema::{Fault, OperationRef, ShapeRef};
+use crate::schema::{Fault, OperationRef, Service, ShapeRef};
 use crate::value::{Structure, Value};
 
 /// Choices a response leaves to the server writing it.
@@ -91,7 +91,7 @@ pub fn encode_response(
         Protocol::RestJson1 => rest::reply(rest::Body::Json, operation, output, options),
         Protocol::RestXml => rest::reply(rest::Body::Xml, operation, output, options),
     }?;
-    finish(operation, options, &mut reply);
+    finish(operation.model().service(), options, &mut reply);
     Ok(reply)
 }
 
@@ -131,27 +131,37 @@ pub fn encode_error(
     error: &ServiceError<'_>,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
+    write_error(protocol, operation.model().service(), error, options)
+}
+
+/// [`encode_error`] for a service: how an error is written depends on the service alone.
+pub(super) fn write_error(
+    protocol: Protocol,
+    service: &Service,
+    error: &ServiceError<'_>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
     if !(300..=999).contains(&error.status) {
         return Err(Error::data(format!("an error is sent with a status of 300 to 999, not {}", error.status)));
     }
     let body = ErrorBody::of(error);
     let mut reply = match protocol {
-        Protocol::AwsJson1_0 => aws_json::error_reply("1.0", operation, &body, options),
-        Protocol::AwsJson1_1 => aws_json::error_reply("1.1", operation, &body, options),
-        Protocol::AwsQuery => aws_query::error_reply(QueryFlavor::AwsQuery, operation, &body, options),
-        Protocol::Ec2Query => aws_query::error_reply(QueryFlavor::Ec2Query, operation, &body, options),
-        Protocol::RestJson1 => rest::error_reply(rest::Body::Json, operation, &body, options),
-        Protocol::RestXml => rest::error_reply(rest::Body::Xml, operation, &body, options),
+        Protocol::AwsJson1_0 => aws_json::error_reply("1.0", service, &body, options),
+        Protocol::AwsJson1_1 => aws_json::error_reply("1.1", service, &body, options),
+        Protocol::AwsQuery => aws_query::error_reply(QueryFlavor::AwsQuery, service, &body, options),
+        Protocol::Ec2Query => aws_query::error_reply(QueryFlavor::Ec2Query, service, &body, options),
+        Protocol::RestJson1 => rest::error_reply(rest::Body::Json, service, &body, options),
+        Protocol::RestXml => rest::error_reply(rest::Body::Xml, service, &body, options),
     }?;
-    finish(operation, options, &mut reply);
+    finish(service, options, &mut reply);
     Ok(reply)
 }
 
 /// The headers every response has: the request id (`x-amz-request-id` for S3,
 /// `x-amzn-RequestId` for the others) and the body's length.
-fn finish(operation: OperationRef<'_>, options: &ResponseOptions, reply: &mut HttpResponse) {
+fn finish(service: &Service, options: &ResponseOptions, reply: &mut HttpResponse) {
     if let Some(id) = &options.request_id {
-        let name = if s3::applies(operation) { "x-amz-request-id" } else { "x-amzn-RequestId" };
+        let name = if s3::is_s3(service) { "x-amz-request-id" } else { "x-amzn-RequestId" };
         reply.headers.push((name.to_owned(), id.clone()));
     }
     reply.headers.push(("Content-Length".to_owned(), reply.body.len().to_string()));

@@ -20,13 +20,18 @@
 //! - Region redirects, retries and checksums: client behaviour, not reading.
 
 use super::http::HttpResponse;
-use crate::schema::{HttpBinding, OperationRef, ShapeType};
+use crate::schema::{HttpBinding, OperationRef, Service, ShapeType};
 use crate::value::Value;
 use crate::xml::{self, XmlSettings};
 
 /// Whether `operation` is S3's.
 pub(super) fn applies(operation: OperationRef<'_>) -> bool {
-    &*operation.model().service().name == "S3"
+    is_s3(operation.model().service())
+}
+
+/// Whether `service` is S3.
+pub(super) fn is_s3(service: &Service) -> bool {
+    &*service.name == "S3"
 }
 
 /// `response`, or, if it is a 200 holding an `<Error>` document, that response with status

@@ -7,9 +7,10 @@
 
 use std::fmt;
 
-use super::http::HttpRequest;
-use super::{Protocol, ReadOptions, compression, rest, uri};
-use crate::error::Error;
+use super::http::{HttpRequest, HttpResponse};
+use super::reply::{ResponseOptions, write_error};
+use super::{Protocol, ReadOptions, ServiceError, compression, rest, uri};
+use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
 use crate::query::{self, QueryFlavor, QuerySettings};
 use crate::schema::{Model, OperationRef};
@@ -68,6 +69,29 @@ impl RequestError {
     /// What is wrong, with kind, byte offset and member path.
     pub fn error(&self) -> &Error {
         &self.error
+    }
+
+    /// The response a server of `model` answers the request with: the error, by its code, in
+    /// `protocol`'s error form, with what is wrong as its message.
+    ///
+    /// ```
+    /// use awsval::model::botocore;
+    /// use awsval::protocol::{self, HttpRequest, Protocol, ResponseOptions};
+    ///
+    /// let model = botocore::load(br#"{"metadata": {"protocol": "query", "apiVersion": "2010-03-31"},
+    ///                                  "operations": {}, "shapes": {}}"#)?;
+    /// let request = HttpRequest::new("POST", "/", "Action=Nope&Version=2010-03-31")
+    ///     .with_header("Content-Type", "application/x-www-form-urlencoded");
+    /// let refused = protocol::parse_request(Protocol::AwsQuery, &model, &request).unwrap_err();
+    /// let reply = refused.to_response(Protocol::AwsQuery, &model, &ResponseOptions::default())?;
+    /// assert_eq!(reply.status, 400);
+    /// assert!(String::from_utf8_lossy(&reply.body).contains("<Code>InvalidAction</Code>"));
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn to_response(&self, protocol: Protocol, model: &Model, options: &ResponseOptions) -> Result<HttpResponse> {
+        let message = self.error.to_string();
+        let error = ServiceError::unmodeled(self.code, Some(&message), self.status);
+        write_error(protocol, model.service(), &error, options)
     }
 }
 

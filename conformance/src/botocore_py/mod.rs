@@ -90,9 +90,20 @@ fn io(what: &str, error: &std::io::Error) -> Error {
 /// A folder holding the pinned botocore and its dependencies, installed on first use with
 /// `pip install --target` (no virtual environment needed); Python finds it on `PYTHONPATH`.
 fn site_packages() -> Result<PathBuf> {
-    let target = cache_dir().join(format!("python-botocore-{BOTOCORE_VERSION}"));
+    install("botocore", "botocore")
+}
+
+/// A folder holding boto3 of the pinned botocore's release (boto3 and botocore share version
+/// numbers) and its dependencies, installed as [`Botocore`]'s is; put it on `PYTHONPATH`.
+pub fn boto3_site_packages() -> Result<PathBuf> {
+    install("boto3", "boto3")
+}
+
+/// Installs `package` at the pinned version into the cache, unless it is there.
+fn install(package: &str, module: &str) -> Result<PathBuf> {
+    let target = cache_dir().join(format!("python-{package}-{BOTOCORE_VERSION}"));
     let check = || {
-        let probe = format!("import botocore, sys; sys.exit(botocore.__version__ != '{BOTOCORE_VERSION}')");
+        let probe = format!("import {module}, sys; sys.exit({module}.__version__ != '{BOTOCORE_VERSION}')");
         Command::new("python3")
             .args(["-c", &probe])
             .env("PYTHONPATH", &target)
@@ -116,7 +127,7 @@ fn site_packages() -> Result<PathBuf> {
             "--target",
         ])
         .arg(&target)
-        .arg(format!("botocore=={BOTOCORE_VERSION}"))
+        .arg(format!("{package}=={BOTOCORE_VERSION}"))
         .status()
         .map_err(|e| io("python3 -m pip", &e))?;
     if status.success() && check() {
@@ -124,7 +135,7 @@ fn site_packages() -> Result<PathBuf> {
     } else {
         Err(Error::new(
             ErrorKind::Io,
-            format!("pip could not install botocore {BOTOCORE_VERSION} into {}", target.display()),
+            format!("pip could not install {package} {BOTOCORE_VERSION} into {}", target.display()),
         ))
     }
 }

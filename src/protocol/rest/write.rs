@@ -14,7 +14,7 @@ use crate::protocol::http::{Endpoint, HttpRequest, HttpResponse};
 use crate::protocol::reply::{ErrorBody, ResponseOptions};
 use crate::protocol::xml_error::{self, XmlErrorForm};
 use crate::protocol::{RequestOptions, compression, headers, host_prefix, uri};
-use crate::schema::{HttpBinding, MemberRef, OperationRef, ShapeRef, ShapeType, XmlNamespace};
+use crate::schema::{HttpBinding, MemberRef, OperationRef, Service, ShapeRef, ShapeType, XmlNamespace};
 use crate::timestamp::TimestampFormat;
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
@@ -322,7 +322,7 @@ pub(crate) fn reply(
 /// that does not wrap errors, as S3), its header-bound members as headers.
 pub(crate) fn error_reply(
     body_kind: Body,
-    operation: OperationRef<'_>,
+    service: &Service,
     error: &ErrorBody<'_, '_>,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
@@ -345,7 +345,7 @@ pub(crate) fn error_reply(
             (body, body_kind.content_type())
         }
         Body::Xml => {
-            let form = match operation.model().service().no_error_wrapping {
+            let form = match service.no_error_wrapping {
                 true => XmlErrorForm::Bare,
                 false => XmlErrorForm::Wrapped(None),
             };
