@@ -2,7 +2,7 @@
 //! refusals carry the status a server answers with.
 
 use awsval::model::botocore;
-use awsval::protocol::{self, Endpoint, HttpRequest, Protocol, RequestOptions};
+use awsval::protocol::{self, Endpoint, HttpRequest, Protocol, ReadOptions, RequestOptions};
 use awsval::query::{self, QueryFlavor, QuerySettings};
 use awsval::schema::Model;
 use awsval::{ErrorKind, Limits, Map, Structure, Value};
@@ -205,4 +205,44 @@ fn gzip_bodies_are_inflated_and_bombs_refused() {
     let bomb = compress(&vec![b' '; 100 << 20]);
     let error = protocol::parse_request(Protocol::AwsJson1_0, &model, &request(bomb)).unwrap_err();
     assert_eq!((error.status(), error.error().kind()), (400, ErrorKind::Limit));
+}
+
+#[test]
+fn hostile_requests_are_refused_cleanly() {
+    let rest = model("rest-json");
+    let parse = |request: &HttpRequest| protocol::parse_request(Protocol::RestJson1, &rest, request);
+    let get = |uri: &str| parse(&HttpRequest::new("GET", uri, ""));
+    // Percent-decoding: invalid UTF-8, a `%` at the end, a `%` without two hex digits.
+    for (uri, said) in [
+        ("/things/%FF", "data error: percent-decoded text is not UTF-8 (byte 8)"),
+        ("/things/abc%", "syntax error: `%` is not followed by two hex digits (byte 11)"),
+        ("/things/a%zzb", "syntax error: `%` is not followed by two hex digits (byte 9)"),
+        ("/things/a?tag=%F", "syntax error: `%` is not followed by two hex digits (byte 14)"),
+    ] {
+        let error = get(uri).unwrap_err();
+        assert_eq!((error.status(), error.error().to_string().as_str()), (400, said), "{uri}");
+    }
+    // A header value a proxy unfolded into several lines is no header value.
+    let folded = HttpRequest::new("GET", "/things/a", "").with_header("x-meta-k", "v\r\nX-Injected: 1");
+    let error = parse(&folded).unwrap_err();
+    assert_eq!(error.error().to_string(), r#"data error: a header value holds a line break at Meta["k"]"#);
+    // A repeated prefix header is a repeated map key.
+    let twice = HttpRequest::new("GET", "/things/a", "").with_header("x-meta-k", "1").with_header("X-Meta-K", "2");
+    assert_eq!(parse(&twice).unwrap_err().error().to_string(), r#"data error: repeated map key at Meta["K"]"#);
+    // A body past the limit given.
+    let big = HttpRequest::new("PUT", "/things/a", vec![b' '; 1000]).with_header("Content-Type", "application/json");
+    let options = ReadOptions::default().with_limits(Limits::untrusted().with_max_input_len(100));
+    let error = protocol::parse_request_with(Protocol::RestJson1, &rest, &big, &options).unwrap_err();
+    assert_eq!((error.status(), error.code(), error.error().kind()), (413, "RequestEntityTooLarge", ErrorKind::Limit));
+}
+
+#[test]
+fn a_pattern_naming_a_label_twice_is_a_model_error() {
+    let json = r#"{"metadata": {"protocol": "rest-json"},
+      "operations": {"Get": {"name": "Get", "http": {"method": "GET", "requestUri": "/{Name}/{Name}"}, "input": {"shape": "In"}}},
+      "shapes": {"In": {"type": "structure", "required": ["Name"],
+                        "members": {"Name": {"shape": "S", "location": "uri", "locationName": "Name"}}},
+                 "S": {"type": "string"}}}"#;
+    let error = botocore::load(json.as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), "model error: operation Get: the URI pattern /{Name}/{Name} names label Name twice");
 }

@@ -418,6 +418,7 @@ fn operation_of(name: &str, definition: &OperationDef, ids: &Ids) -> Result<Oper
             uri: http.request_uri.as_deref().unwrap_or("/").into(),
             code: http.response_code,
         };
+        operation.http.labels().map_err(|e| Error::model(format!("operation {name}: {}", e.message())))?;
     }
     operation.input = definition.input.as_ref().map(shape).transpose()?;
     operation.input_xml_name = definition.input.as_ref().and_then(|i| i.location_name.as_deref()).map(Into::into);

@@ -55,13 +55,13 @@ impl RequestError {
     }
 
     /// The HTTP status a server answers with: 400 for a malformed request, 404 for a REST path
-    /// no operation has, 415 for a body of another media type.
+    /// no operation has, 413 for a body past the limits, 415 for a body of another media type.
     pub fn status(&self) -> u16 {
         self.status
     }
 
     /// The error code a server sends (`SerializationException`, `UnknownOperationException`,
-    /// `InvalidAction`, `UnsupportedMediaType`).
+    /// `InvalidAction`, `RequestEntityTooLarge`, `UnsupportedMediaType`).
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -148,6 +148,10 @@ pub fn parse_request_with<'m>(
     request: &HttpRequest,
     options: &ReadOptions,
 ) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    if request.body.len() > options.limits.max_input_len {
+        let error = Error::limit(format!("a body longer than {} bytes", options.limits.max_input_len));
+        return Err(RequestError::new(413, "RequestEntityTooLarge", error));
+    }
     let inflated = compression::undo(request, options.limits.max_input_len).map_err(RequestError::malformed)?;
     let request = inflated.as_ref().unwrap_or(request);
     match protocol {
@@ -243,8 +247,9 @@ fn rest<'m>(
     options: &ReadOptions,
 ) -> std::result::Result<ParsedRequest<'m>, RequestError> {
     let (path, query_text) = request.uri.split_once('?').unwrap_or((&request.uri, ""));
-    let query = query::parse_form(query_text.as_bytes()).map_err(RequestError::malformed)?;
-    let (operation, fit) = route(model, request, path, &query)
+    let segments = uri::path_segments(path).map_err(RequestError::malformed)?;
+    let query = query::parse_form_at(query_text.as_bytes(), path.len() + 1).map_err(RequestError::malformed)?;
+    let (operation, fit) = route(model, request, &segments, &query)
         .ok_or_else(|| RequestError::unknown_operation(protocol, "at this method and path"))?;
     let input = match operation.input() {
         Some(shape) => {
@@ -267,7 +272,7 @@ fn rest<'m>(
 fn route<'m>(
     model: &'m Model,
     request: &HttpRequest,
-    path: &str,
+    segments: &[String],
     query: &[(String, String)],
 ) -> Option<(OperationRef<'m>, uri::PathMatch)> {
     let mut best: Option<(Specificity, OperationRef<'m>, uri::PathMatch)> = None;
@@ -276,7 +281,7 @@ fn route<'m>(
         if !http.method.eq_ignore_ascii_case(&request.method) {
             continue;
         }
-        let Some(fit) = uri::match_path(&http.uri, path, query) else { continue };
+        let Some(fit) = uri::match_path(&http.uri, segments, query) else { continue };
         let score = (
             required_present(operation, request, query),
             fit.literal_query,

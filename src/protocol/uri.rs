@@ -105,10 +105,26 @@ pub(super) struct PathMatch {
     pub(super) literal_path: usize,
 }
 
-/// Matches `path` (percent-encoded, without the query string) and `query` (decoded pairs)
-/// against `pattern` (`/{Bucket}/{Key+}?x-id=GetObject`). Segments are compared after
-/// percent-decoding; a label takes one non-empty segment, a greedy label one or more.
-pub(super) fn match_path(pattern: &str, path: &str, query: &[(String, String)]) -> Option<PathMatch> {
+/// The segments of a URI path, each percent-decoded (`+` stays a plus in a path); a `%` not
+/// followed by two hex digits, or a segment that does not decode to UTF-8 text, is an error at
+/// its offset in the path.
+pub(super) fn path_segments(path: &str) -> Result<Vec<String>> {
+    let start = path.len() - path.trim_start_matches('/').len();
+    let mut offset = start;
+    path[start..]
+        .split('/')
+        .map(|segment| {
+            let decoded = crate::query::percent_decode(segment.as_bytes(), offset, false);
+            offset += segment.len() + 1;
+            decoded
+        })
+        .collect()
+}
+
+/// Matches a path's decoded `segments` (see [`path_segments`]) and `query` (decoded pairs)
+/// against `pattern` (`/{Bucket}/{Key+}?x-id=GetObject`). A label takes one non-empty
+/// segment, a greedy label one or more.
+pub(super) fn match_path(pattern: &str, given: &[String], query: &[(String, String)]) -> Option<PathMatch> {
     let (pattern_path, literal) = pattern.split_once('?').unwrap_or((pattern, ""));
     let required = literal_query(literal);
     for (key, value) in &required {
@@ -120,9 +136,8 @@ pub(super) fn match_path(pattern: &str, path: &str, query: &[(String, String)]) 
         }
     }
     let wanted: Vec<&str> = pattern_path.trim_start_matches('/').split('/').collect();
-    let given: Vec<String> = path.trim_start_matches('/').split('/').map(decode_segment).collect::<Option<Vec<_>>>()?;
     let mut labels = Vec::new();
-    if !match_segments(&wanted, &given, &mut labels) {
+    if !match_segments(&wanted, given, &mut labels) {
         return None;
     }
     let literal_path = wanted.iter().filter(|s| !s.starts_with('{')).map(|s| s.len() + 1).sum();
@@ -165,27 +180,4 @@ fn match_segments(wanted: &[&str], given: &[String], labels: &mut Vec<(String, S
             _ => false,
         },
     }
-}
-
-/// A path segment percent-decoded (`+` stays a plus in a path); `None` when it does not decode
-/// to UTF-8 text.
-fn decode_segment(segment: &str) -> Option<String> {
-    let mut out = Vec::with_capacity(segment.len());
-    let bytes = segment.as_bytes();
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let hex = |at: usize| bytes.get(at).and_then(|b| char::from(*b).to_digit(16));
-        match (byte, hex(index + 1), hex(index + 2)) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                index += 3;
-            }
-            (b'%', _, _) => return None,
-            _ => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }

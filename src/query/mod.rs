@@ -111,13 +111,19 @@ pub fn form_urlencode(pairs: &[(String, String)]) -> String {
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn parse_form(form: &[u8]) -> Result<Vec<(String, String)>> {
+    parse_form_at(form, 0)
+}
+
+/// [`parse_form`] of a form that starts at byte `start` of its message (a URI's query string),
+/// errors at offsets in the message.
+pub(crate) fn parse_form_at(form: &[u8], start: usize) -> Result<Vec<(String, String)>> {
     let mut pairs = Vec::new();
-    let mut offset = 0;
+    let mut offset = start;
     for pair in form.split(|&b| b == b'&') {
         if !pair.is_empty() {
             let split = pair.iter().position(|&b| b == b'=').unwrap_or(pair.len());
-            let key = percent_decode(&pair[..split], offset)?;
-            let value = percent_decode(pair.get(split + 1..).unwrap_or_default(), offset + split + 1)?;
+            let key = percent_decode(&pair[..split], offset, true)?;
+            let value = percent_decode(pair.get(split + 1..).unwrap_or_default(), offset + split + 1, true)?;
             pairs.push((key, value));
         }
         offset += pair.len() + 1;
@@ -125,8 +131,9 @@ pub fn parse_form(form: &[u8]) -> Result<Vec<(String, String)>> {
     Ok(pairs)
 }
 
-/// `text` (at byte `offset` of its input) percent-decoded, `+` as a space.
-pub(crate) fn percent_decode(text: &[u8], offset: usize) -> Result<String> {
+/// `text` (at byte `offset` of its input) percent-decoded; `+` is a space in a form
+/// (`plus_is_space`), itself in a URI path.
+pub(crate) fn percent_decode(text: &[u8], offset: usize, plus_is_space: bool) -> Result<String> {
     let mut out = Vec::with_capacity(text.len());
     let mut index = 0;
     while let Some(&byte) = text.get(index) {
@@ -139,7 +146,7 @@ pub(crate) fn percent_decode(text: &[u8], offset: usize) -> Result<String> {
                 out.push((high * 16 + low) as u8);
                 index += 3;
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 index += 1;
             }

@@ -2,6 +2,7 @@
 
 use super::model::ShapeId;
 use super::traits::XmlNamespace;
+use crate::error::{Error, Result};
 
 /// What a service declares about itself (botocore's `metadata`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,6 +42,33 @@ pub struct HttpTrait {
     pub uri: Box<str>,
     /// The success status code, when not 200.
     pub code: Option<u16>,
+}
+
+impl HttpTrait {
+    /// The labels the URI pattern names (`{Bucket}`, `{Key+}` as `Key`), in order. A pattern
+    /// naming a label twice is a model error: no request could give the label one value.
+    ///
+    /// ```
+    /// use awsval::schema::HttpTrait;
+    ///
+    /// let http = HttpTrait { method: "GET".into(), uri: "/{Bucket}/{Key+}?x-id=GetObject".into(), code: None };
+    /// assert_eq!(http.labels()?, ["Bucket", "Key"]);
+    /// let twice = HttpTrait { method: "GET".into(), uri: "/{Name}/{Name}".into(), code: None };
+    /// assert_eq!(twice.labels().unwrap_err().to_string(), "model error: the URI pattern /{Name}/{Name} names label Name twice");
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn labels(&self) -> Result<Vec<&str>> {
+        let path = self.uri.split_once('?').map_or(&*self.uri, |(path, _)| path);
+        let mut labels: Vec<&str> = Vec::new();
+        for label in path.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(label, _)| label) {
+            let label = label.trim_end_matches('+');
+            if labels.contains(&label) {
+                return Err(Error::model(format!("the URI pattern {} names label {label} twice", self.uri)));
+            }
+            labels.push(label);
+        }
+        Ok(labels)
+    }
 }
 
 /// One operation of a service.

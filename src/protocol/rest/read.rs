@@ -111,14 +111,26 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
     for member in shape.members() {
         let value = match member.http() {
             Some(HttpBinding::Header(name)) => match parts.header(name) {
-                Some(text) => Some(headers::parse(member, text).map_err(|e| member.annotate(e))?),
+                Some(text) => {
+                    let value = one_line(text).and_then(|text| headers::parse(member, text));
+                    Some(value.map_err(|e| member.annotate(e))?)
+                }
                 None => None,
             },
             Some(HttpBinding::PrefixHeaders(prefix)) => {
                 let value_shape = map_value_shape(member)?;
                 let mut map = Map::new();
+                // Header names are case-insensitive: `x-meta-k` and `X-Meta-K` are one field.
+                let mut seen = std::collections::HashSet::new();
                 for (name, text) in parts.headers {
                     if let Some(key) = headers::strip_prefix(name, prefix) {
+                        let problem = match seen.insert(key.to_ascii_lowercase()) {
+                            false => Some(Error::data("repeated map key")),
+                            true => one_line(text).err(),
+                        };
+                        if let Some(problem) = problem {
+                            return Err(member.annotate(problem.at_key(key)));
+                        }
                         let item = text::parse(
                             Cow::Borrowed(text),
                             value_shape,
@@ -177,6 +189,15 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
     }
     out.sort_by_key(|(index, ..)| *index);
     Ok(Value::Structure(out.into_iter().map(|(_, name, value)| (name, value)).collect()))
+}
+
+/// A header's value, which HTTP keeps on one line: a line break in it (a proxy's unfolding of
+/// an obsolete folded header, or a forged value) is refused.
+fn one_line(text: &str) -> Result<&str> {
+    match text.contains(['\r', '\n']) {
+        true => Err(Error::data("a header value holds a line break")),
+        false => Ok(text),
+    }
 }
 
 /// A URI label's value from its percent-decoded text: timestamps date-time unless the member
