@@ -147,7 +147,7 @@ fn responses_decode_outputs_and_empty_bodies() {
 }
 
 #[test]
-fn error_codes_come_from_header_code_or_type_in_that_order() {
+fn error_codes_come_from_header_type_or_code_in_that_order() {
     let model = model("1.1", false);
     let put = model.operation("Put").unwrap();
     let decode = |reply: HttpResponse| protocol::response(Protocol::AwsJson1_1, put, &reply).unwrap().unwrap_err();
@@ -158,7 +158,10 @@ fn error_codes_come_from_header_code_or_type_in_that_order() {
     assert_eq!((error.code.as_str(), error.message.as_deref(), error.status), ("Conflict", Some("busy"), 409));
     assert_eq!(error.value["Id"], Value::from("7"));
     assert_eq!(error.to_string(), "Conflict (HTTP 409): busy");
-    assert_eq!(decode(HttpResponse::new(409, r#"{"code": "a#Conflict", "__type": "Other"}"#)).code, "Conflict");
+    // Then `__type`, as botocore reads it: a body's `code` may be a member of the error (Firehose's
+    // InvalidKMSResourceException carries KMS's code in it); `code` serves when there is no `__type`.
+    assert_eq!(decode(HttpResponse::new(409, r#"{"code": "KMS.Denied", "__type": "a#Conflict"}"#)).code, "Conflict");
+    assert_eq!(decode(HttpResponse::new(409, r#"{"code": "a#Conflict"}"#)).code, "Conflict");
     assert_eq!(
         decode(HttpResponse::new(409, r#"{"__type": "a.b#Conflict:uri"}"#)).shape.map(|s| s.name()),
         Some("Conflict")

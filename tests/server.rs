@@ -246,3 +246,32 @@ fn a_pattern_naming_a_label_twice_is_a_model_error() {
     let error = botocore::load(json.as_bytes()).unwrap_err();
     assert_eq!(error.to_string(), "model error: operation Get: the URI pattern /{Name}/{Name} names label Name twice");
 }
+
+#[test]
+fn host_labels_are_read_from_the_host_when_the_body_leaves_them_out() {
+    let model = botocore::load(
+        br#"{
+      "metadata": {"protocol": "json", "jsonVersion": "1.0", "targetPrefix": "Svc"},
+      "operations": {"Get": {"name": "Get", "input": {"shape": "In"},
+                             "endpoint": {"hostPrefix": "{AccountId}.data-"}}},
+      "shapes": {"In": {"type": "structure", "required": ["AccountId"], "members": {
+                   "AccountId": {"shape": "S", "hostLabel": true}, "Name": {"shape": "S"}}},
+                 "S": {"type": "string"}}
+    }"#,
+    )
+    .unwrap();
+    let request = |host: &str, body: &str| {
+        let mut request = HttpRequest::new("POST", "/", body.as_bytes().to_vec())
+            .with_header("X-Amz-Target", "Svc.Get")
+            .with_header("Content-Type", "application/x-amz-json-1.0");
+        request.host = host.to_owned();
+        protocol::parse_request(Protocol::AwsJson1_0, &model, &request).unwrap().input
+    };
+    let input = request("123456.data-example.com", r#"{"Name": "n"}"#);
+    assert_eq!(input, Value::from(Structure::new().with("Name", "n").with("AccountId", "123456")));
+    // What the body says wins; a host without the prefix adds nothing.
+    let input = request("123456.data-example.com", r#"{"AccountId": "789"}"#);
+    assert_eq!(input, Value::from(Structure::new().with("AccountId", "789")));
+    assert_eq!(request("example.com", "{}"), Value::from(Structure::new()));
+    assert_eq!(request(".data-example.com", "{}"), Value::from(Structure::new()));
+}

@@ -199,3 +199,183 @@ proptest! {
         let _ = json::decode_document(&bytes, &JsonSettings::aws_json());
     }
 }
+
+/// Where a top-level member of an operation's input and output goes in a REST message.
+#[derive(Clone, Debug)]
+enum Bound {
+    /// A header: a scalar, or a list of them.
+    Header(ShapeType, bool, Option<TimestampFormat>),
+    PrefixHeaders,
+    /// A query parameter: a scalar, or a list of them.
+    Query(ShapeType, bool, Option<TimestampFormat>),
+    QueryParams,
+    Label(ShapeType),
+    /// The greedy label ending the URI pattern.
+    Greedy,
+    ResponseCode,
+}
+
+/// What the body holds: the arbitrary schema as a member among others, or as the payload, or
+/// a blob or text payload.
+#[derive(Clone, Copy, Debug)]
+enum Body {
+    Member,
+    Payload,
+    Blob,
+    Text,
+}
+
+fn bound() -> impl Strategy<Value = Bound> {
+    use ShapeType as T;
+    let scalar =
+        || proptest::sample::select(vec![T::String, T::Integer, T::Long, T::Boolean, T::Double, T::Timestamp, T::Enum]);
+    let format = || {
+        prop_oneof![
+            Just(None),
+            Just(Some(TimestampFormat::DateTime)),
+            Just(Some(TimestampFormat::HttpDate)),
+            Just(Some(TimestampFormat::EpochSeconds))
+        ]
+    };
+    let header_scalar = prop_oneof![scalar(), Just(T::Blob)];
+    prop_oneof![
+        (header_scalar, any::<bool>(), format()).prop_map(|(t, list, f)| Bound::Header(t, list, f)),
+        Just(Bound::PrefixHeaders),
+        (scalar(), any::<bool>(), format()).prop_map(|(t, list, f)| Bound::Query(t, list, f)),
+        Just(Bound::QueryParams),
+        proptest::sample::select(vec![T::String, T::Integer, T::Boolean, T::Timestamp, T::Enum]).prop_map(Bound::Label),
+        Just(Bound::Greedy),
+        Just(Bound::ResponseCode),
+    ]
+}
+
+fn body() -> impl Strategy<Value = Body> {
+    prop_oneof![Just(Body::Member), Just(Body::Payload), Just(Body::Blob), Just(Body::Text)]
+}
+
+/// An operation `Op` whose input and output are `Input`: the bound members, then the body;
+/// its error `Fail` has a header-bound member, a message and the arbitrary schema.
+fn build_operation(members: &[Member], bounds: &[Bound], body: Body) -> Model {
+    use awsval::schema::{Fault, HttpBinding, HttpTrait, Operation};
+    let mut builder = ModelBuilder::new();
+    let root = builder.declare("Root", ShapeType::Structure);
+    add_members(&mut builder, root, root, members, &mut 0);
+    let string = builder.prelude(ShapeType::String);
+    let strings = builder.list("Strings", string).id();
+    let string_map = builder.map("StringMap", string, string).id();
+    let list_map = builder.map("ListMap", string, strings).id();
+    let enum_shape =
+        builder.add("Color", ShapeType::Enum).enum_value("RED", "red").enum_value("DARK", "dark blue").id();
+    let input = builder.declare("Input", ShapeType::Structure);
+    let mut uri = String::from("/op");
+    let (mut greedy, mut status, mut params) = (false, false, false);
+    for (index, bound) in bounds.iter().enumerate() {
+        let scalar = |builder: &mut ModelBuilder, shape_type: ShapeType| match shape_type {
+            ShapeType::Enum => enum_shape,
+            other => builder.prelude(other),
+        };
+        let (target, binding, format) = match bound {
+            Bound::Header(t, list, format) => {
+                let item = scalar(&mut builder, *t);
+                let target = if *list { builder.list(&format!("H{index}"), item).id() } else { item };
+                (target, HttpBinding::Header(format!("x-h{index}").into()), *format)
+            }
+            Bound::Query(t, list, format) => {
+                let item = scalar(&mut builder, *t);
+                let target = if *list { builder.list(&format!("Q{index}"), item).id() } else { item };
+                (target, HttpBinding::Query(format!("q{index}").into()), *format)
+            }
+            Bound::PrefixHeaders => (string_map, HttpBinding::PrefixHeaders(format!("x-p{index}-").into()), None),
+            Bound::QueryParams if !params => {
+                params = true;
+                (if index % 2 == 0 { string_map } else { list_map }, HttpBinding::QueryParams, None)
+            }
+            Bound::Label(t) => {
+                uri.push_str(&format!("/{{L{index}}}"));
+                (scalar(&mut builder, *t), HttpBinding::Label(format!("L{index}").into()), None)
+            }
+            Bound::Greedy if !greedy => {
+                greedy = true;
+                (string, HttpBinding::Label("G".into()), None)
+            }
+            Bound::ResponseCode if !status => {
+                status = true;
+                (builder.prelude(ShapeType::Integer), HttpBinding::ResponseCode, None)
+            }
+            _ => continue,
+        };
+        let name = match binding {
+            HttpBinding::Label(ref label) => label.to_string(),
+            _ => format!("B{index}"),
+        };
+        let mut member = builder.shape(input).member(&name, target).http(binding.clone());
+        if let Some(format) = format {
+            member = member.timestamp_format(format);
+        }
+        if matches!(binding, HttpBinding::Label(_)) {
+            member.required();
+        }
+    }
+    if greedy {
+        uri.push_str("/{G+}");
+    }
+    let (body_target, payload) = match body {
+        Body::Member => (root, false),
+        Body::Payload => (root, true),
+        Body::Blob => (builder.prelude(ShapeType::Blob), true),
+        Body::Text => (string, true),
+    };
+    let member = builder.shape(input).member("Body", body_target);
+    if payload {
+        member.http(HttpBinding::Payload);
+    }
+    let fail = builder
+        .add("Fail", ShapeType::Structure)
+        .error(Fault::Client, Some(404), None)
+        .member("Message", string)
+        .member("Detail", root)
+        .member("Reason", string)
+        .http(HttpBinding::Header("x-reason".into()))
+        .id();
+    let service = builder.service_mut();
+    service.protocols = vec!["rest-json".into()];
+    service.target_prefix = Some("Svc".into());
+    service.api_version = Some("2020-01-01".into());
+    service.xml_namespace = Some("urn:svc".into());
+    let mut operation = Operation::new("Op");
+    operation.http = HttpTrait { method: "POST".into(), uri: uri.into(), code: None };
+    operation.input = Some(input);
+    operation.output = Some(input);
+    operation.errors = vec![fail];
+    builder.operation(operation);
+    builder.finish().expect("the generated operation is valid")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// In every protocol, what a client sends a server reads back, and what a server answers
+    /// (an output, an error) a client reads back.
+    #[test]
+    fn every_protocol_carries_requests_and_responses_both_ways(
+        members in proptest::collection::vec(member(kind()), 1..5),
+        bounds in proptest::collection::vec(bound(), 0..6),
+        body in body(),
+        seed in any::<u64>(),
+    ) {
+        use awsval::protocol::Protocol;
+        use awsval_conformance::round_trip;
+        let model = build_operation(&members, &bounds, body);
+        let operation = model.operation("Op").expect("declared");
+        let fail = model.shape("Fail").expect("declared");
+        for protocol in [Protocol::AwsJson1_0, Protocol::AwsJson1_1, Protocol::AwsQuery, Protocol::Ec2Query, Protocol::RestJson1, Protocol::RestXml] {
+            let mut generator = Generator::new(seed, Limits::default());
+            let input = generator.input(operation, protocol);
+            round_trip::request(protocol, operation, &input).map_err(|e| TestCaseError::fail(format!("{protocol} request: {e}")))?;
+            let output = generator.output(operation, protocol);
+            round_trip::response(protocol, operation, &output).map_err(|e| TestCaseError::fail(format!("{protocol} response: {e}")))?;
+            let error = generator.error(fail, protocol);
+            round_trip::error(protocol, operation, fail, &error).map_err(|e| TestCaseError::fail(format!("{protocol} error: {e}")))?;
+        }
+    }
+}

@@ -51,9 +51,11 @@ pub(super) fn response<'m>(
     }
 }
 
-/// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, the body's
-/// `code`, its `Code` when `rest` (restJson1 services write either; botocore reads `Code` for
-/// them only: an awsJson body's `Code` may be a member), then its `__type`; sanitised. The
+/// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, then from
+/// the body: for restJson1 (`rest`) its `code`, `Code` or `__type`, for awsJson its `__type`,
+/// else its `code` (botocore reads `__type` alone there: an awsJson error's `code` or `Code`
+/// may be a member of its own, as Firehose's `InvalidKMSResourceException` carries KMS's
+/// code); sanitised. The
 /// message: the body's `message`, `Message` or `errorMessage`. A response that names no code is
 /// known by its status (see [`ErrorHeader::new`]).
 pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings, rest: bool) -> Result<ErrorHeader> {
@@ -63,11 +65,11 @@ pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings, res
     };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
     let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
-    let code = query_code
-        .or_else(|| response.header("X-Amzn-Errortype").map(sanitize_error_code))
-        .or_else(|| text("code").map(sanitize_error_code))
-        .or_else(|| text("Code").filter(|_| rest).map(sanitize_error_code))
-        .or_else(|| text("__type").map(sanitize_error_code));
+    let from_body = || match rest {
+        true => text("code").or_else(|| text("Code")).or_else(|| text("__type")),
+        false => text("__type").or_else(|| text("code")),
+    };
+    let code = query_code.or_else(|| response.header("X-Amzn-Errortype")).or_else(from_body).map(sanitize_error_code);
     let message = text("message").or_else(|| text("Message")).or_else(|| text("errorMessage"));
     Ok(ErrorHeader::new(code, message.map(str::to_owned), response.status))
 }

@@ -154,13 +154,33 @@ pub fn parse_request_with<'m>(
     }
     let inflated = compression::undo(request, options.limits.max_input_len).map_err(RequestError::malformed)?;
     let request = inflated.as_ref().unwrap_or(request);
-    match protocol {
+    let mut parsed = match protocol {
         Protocol::AwsJson1_0 => aws_json(model, request, "1.0", options),
         Protocol::AwsJson1_1 => aws_json(model, request, "1.1", options),
         Protocol::AwsQuery => query_form(model, request, QueryFlavor::AwsQuery, options),
         Protocol::Ec2Query => query_form(model, request, QueryFlavor::Ec2Query, options),
         Protocol::RestJson1 => rest(protocol, model, request, rest::Body::Json, options),
         Protocol::RestXml => rest(protocol, model, request, rest::Body::Xml, options),
+    }?;
+    host_labels(&mut parsed, &request.host);
+    Ok(parsed)
+}
+
+/// Fills `@hostLabel` members the body left out from the `Host` the request went to, when it
+/// starts with the operation's `hostPrefix` (a request may come through a proxy that kept
+/// only the service's own host).
+fn host_labels(parsed: &mut ParsedRequest<'_>, host: &str) {
+    let operation = parsed.operation;
+    let (Some(pattern), Some(shape), Value::Structure(input)) =
+        (operation.data().host_prefix.as_deref(), operation.input(), &mut parsed.input)
+    else {
+        return;
+    };
+    for (label, value) in uri::match_host_prefix(pattern, host).unwrap_or_default() {
+        match shape.member(label) {
+            Some(member) if input.get(label).is_none() => input.push(member.name(), Value::String(value.to_owned())),
+            _ => {}
+        }
     }
 }
 
@@ -261,10 +281,10 @@ fn rest<'m>(
     Ok(ParsedRequest { operation, input })
 }
 
-/// The operation whose method and URI pattern fit the request best: first one whose required
-/// query parameters and headers are all present, the more of them the better (S3's
-/// `ListParts` over `GetObject` when `uploadId` is given), then the most literal query keys,
-/// then the most literal path text. Among operations the request cannot tell apart, one that is
+/// The operation whose method and URI pattern fit the request best: the most literal query
+/// keys (Chime's `POST /channels?operation=search` over `POST /channels`), then one whose
+/// required query parameters and headers are all present, the more of them the better (S3's
+/// `ListParts` over `GetObject` when `uploadId` is given), then the most literal path text. Among operations the request cannot tell apart, one that is
 /// not deprecated, else the last in the model: botocore's S3 model (which lost Smithy's `x-id`
 /// literals) sends `GET /{Bucket}?lifecycle` to `GetBucketLifecycleConfiguration` over the
 /// deprecated `GetBucketLifecycle` (and the same for `…Notification…` and the `Put…` twins), and
@@ -283,8 +303,8 @@ fn route<'m>(
         }
         let Some(fit) = uri::match_path(&http.uri, segments, query) else { continue };
         let score = (
-            required_present(operation, request, query),
             fit.literal_query,
+            required_present(operation, request, query),
             fit.literal_path,
             !operation.data().deprecated,
         );
@@ -295,9 +315,9 @@ fn route<'m>(
     best.map(|(_, operation, fit)| (operation, fit))
 }
 
-/// How well a pattern fits: required query parameters and headers present (`None`: one is
-/// missing), literal query keys, literal path bytes, not deprecated; more is better.
-type Specificity = (Option<usize>, usize, usize, bool);
+/// How well a pattern fits: literal query keys, required query parameters and headers present
+/// (`None`: one is missing), literal path bytes, not deprecated; more is better.
+type Specificity = (usize, Option<usize>, usize, bool);
 
 /// How many required members bound to the query string or a header the request has; `None`
 /// when one is missing.

@@ -67,6 +67,28 @@ pub(super) fn expand_labels(
     Ok(out)
 }
 
+/// The `{Label}` values a host starting with `pattern` (an operation's `hostPrefix`, such as
+/// `{AccountId}.data-`) gives, each label running to the first occurrence of the literal text
+/// after it (to the first `.` when the pattern ends with it); `None` when `host` does not
+/// start that way.
+pub(super) fn match_host_prefix<'p, 'h>(pattern: &'p str, host: &'h str) -> Option<Vec<(&'p str, &'h str)>> {
+    let (mut pattern, mut host) = (pattern, host);
+    let mut labels = Vec::new();
+    while let Some(open) = pattern.find('{') {
+        host = host.strip_prefix(&pattern[..open])?;
+        let close = open + pattern[open..].find('}')?;
+        let after = &pattern[close + 1..];
+        let literal = &after[..after.find('{').unwrap_or(after.len())];
+        let end = host.find(if literal.is_empty() { "." } else { literal }).unwrap_or(host.len());
+        if end == 0 {
+            return None;
+        }
+        labels.push((&pattern[open + 1..close], &host[..end]));
+        (pattern, host) = (after, &host[end..]);
+    }
+    host.starts_with(pattern).then_some(labels)
+}
+
 /// Joins query parameters; a parameter without a value (`?flag`) is written bare.
 pub(super) fn query_string(pairs: &[(String, Option<String>)]) -> String {
     let mut out = String::new();

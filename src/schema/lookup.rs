@@ -25,10 +25,10 @@ impl Lookup {
             EnumLiteral::Int(_) => b"\xFF",
         });
         Self {
-            by_name: Table::new(shape.members.iter().map(|m| m.name.as_bytes()), |_| false),
+            by_name: Table::new(shape.members.iter().map(|m| m.name.as_bytes()), |_| 0),
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
-            by_enum_value: Table::new(enum_values, |_| false),
+            by_enum_value: Table::new(enum_values, |_| 0),
         }
     }
 
@@ -60,12 +60,17 @@ impl Lookup {
 }
 
 /// A table by the renamed names, when at least one member is renamed. Where members share a
-/// wire name, a flattened collection is the one found (it can hold every element the name
-/// repeats in; S3's deprecated `Event` beside its `Events`), else the first.
+/// wire name, one in the body is the one found (API Gateway's `PutIntegration` has a URI label
+/// `httpMethod` and a body member renamed `httpMethod`), and among those a flattened
+/// collection (it can hold every element the name repeats in; S3's deprecated `Event` beside
+/// its `Events`), else the first.
 fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> Option<&'s str>) -> Option<Table> {
     shape.members.iter().any(|m| renamed(m).is_some()).then(|| {
         let wire_name = |m: &'s MemberData| renamed(m).unwrap_or(m.name.as_str()).as_bytes();
-        Table::new(shape.members.iter().map(wire_name), |index| shape.members[index].traits.xml_flattened)
+        Table::new(shape.members.iter().map(wire_name), |index| {
+            let traits = &shape.members[index].traits;
+            2 * u8::from(traits.http.is_none()) + u8::from(traits.xml_flattened)
+        })
     })
 }
 
@@ -75,8 +80,8 @@ fn renamed_index<'s>(shape: &'s ShapeData, renamed: impl Fn(&'s MemberData) -> O
 /// table for more.
 ///
 /// When two members share a wire name (a model may rename one onto another), one of them is
-/// the one found, whatever the table's size and whatever member is expected: the first that is
-/// preferred, else the first in member order.
+/// the one found, whatever the table's size and whatever member is expected: the first of the
+/// highest rank.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     /// The names in member order.
@@ -91,7 +96,7 @@ pub(super) struct Table {
 const SCAN_LIMIT: usize = 8;
 
 impl Table {
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>, preferred: impl Fn(usize) -> bool) -> Self {
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n [u8]>, rank: impl Fn(usize) -> u8) -> Self {
         let names: Box<[Box<[u8]>]> = names.map(Box::from).collect();
         let repeats = names.iter().enumerate().any(|(index, name)| names[..index].contains(name));
         // A repeated name is looked up in the hash, which holds the one member it finds.
@@ -99,7 +104,7 @@ impl Table {
             let mut found: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
             for (index, name) in names.iter().enumerate() {
                 let slot = found.entry(name.clone()).or_insert(index as u32);
-                if preferred(index) && !preferred(*slot as usize) {
+                if rank(index) > rank(*slot as usize) {
                     *slot = index as u32;
                 }
             }
@@ -168,7 +173,7 @@ mod tests {
     fn lookups_find_each_name_whatever_member_is_expected() {
         for count in [0, 3, SCAN_LIMIT, SCAN_LIMIT + 1, 20] {
             let names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
-            let table = Table::new(names.iter().map(String::as_bytes), |_| false);
+            let table = Table::new(names.iter().map(String::as_bytes), |_| 0);
             for (index, name) in names.iter().enumerate() {
                 for expected in [0, index, index + 1, count, usize::MAX] {
                     assert_eq!(table.get_expecting(name.as_bytes(), expected), Some(index), "{name} ({expected})");
@@ -186,13 +191,13 @@ mod tests {
             let mut names: Vec<String> = (0..count).map(|i| format!("Member{i}")).collect();
             names[count - 1] = names[0].clone();
             names[count - 2] = names[1].clone();
-            let table = Table::new(names.iter().map(String::as_bytes), |_| false);
+            let table = Table::new(names.iter().map(String::as_bytes), |_| 0);
             for expected in 0..=count {
                 assert_eq!(table.get_expecting(b"Member0", expected), Some(0), "{count} members ({expected})");
                 assert_eq!(table.get_expecting(b"Member1", expected), Some(1), "{count} members ({expected})");
             }
             // A preferred holder of the name wins over the first.
-            let table = Table::new(names.iter().map(String::as_bytes), |index| index == count - 1);
+            let table = Table::new(names.iter().map(String::as_bytes), |index| u8::from(index == count - 1));
             for expected in 0..=count {
                 assert_eq!(table.get_expecting(b"Member0", expected), Some(count - 1), "{count} members ({expected})");
                 assert_eq!(table.get_expecting(b"Member1", expected), Some(1), "{count} members ({expected})");

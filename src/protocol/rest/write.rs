@@ -341,7 +341,17 @@ pub(crate) fn error_reply(
             let settings = JsonSettings::rest_json().with_limits(options.limits);
             let leading: Vec<_> = error.loose_message.map(|message| ("message", message)).into_iter().collect();
             let body = json::encode_object_with(&Value::Structure(body_members), error.shape(), &settings, &leading)?;
-            bound.headers.push(("X-Amzn-Errortype".to_owned(), code.to_owned()));
+            // A model may bind a member to this very header (the Account service does): it
+            // can only hold the code, and is not sent twice.
+            match bound.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("X-Amzn-Errortype")) {
+                Some((_, value)) if value != code => {
+                    let error =
+                        format!("a member bound to X-Amzn-Errortype holds {value:?}, not the error's code {code}");
+                    return Err(Error::data(error));
+                }
+                Some(_) => {}
+                None => bound.headers.push(("X-Amzn-Errortype".to_owned(), code.to_owned())),
+            }
             (body, body_kind.content_type())
         }
         Body::Xml => {

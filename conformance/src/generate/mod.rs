@@ -13,6 +13,10 @@
 //! # Ok::<(), awsval::Error>(())
 //! ```
 
+mod message;
+
+pub(crate) use self::message::is_framing;
+
 use std::borrow::Cow;
 
 use awsval::schema::{EnumLiteral, MemberRef, ShapeRef, ShapeType};
@@ -28,12 +32,25 @@ pub struct Limits {
     /// Whether values must survive XML: no nulls in sparse collections, no documents, no empty
     /// flattened collections (XML cannot tell them from absent ones).
     pub xml_safe: bool,
+    /// Whether values must survive a query form (awsQuery and ec2Query requests): what XML
+    /// cannot carry, and no empty structures or maps, nor ec2's empty lists (a form leaves
+    /// them out).
+    pub form_safe: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_depth: 4, max_items: 3, xml_safe: false }
+        Self { max_depth: 4, max_items: 3, xml_safe: false, form_safe: false }
     }
+}
+
+/// Which message of an exchange a value is made for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A request (an operation's input).
+    Request,
+    /// A response (an output or an error).
+    Response,
 }
 
 /// A deterministic source of values (xorshift), seeded.
@@ -42,12 +59,15 @@ pub struct Generator {
     limits: Limits,
     /// Whether the timestamp being made travels as http-date.
     whole_seconds: bool,
+    /// The URI pattern of the operation whose input is being made (its greedy labels may
+    /// hold slashes).
+    uri: String,
 }
 
 impl Generator {
     /// A generator; the same seed makes the same values.
     pub fn new(seed: u64, limits: Limits) -> Self {
-        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, limits, whole_seconds: false }
+        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, limits, whole_seconds: false, uri: String::new() }
     }
 
     fn next(&mut self) -> u64 {
@@ -73,21 +93,29 @@ impl Generator {
     }
 
     /// How many items a collection gets: at least one when flattened for XML (XML cannot tell
-    /// an empty flattened collection from an absent one), none when too deep.
+    /// an empty flattened collection from an absent one) or in a form, none when too deep.
     fn count(&mut self, depth: usize, flattened: bool) -> usize {
-        let min = usize::from(flattened && self.limits.xml_safe);
+        let min = usize::from((flattened && self.limits.xml_safe) || self.limits.form_safe);
         if depth >= self.limits.max_depth { min } else { min + self.below(self.limits.max_items + 1 - min) }
     }
 
     /// A value of `shape`, or `None` when none can be made here.
     fn at(&mut self, shape: ShapeRef<'_>, depth: usize, flattened: bool) -> Option<Value> {
         Some(match shape.shape_type() {
+            ShapeType::Structure if self.limits.form_safe => {
+                // A form leaves an empty structure out: none can be made when no member can.
+                let structure = self.filled_structure(shape, depth);
+                if structure.is_empty() && shape.members().next().is_some() {
+                    return None;
+                }
+                Value::Structure(structure)
+            }
             ShapeType::Structure => Value::Structure(self.structure(shape, depth)),
             ShapeType::Union => return self.union(shape, depth),
             ShapeType::List => {
                 let member = shape.list_member()?;
                 let count = self.count(depth, flattened);
-                let sparse = shape.is_sparse() && !self.limits.xml_safe;
+                let sparse = shape.is_sparse() && !self.wire_bound();
                 let mut items = List::new();
                 for _ in 0..count {
                     items.push(if sparse && self.below(4) == 0 {
@@ -182,7 +210,12 @@ impl Generator {
 
     /// Members left out: what XML cannot carry.
     fn skip(&self, member: MemberRef<'_>) -> bool {
-        self.limits.xml_safe && contains_document(member.target(), 0)
+        self.wire_bound() && contains_document(member.target(), 0)
+    }
+
+    /// Whether values go into XML or a form, which carry no nulls and no documents.
+    fn wire_bound(&self) -> bool {
+        self.limits.xml_safe || self.limits.form_safe
     }
 
     fn structure(&mut self, shape: ShapeRef<'_>, depth: usize) -> Structure {
@@ -204,6 +237,27 @@ impl Generator {
             }
             if let Some(value) = self.member(member, depth + 1) {
                 structure.push(member.name(), value);
+            }
+        }
+        structure
+    }
+
+    /// A structure with a member, when one can be made (a scalar first, so that recursive
+    /// shapes end): a form leaves an empty structure out, and an empty payload reads as absent.
+    fn filled_structure(&mut self, shape: ShapeRef<'_>, depth: usize) -> Structure {
+        let mut structure = self.structure(shape, depth);
+        if structure.is_empty() {
+            let deep_enough = depth >= 2 * self.limits.max_depth;
+            let mut members: Vec<MemberRef<'_>> = shape.members().filter(|m| !self.skip(*m)).collect();
+            members.sort_by_key(|m| m.target().shape_type().is_aggregate());
+            for member in members {
+                if deep_enough && member.target().shape_type().is_aggregate() {
+                    break;
+                }
+                if let Some(value) = self.member(member, depth + 1) {
+                    structure.push(member.name(), value);
+                    break;
+                }
             }
         }
         structure
