@@ -85,6 +85,11 @@ fn malformed_messages_are_errors_with_offsets() {
         "syntax error: a chunk size is malformed (byte 47)"
     );
     assert_eq!(error(b"GET / HTTP/1.1\r\nX: \xff\r\n\r\n"), "data error: header X is not UTF-8 text");
+    // A fuzz find: with two, which host is the request for? (RFC 9112 refuses it.)
+    assert_eq!(
+        error(b"GET / HTTP/1.1\r\nHost: \r\nhost: a.example\r\n\r\n"),
+        "data error: a request with more than one Host header"
+    );
     let many: String = (0..1100).map(|i| format!("X-{i}: v\r\n")).collect();
     assert_eq!(
         error(format!("GET / HTTP/1.1\r\n{many}\r\n").as_bytes()),

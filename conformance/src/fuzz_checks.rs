@@ -12,6 +12,7 @@ use awsval::xml::{self, XmlSettings};
 use awsval::{Blob, Precision, Timestamp, TimestampFormat, Value};
 
 use crate::generate::{Generator, Limits};
+use crate::round_trip;
 
 /// A model with a shape of every kind, for the decoders to aim at.
 fn model() -> &'static Model {
@@ -195,6 +196,69 @@ fn read_request(data: &[u8]) -> Result<(), protocol::RequestError> {
         }
     }
     protocol::parse_request(protocol, request_model(), &request).map(drop)
+}
+
+/// HTTP/1.1 messages: reading one as a request and as a response never panics; what reads
+/// with plain framing (one `Content-Length` that fits the body, no transfer coding) writes
+/// back to a message that reads the same; a request read is served or refused with a status
+/// a server answers with, and a response read is read by a client of every operation without
+/// a panic. The first byte picks the protocol.
+pub fn http1(data: &[u8]) {
+    let Some((&pick, message)) = data.split_first() else { return };
+    let protocol = protocol::Protocol::ALL[usize::from(pick) % protocol::Protocol::ALL.len()];
+    if let Ok(request) = protocol::HttpRequest::from_http1(message) {
+        if plainly_framed(&request.headers, request.body.len()) {
+            if let Ok(bytes) = request.to_http1() {
+                assert_eq!(protocol::HttpRequest::from_http1(&bytes).expect("a written request reads"), request);
+            }
+        }
+        if let Err(error) = protocol::parse_request(protocol, request_model(), &request) {
+            assert!(matches!(error.status(), 400 | 404 | 413 | 415), "status {} for {error}", error.status());
+        }
+    }
+    if let Ok(response) = protocol::HttpResponse::from_http1(message) {
+        if plainly_framed(&response.headers, response.body.len()) {
+            if let Ok(bytes) = response.to_http1() {
+                assert_eq!(protocol::HttpResponse::from_http1(&bytes).expect("a written response reads"), response);
+            }
+        }
+        for operation in request_model().operations() {
+            let _ = protocol::response(protocol, operation, &response);
+        }
+    }
+}
+
+/// Whether a message read says its body's length once, rightly, and has no transfer coding
+/// (which reading undoes, so that the headers no longer describe the body).
+fn plainly_framed(headers: &[(String, String)], body_len: usize) -> bool {
+    let lengths: Vec<&str> = headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("Content-Length"))
+        .map(|(_, value)| value.trim())
+        .collect();
+    !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("Transfer-Encoding")) && lengths == [body_len.to_string()]
+}
+
+/// Whole exchanges with values made from the bytes, on the request model's operations in
+/// every protocol: what a client sends a server reads back, and what a server answers (its
+/// output, its error) a client reads back (see [`crate::round_trip`]).
+pub fn exchange(data: &[u8]) {
+    let seed = seed_of(data);
+    let model = request_model();
+    for protocol in protocol::Protocol::ALL {
+        for operation in model.operations() {
+            let mut generator = Generator::new(seed, Limits::default());
+            let input = generator.input(operation, protocol);
+            round_trip::request(protocol, operation, &input).unwrap_or_else(|e| panic!("{protocol} request: {e}"));
+            let output = generator.output(operation, protocol);
+            round_trip::response(protocol, operation, &output).unwrap_or_else(|e| panic!("{protocol} response: {e}"));
+            for error in operation.errors() {
+                let value = generator.error(error, protocol);
+                round_trip::error(protocol, operation, error, &value)
+                    .unwrap_or_else(|e| panic!("{protocol} error: {e}"));
+            }
+        }
+    }
 }
 
 /// Model loading never panics, and every shape of a model that loads can take a value.

@@ -9,11 +9,13 @@ use awsval_conformance::fuzz_checks;
 fn saved_fuzz_crashes_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 8] = [
+    let checks: [(&str, Check); 10] = [
         ("json", fuzz_checks::json),
         ("xml", fuzz_checks::xml),
         ("query", fuzz_checks::query),
         ("request", fuzz_checks::request),
+        ("http1", fuzz_checks::http1),
+        ("exchange", fuzz_checks::exchange),
         ("timestamp", fuzz_checks::timestamp),
         ("base64", fuzz_checks::base64),
         ("model", fuzz_checks::model_file),
@@ -38,6 +40,12 @@ fn the_seeds_pass_every_check() {
     }
     for entry in std::fs::read_dir(root.join("xml")).unwrap() {
         fuzz_checks::xml(&std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    for target in ["http1", "exchange"] {
+        let check = if target == "http1" { fuzz_checks::http1 } else { fuzz_checks::exchange };
+        for entry in std::fs::read_dir(root.join(target)).unwrap() {
+            check(&std::fs::read(entry.unwrap().path()).unwrap());
+        }
     }
     // The request seeds are requests every protocol's reader accepts.
     for entry in std::fs::read_dir(root.join("request")).unwrap() {

@@ -45,6 +45,11 @@ impl HttpRequest {
             }
             None => (String::new(), target.to_owned()),
         };
+        // RFC 9112 §3.2: a request with more than one Host field is refused; which one
+        // would the request be for?
+        if headers.iter().filter(|(name, _)| name.eq_ignore_ascii_case("Host")).count() > 1 {
+            return Err(Error::data("a request with more than one Host header"));
+        }
         if let Some(at) = headers.iter().position(|(name, _)| name.eq_ignore_ascii_case("Host")) {
             let (_, value) = headers.remove(at);
             if host.is_empty() {

@@ -193,11 +193,13 @@ impl Generator {
 }
 
 /// Whether a message always carries the member, given or not: an idempotency token (a client
-/// makes one up), the status code, the `Content-Type` (a default when not given), a map of
+/// makes one up), a URI label, the status code, the `Content-Type` (a default when not given), a map of
 /// prefixed headers (empty when none has the prefix).
 fn always_sent(member: MemberRef<'_>, binding: Option<&HttpBinding>, message: Message) -> bool {
     match (binding, message) {
         (_, Message::Request) if member.traits().idempotency_token => true,
+        // A request cannot be made without its labels, required or not.
+        (Some(HttpBinding::Label(_)), Message::Request) => true,
         (Some(HttpBinding::ResponseCode), Message::Response) => true,
         // Read as an empty map when no header has the prefix (as botocore reads it).
         (Some(HttpBinding::PrefixHeaders(_)), _) => true,
