@@ -52,12 +52,11 @@ pub(super) fn response<'m>(
 }
 
 /// The code: `x-amzn-query-error` (query-compatible services), `X-Amzn-Errortype`, then from
-/// the body: for restJson1 (`rest`) its `code`, `Code` or `__type`, for awsJson its `__type`,
-/// else its `code` (botocore reads `__type` alone there: an awsJson error's `code` or `Code`
-/// may be a member of its own, as Firehose's `InvalidKMSResourceException` carries KMS's
-/// code); sanitised. The
-/// message: the body's `message`, `Message` or `errorMessage`. A response that names no code is
-/// known by its status (see [`ErrorHeader::new`]).
+/// the body: for restJson1 (`rest`) its `code`, `Code` or `__type`; for awsJson its `__type`,
+/// else its `code` (botocore reads `__type` alone there: an awsJson error's `code` may be a
+/// member of its own, as Firehose's `InvalidKMSResourceException` carries KMS's code);
+/// sanitised. The message: the body's `message`, `Message` or `errorMessage`. A response that
+/// names no code is known by its status (see [`ErrorHeader::new`]).
 pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings, rest: bool) -> Result<ErrorHeader> {
     let body = match is_generic_body(&response.body) {
         true => Value::Null,

@@ -284,11 +284,12 @@ fn rest<'m>(
 /// The operation whose method and URI pattern fit the request best: the most literal query
 /// keys (Chime's `POST /channels?operation=search` over `POST /channels`), then one whose
 /// required query parameters and headers are all present, the more of them the better (S3's
-/// `ListParts` over `GetObject` when `uploadId` is given), then the most literal path text. Among operations the request cannot tell apart, one that is
-/// not deprecated, else the last in the model: botocore's S3 model (which lost Smithy's `x-id`
-/// literals) sends `GET /{Bucket}?lifecycle` to `GetBucketLifecycleConfiguration` over the
-/// deprecated `GetBucketLifecycle` (and the same for `…Notification…` and the `Put…` twins), and
-/// `GET /` to `ListDirectoryBuckets` over `ListBuckets`: the newer operation each time.
+/// `ListParts` over `GetObject` when `uploadId` is given), then the most literal path text.
+/// Among operations the request cannot tell apart, one that is not deprecated, else the last
+/// in the model: botocore's S3 model (which lost Smithy's `x-id` literals) sends
+/// `GET /{Bucket}?lifecycle` to `GetBucketLifecycleConfiguration` over the deprecated
+/// `GetBucketLifecycle` (and the same for `…Notification…` and the `Put…` twins), and `GET /`
+/// to `ListDirectoryBuckets` over `ListBuckets`: the newer operation each time.
 fn route<'m>(
     model: &'m Model,
     request: &HttpRequest,
