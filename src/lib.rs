@@ -12,7 +12,7 @@
 //! | data | [`value`], [`timestamp`], [`blob`], [`error`], [`limits`] | nothing about wires |
 //! | description | [`schema`] | shapes and traits, not bytes |
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
-//! | codecs | [`json`], [`xml`], [`query`], [`event_stream`] framing | bytes and schemas, never HTTP |
+//! | codecs | [`json`], [`xml`], [`query`], [`cbor`], [`event_stream`] framing | bytes and schemas, never HTTP |
 //! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query | HTTP messages, bindings, envelopes, errors |
 //! | models | [`model::botocore`] | model files, building schemas |
 //!
@@ -155,6 +155,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod blob;
+pub mod cbor;
 pub mod codec;
 pub mod convert;
 pub mod error;

@@ -29,11 +29,11 @@ pub fn cache_dir() -> PathBuf {
 /// The unpacked botocore tree (`…/botocore-1.44.8`), fetching it first if it is not cached.
 ///
 /// Fetching runs `python3 -m pip download` for the source distribution, checks its sha256
-/// and unpacks the protocol suites and the service models.
+/// and unpacks the protocol suites, the CBOR decoder corpus and the service models.
 pub fn botocore() -> Result<PathBuf> {
     let cache = cache_dir();
     let tree = cache.join(format!("botocore-{BOTOCORE_VERSION}"));
-    if tree.join("tests/unit/protocols").is_dir() && tree.join("botocore/data").is_dir() {
+    if UNPACKED.iter().all(|folder| tree.join(folder).is_dir()) {
         return Ok(tree);
     }
     fs::create_dir_all(&cache)?;
@@ -68,10 +68,14 @@ fn download(cache: &Path) -> Result<()> {
     }
 }
 
-/// Unpacks what awsval uses: the protocol suites and the service models.
+/// What awsval uses of the source distribution: the protocol suites, the CBOR decoder corpus
+/// and the service models.
+const UNPACKED: [&str; 3] = ["tests/unit/protocols", "tests/unit/cbor", "botocore/data"];
+
+/// Unpacks [`UNPACKED`].
 fn unpack(archive: &[u8], into: &Path) -> Result<()> {
     let prefix = format!("botocore-{BOTOCORE_VERSION}/");
-    let wanted = [format!("{prefix}tests/unit/protocols/"), format!("{prefix}botocore/data/")];
+    let wanted: Vec<String> = UNPACKED.iter().map(|folder| format!("{prefix}{folder}/")).collect();
     let mut tar = tar::Archive::new(GzDecoder::new(archive));
     for entry in tar.entries()? {
         let mut entry = entry?;

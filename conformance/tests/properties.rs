@@ -182,6 +182,11 @@ proptest! {
         let json_value = Generator::new(seed, Limits::default()).value(model.get(root));
         round_trip_json(&model, root, &json_value, &JsonSettings::aws_json())?;
         round_trip_json(&model, root, &json_value, &JsonSettings::rest_json())?;
+        let cbor_value = Generator::new(seed, Limits { whole_millis: true, ..Limits::default() }).value(model.get(root));
+        let settings = awsval::cbor::CborSettings::new();
+        let bytes = awsval::cbor::encode(&cbor_value, model.get(root), &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = awsval::cbor::decode(&bytes, model.get(root), &settings).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert!(back.equivalent(&cbor_value), "CBOR\n{cbor_value:?}\n{back:?}");
         let xml_value = Generator::new(seed, Limits { xml_safe: true, ..Limits::default() }).value(model.get(root));
         round_trip_xml(&model, root, &xml_value)?;
         // Across formats: JSON, then XML, then JSON again.
@@ -197,6 +202,8 @@ proptest! {
         let _ = json::decode(&bytes, model.get(root), &JsonSettings::aws_json());
         let _ = xml::decode(&bytes, model.get(root), &XmlSettings::default());
         let _ = json::decode_document(&bytes, &JsonSettings::aws_json());
+        let _ = awsval::cbor::decode(&bytes, model.get(root), &awsval::cbor::CborSettings::new());
+        let _ = awsval::cbor::decode_any(&bytes, &awsval::cbor::CborSettings::new());
     }
 }
 

@@ -1,6 +1,6 @@
 //! botocore's service models (the latest version of each) with generated values: every output
-//! and error shape through the service's own body format and through the other one (JSON ↔
-//! XML), and every operation's request, response and errors through HTTP/1.1 and the other
+//! and error shape through the service's own body format, through the other one (JSON ↔ XML)
+//! and through CBOR, and every operation's request, response and errors through HTTP/1.1 and the other
 //! side's reading, back unchanged.
 //!
 //! Two values per shape: about ten seconds each test. A longer run: `AWSVAL_SEEDS=50 cargo
@@ -59,6 +59,16 @@ fn round_trip(protocol: Protocol, shape: ShapeRef<'_>, value: &Value) -> Result<
     }
 }
 
+fn cbor_round_trip(shape: ShapeRef<'_>, value: &Value) -> Result<(), String> {
+    let settings = awsval::cbor::CborSettings::new();
+    let bytes = awsval::cbor::encode(value, shape, &settings).map_err(|e| format!("CBOR encode: {e}"))?;
+    let back = awsval::cbor::decode(&bytes, shape, &settings).map_err(|e| format!("CBOR decode: {e}"))?;
+    match back.equivalent(value) {
+        true => Ok(()),
+        false => Err(format!("CBOR: came back different:\n{value:?}\n{back:?}")),
+    }
+}
+
 #[test]
 #[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
 fn generated_values_round_trip_through_both_formats() {
@@ -83,11 +93,16 @@ fn generated_values_round_trip_through_both_formats() {
                 .value(shape);
                 let cross =
                     Generator::new(seed * 104_729 + 17, Limits { xml_safe: true, ..Limits::default() }).value(shape);
-                values += 2;
+                let cbor = Generator::new(seed * 15_485_863 + 5, Limits { whole_millis: true, ..Limits::default() })
+                    .value(shape);
+                values += 3;
                 for (protocol, value) in [(protocol, &own), (other(protocol), &cross)] {
                     if let Err(problem) = round_trip(protocol, shape, value) {
                         failures.push(format!("{service} {}: {problem}", shape.name()));
                     }
+                }
+                if let Err(problem) = cbor_round_trip(shape, &cbor) {
+                    failures.push(format!("{service} {}: {problem}", shape.name()));
                 }
             }
         }

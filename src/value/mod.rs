@@ -21,6 +21,7 @@
 //! value nested 100,000 deep is no danger to the stack.
 
 mod debug;
+pub(crate) mod decimal;
 mod document;
 mod equivalence;
 mod list;
@@ -284,8 +285,8 @@ impl Value {
     }
 
     /// Compares with the documented test equivalence ([`Equivalence::default`]):
-    /// NaN ≡ NaN, `-0.0` ≢ `0.0`, timestamps to the nanosecond, order of structure members
-    /// and map entries ignored.
+    /// NaN ≡ NaN, `-0.0` ≢ `0.0`, big decimals as numbers (`1.50` ≡ `15E-1`), timestamps to the
+    /// nanosecond, order of structure members and map entries ignored.
     ///
     /// ```
     /// use awsval::{Map, Value};

@@ -36,11 +36,14 @@ pub struct Limits {
     /// cannot carry, and no empty structures or maps, nor ec2's empty lists (a form leaves
     /// them out).
     pub form_safe: bool,
+    /// Whether timestamps are whole milliseconds: CBOR carries epoch seconds as a double,
+    /// which holds no finer fraction across years 0000–9999.
+    pub whole_millis: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_depth: 4, max_items: 3, xml_safe: false, form_safe: false }
+        Self { max_depth: 4, max_items: 3, xml_safe: false, form_safe: false, whole_millis: false }
     }
 }
 
@@ -190,7 +193,7 @@ impl Generator {
     }
 
     /// A timestamp anywhere in years 0000–9999, before 1970 too, with a fraction (of any
-    /// length, or whole milliseconds) unless whole seconds are asked for.
+    /// length, or whole milliseconds) unless whole seconds or milliseconds are asked for.
     fn timestamp(&mut self) -> Timestamp {
         const FIRST: i64 = -62_167_219_200;
         const LAST: i64 = 253_402_300_799;
@@ -203,6 +206,7 @@ impl Generator {
             _ if self.whole_seconds => 0,
             0 => 0,
             1 => (self.next() % 1000) as u32 * 1_000_000,
+            _ if self.limits.whole_millis => (self.next() % 1000) as u32 * 1_000_000,
             _ => (self.next() % 1_000_000_000) as u32,
         };
         Timestamp::new(secs, nanos).unwrap_or(Timestamp::UNIX_EPOCH)
