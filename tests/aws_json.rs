@@ -224,5 +224,24 @@ fn protocols_have_both_names() {
     assert_eq!(Protocol::from_name("json", None), Some(Protocol::AwsJson1_1));
     assert_eq!(Protocol::from_name("rest-json", None), Some(Protocol::RestJson1));
     assert_eq!(Protocol::from_name("ec2", None), Some(Protocol::Ec2Query));
-    assert_eq!(Protocol::from_name("smithy-rpc-v2-cbor", None), None);
+    assert_eq!(Protocol::from_name("smithy-rpc-v2-cbor", None), Some(Protocol::RpcV2Cbor));
+    assert_eq!(Protocol::from_name("smithy-rpc-v3", None), None);
+}
+
+#[test]
+fn a_service_is_spoken_to_in_botocores_order_of_protocols() {
+    let service = |protocols: &[&str]| {
+        let mut service = awsval::schema::Service::default();
+        service.protocols = protocols.iter().map(|p| (*p).into()).collect();
+        service.json_version = Some("1.0".into());
+        Protocol::of_service(&service)
+    };
+    // Listed in either order, json comes before smithy-rpc-v2-cbor, and that before query.
+    assert_eq!(service(&["smithy-rpc-v2-cbor", "json"]).unwrap(), Protocol::AwsJson1_0);
+    assert_eq!(service(&["query", "smithy-rpc-v2-cbor"]).unwrap(), Protocol::RpcV2Cbor);
+    assert_eq!(service(&["smithy-rpc-v2-cbor"]).unwrap(), Protocol::RpcV2Cbor);
+    assert_eq!(
+        service(&["smithy-rpc-v3"]).unwrap_err().to_string(),
+        "model error: the service speaks no protocol awsval knows ([\"smithy-rpc-v3\"])"
+    );
 }

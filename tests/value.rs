@@ -157,7 +157,10 @@ fn equivalence_is_the_documented_one() {
     assert!(!eq(Value::Double(0.0), Value::Double(-0.0)));
     assert!(!eq(Value::Integer(1), Value::Long(1)));
     assert!(!eq(Value::Enum(Cow::Borrowed("A")), Value::String("A".into())));
-    assert!(!eq(Value::BigDecimal("1.0".into()), Value::BigDecimal("1.00".into())));
+    // Big decimals compare as numbers (CBOR writes them as decimal fractions); exactly, as text.
+    assert!(eq(Value::BigDecimal("1.0".into()), Value::BigDecimal("100E-2".into())));
+    assert!(!eq(Value::BigDecimal("1.0".into()), Value::BigDecimal("1.01".into())));
+    assert_ne!(Value::BigDecimal("1.0".into()), Value::BigDecimal("1.00".into()));
     let a = Value::from(Structure::new().with("A", 1).with("B", 2));
     let b = Value::from(Structure::new().with("B", 2).with("A", 1));
     assert!(eq(a, b));

@@ -13,7 +13,6 @@ use std::process::ExitCode;
 use awsval::json::{self, JsonSettings};
 use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions};
 use awsval::schema::{Model, ShapeRef};
-use awsval::xml::{self, XmlSettings};
 use awsval::{Error, ErrorKind, Limits, Result, Value};
 
 /// Decoding arguments.
@@ -164,10 +163,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
     let output = match (&args.shape, &args.operation) {
         (Some(name), _) => {
             let shape = shape(&model, name)?;
-            let value = match protocol.json_settings() {
-                Some(settings) => json::decode(&body, shape, &settings.with_limits(limits))?,
-                None => xml::decode(&body, shape, &XmlSettings::new().with_limits(limits))?,
-            };
+            let value = protocol::decode_body_within(protocol, &body, shape, limits)?;
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {

@@ -6,7 +6,7 @@ use awsval::protocol::{
     self, Endpoint, HttpRequest, HttpResponse, Protocol, RequestOptions, ResponseOptions, ServiceError,
 };
 use awsval::schema::{Model, OperationRef, ShapeRef};
-use awsval::{Structure, TimestampFormat, Value};
+use awsval::{Blob, Structure, TimestampFormat, Value};
 use serde_json::{Value as Json, json};
 
 use crate::canonical_xml::canonical;
@@ -214,7 +214,7 @@ pub(crate) fn server_request(
         request.uri = base.and_then(|base| uri.strip_prefix(&base)).unwrap_or(uri).to_owned();
     }
     if let Some(body) = text("body") {
-        request.body = body.as_bytes().to_vec();
+        request.body = suite_body(protocol, body);
     }
     for (name, value) in serialized.get("headers").and_then(Json::as_object).into_iter().flatten() {
         request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
@@ -289,9 +289,46 @@ fn headers_agree(expected: &str, actual: &str) -> bool {
     expected == actual || without_charset(expected) == without_charset(actual) || items(expected) == items(actual)
 }
 
+/// A body as the suite gives it: text, or base64 for CBOR.
+fn suite_body(protocol: Protocol, text: &str) -> Vec<u8> {
+    match protocol {
+        Protocol::RpcV2Cbor => {
+            Blob::from_base64(text).map(Blob::into_inner).unwrap_or_else(|_| text.as_bytes().to_vec())
+        }
+        _ => text.as_bytes().to_vec(),
+    }
+}
+
+/// Compares CBOR bodies as the items they hold (an error's `__type` as the code it names).
+fn compare_cbor(expected: &[u8], actual: &[u8], out: &mut Vec<String>) {
+    let settings = awsval::cbor::CborSettings::new();
+    let read = |bytes: &[u8]| {
+        awsval::cbor::decode_any(bytes, &settings).map(|mut value| {
+            if let Some(Value::String(code)) = value.get_mut("__type") {
+                *code = protocol::sanitize_error_code(code).to_owned();
+            }
+            value
+        })
+    };
+    match (expected.is_empty(), actual.is_empty()) {
+        (true, true) => {}
+        (true, false) | (false, true) => {
+            out.push(format!("body: expected {} bytes, got {}", expected.len(), actual.len()))
+        }
+        (false, false) => match (read(expected), read(actual)) {
+            (Ok(e), Ok(a)) if a.equivalent(&e) => {}
+            (Ok(e), Ok(a)) => out.push(format!("body (CBOR): expected {e:?}, got {a:?}")),
+            (_, Err(error)) => out.push(format!("body: not CBOR ({error})")),
+            (Err(error), _) => out.push(format!("body: the case's is not CBOR ({error})")),
+        },
+    }
+}
+
 fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec<String>) {
     let actual_text = String::from_utf8_lossy(actual);
-    if protocol.json_settings().is_some() && !expected.is_empty() {
+    if protocol == Protocol::RpcV2Cbor {
+        compare_cbor(&suite_body(protocol, expected), actual, out);
+    } else if protocol.json_settings().is_some() && !expected.is_empty() {
         let parsed: Result<Json, _> = serde_json::from_str(expected);
         match (parsed, serde_json::from_slice::<Json>(actual)) {
             (Ok(e), Ok(a)) => out.extend(json_diff(&e, &a).into_iter().map(|d| format!("body {d}"))),
@@ -320,11 +357,15 @@ fn compare_body(protocol: Protocol, expected: &str, actual: &[u8], out: &mut Vec
 /// services' `@xmlNamespace`), anything else exactly.
 fn compare_response_body(
     protocol: Protocol,
-    expected: &str,
+    expected: &[u8],
     actual: &[u8],
     declares_namespace: bool,
     out: &mut Vec<String>,
 ) {
+    if protocol == Protocol::RpcV2Cbor {
+        return compare_cbor(expected, actual, out);
+    }
+    let expected = &*String::from_utf8_lossy(expected);
     let actual_text = String::from_utf8_lossy(actual);
     let is_json = protocol.json_settings().is_some();
     if expected.trim().is_empty() || !(is_json || expected.trim_start().starts_with('<')) {
@@ -462,8 +503,7 @@ pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Resul
         differences.extend(json_diff(&expected, &actual).into_iter().map(|d| format!("response as a value {d}")));
     } else if case.get("response").and_then(|r| r.get("body")).is_some() {
         let declares_namespace = model.service().xml_namespace.is_some();
-        let body = String::from_utf8_lossy(&expected.body);
-        compare_response_body(protocol, &body, &reply.body, declares_namespace, &mut differences);
+        compare_response_body(protocol, &expected.body, &reply.body, declares_namespace, &mut differences);
     }
     Ok(differences)
 }
@@ -526,15 +566,18 @@ fn request_id_of(response: &HttpResponse) -> Option<String> {
     })
 }
 
+/// The case's response (a CBOR body, `application/cbor`, comes in base64).
 pub(crate) fn response_of(response: &Json) -> HttpResponse {
     let status = response.get("status_code").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
     let body = response.get("body").and_then(Json::as_str).unwrap_or_default();
-    let headers = response
+    let headers: Vec<(String, String)> = response
         .get("headers")
         .and_then(Json::as_object)
         .into_iter()
         .flatten()
         .map(|(name, value)| (name.clone(), value.as_str().map_or_else(|| value.to_string(), str::to_owned)))
         .collect();
-    HttpResponse { status, headers, body: body.as_bytes().to_vec() }
+    let cbor = headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("Content-Type") && value.contains("cbor"));
+    let protocol = if cbor { Protocol::RpcV2Cbor } else { Protocol::RestJson1 };
+    HttpResponse { status, headers, body: suite_body(protocol, body) }
 }

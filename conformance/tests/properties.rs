@@ -375,7 +375,7 @@ proptest! {
         let model = build_operation(&members, &bounds, body);
         let operation = model.operation("Op").expect("declared");
         let fail = model.shape("Fail").expect("declared");
-        for protocol in [Protocol::AwsJson1_0, Protocol::AwsJson1_1, Protocol::AwsQuery, Protocol::Ec2Query, Protocol::RestJson1, Protocol::RestXml] {
+        for protocol in Protocol::ALL {
             let mut generator = Generator::new(seed, Limits::default());
             let input = generator.input(operation, protocol);
             round_trip::request(protocol, operation, &input).map_err(|e| TestCaseError::fail(format!("{protocol} request: {e}")))?;

@@ -20,6 +20,25 @@ pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &CborSettings) -> Re
     Ok(writer.cbor.into_writer())
 }
 
+/// Writes structure `value` of `shape` (none: an empty structure) as a map that starts with
+/// the text fields `leading` (an error's `__type`, a loose message).
+pub(crate) fn encode_object_with(
+    value: &Value,
+    shape: Option<ShapeRef<'_>>,
+    settings: &CborSettings,
+    leading: &[(&str, &str)],
+) -> Result<Vec<u8>> {
+    let mut writer = Writer { cbor: Encoder::new(Vec::with_capacity(128)), depth: 0, settings };
+    match shape {
+        Some(shape) => writer.structure(value, shape, leading)?,
+        None => {
+            infallible(writer.cbor.map(leading.len() as u64));
+            writer.fields(leading);
+        }
+    }
+    Ok(writer.cbor.into_writer())
+}
+
 /// Writes any value as CBOR without a schema: what [`decode_any`](super::decode_any) reads.
 pub fn encode_any(value: &Value, settings: &CborSettings) -> Result<Vec<u8>> {
     let mut writer = Writer { cbor: Encoder::new(Vec::with_capacity(128)), depth: 0, settings };
@@ -49,7 +68,7 @@ impl Writer<'_> {
 
     fn value(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         match (shape.shape_type(), value) {
-            (ShapeType::Structure, Value::Structure(_)) => self.nest(|w| w.structure(value, shape))?,
+            (ShapeType::Structure, Value::Structure(_)) => self.nest(|w| w.structure(value, shape, &[]))?,
             (ShapeType::Union, Value::Union(union)) => self.nest(|w| {
                 let (member, member_value) = shape.union_member(union)?;
                 infallible(w.cbor.map(1).and_then(|c| c.str(member.name().as_str())));
@@ -92,7 +111,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn structure(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+    fn fields(&mut self, fields: &[(&str, &str)]) {
+        for (key, text) in fields {
+            infallible(self.cbor.str(key).and_then(|c| c.str(text)));
+        }
+    }
+
+    fn structure(&mut self, value: &Value, shape: ShapeRef<'_>, leading: &[(&str, &str)]) -> Result<()> {
         let Value::Structure(structure) = value else { return Err(mismatch(shape, value)) };
         let mut members = Vec::with_capacity(structure.len());
         for entry in shape.members_of(structure) {
@@ -101,7 +126,8 @@ impl Writer<'_> {
                 members.push((member, member_value));
             }
         }
-        infallible(self.cbor.map(members.len() as u64));
+        infallible(self.cbor.map((leading.len() + members.len()) as u64));
+        self.fields(leading);
         for (member, member_value) in members {
             infallible(self.cbor.str(member.name().as_str()));
             self.value(member_value, member.target()).map_err(|error| member.annotate(error))?;

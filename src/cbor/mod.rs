@@ -15,6 +15,7 @@ mod encode;
 use crate::limits::Limits;
 
 pub use self::decode::{decode, decode_any};
+pub(crate) use self::encode::encode_object_with;
 pub use self::encode::{encode, encode_any};
 
 /// How CBOR is read and written: within [`Limits`].

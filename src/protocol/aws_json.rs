@@ -4,7 +4,7 @@
 use super::error_code::{ErrorHeader, error_shape, is_generic_body, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ErrorBody, ResponseOptions};
-use super::{RequestOptions, ServiceError, rpc_post};
+use super::{RequestOptions, RpcPost, ServiceError};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
 use crate::schema::{OperationRef, Service};
@@ -34,7 +34,7 @@ pub(super) fn request(
     if service.aws_query_compatible {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
-    rpc_post(operation, input, endpoint, options, headers, body)
+    RpcPost { path: "/", headers, body }.send(operation, input, endpoint, options)
 }
 
 pub(super) fn response<'m>(

@@ -8,7 +8,7 @@ use super::error_code::{ErrorHeader, error_shape, is_generic_body, xml_error_fie
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ErrorBody, ResponseOptions};
 use super::xml_error::{self, XmlErrorForm};
-use super::{RequestOptions, ServiceError, rpc_post};
+use super::{RequestOptions, RpcPost, ServiceError};
 use crate::error::Result;
 use crate::query::{self, QueryFlavor, QuerySettings};
 use crate::schema::{OperationRef, Service, XmlNamespace};
@@ -32,7 +32,7 @@ pub(super) fn request(
     }
     let body = query::form_urlencode(&pairs).into_bytes();
     let headers = vec![("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned())];
-    rpc_post(operation, input, endpoint, options, headers, body)
+    RpcPost { path: "/", headers, body }.send(operation, input, endpoint, options)
 }
 
 pub(super) fn response<'m>(

@@ -42,6 +42,7 @@ mod http;
 mod http1;
 mod reply;
 mod rest;
+mod rpc_v2_cbor;
 mod s3;
 mod server;
 mod service_error;
@@ -79,12 +80,21 @@ pub enum Protocol {
     AwsQuery,
     /// `ec2Query` (botocore `ec2`).
     Ec2Query,
+    /// `rpcv2Cbor` (botocore `smithy-rpc-v2-cbor`).
+    RpcV2Cbor,
 }
 
 impl Protocol {
     /// Every protocol.
-    pub const ALL: [Self; 6] =
-        [Self::AwsJson1_0, Self::AwsJson1_1, Self::RestJson1, Self::RestXml, Self::AwsQuery, Self::Ec2Query];
+    pub const ALL: [Self; 7] = [
+        Self::AwsJson1_0,
+        Self::AwsJson1_1,
+        Self::RestJson1,
+        Self::RestXml,
+        Self::AwsQuery,
+        Self::Ec2Query,
+        Self::RpcV2Cbor,
+    ];
 
     /// Reads a Smithy name (`awsJson1_0`, `restXml`…) or a botocore name (`json`, `rest-xml`…);
     /// botocore's `json` is awsJson1_1 unless `json_version` says `1.0`.
@@ -97,16 +107,26 @@ impl Protocol {
             "rest-xml" | "restXml" => Self::RestXml,
             "query" | "awsQuery" => Self::AwsQuery,
             "ec2" | "ec2Query" => Self::Ec2Query,
+            "smithy-rpc-v2-cbor" | "rpcv2Cbor" => Self::RpcV2Cbor,
             _ => return None,
         })
     }
 
-    /// The first protocol the service lists that awsval speaks.
+    /// The protocol a client of the service speaks, chosen as botocore chooses it: the first of
+    /// `json`, `rest-json`, `rest-xml`, `smithy-rpc-v2-cbor`, `query`, `ec2` that the service
+    /// lists (so a service listing both `json` and `smithy-rpc-v2-cbor` is spoken to in
+    /// awsJson).
     pub fn of_service(service: &Service) -> Result<Self> {
+        const PRIORITY: [&str; 6] = ["json", "rest-json", "rest-xml", "smithy-rpc-v2-cbor", "query", "ec2"];
         let json_version = service.json_version.as_deref();
-        service.protocols.iter().find_map(|name| Self::from_name(name, json_version)).ok_or_else(|| {
-            Error::model(format!("the service speaks no protocol awsval knows ({:?})", service.protocols))
-        })
+        let listed = |name: &str| {
+            service.protocols.iter().any(|listed| {
+                Self::from_name(listed, json_version).is_some_and(|p| Some(p) == Self::from_name(name, json_version))
+            })
+        };
+        PRIORITY.iter().find(|name| listed(name)).and_then(|name| Self::from_name(name, json_version)).ok_or_else(
+            || Error::model(format!("the service speaks no protocol awsval knows ({:?})", service.protocols)),
+        )
     }
 
     /// The Smithy name.
@@ -118,6 +138,7 @@ impl Protocol {
             Self::RestXml => "restXml",
             Self::AwsQuery => "awsQuery",
             Self::Ec2Query => "ec2Query",
+            Self::RpcV2Cbor => "rpcv2Cbor",
         }
     }
 
@@ -126,7 +147,7 @@ impl Protocol {
         match self {
             Self::AwsJson1_0 | Self::AwsJson1_1 => Some(JsonSettings::aws_json()),
             Self::RestJson1 => Some(JsonSettings::rest_json()),
-            Self::RestXml | Self::AwsQuery | Self::Ec2Query => None,
+            Self::RestXml | Self::AwsQuery | Self::Ec2Query | Self::RpcV2Cbor => None,
         }
     }
 }
@@ -178,8 +199,8 @@ impl Default for RequestOptions {
 }
 
 /// Decodes a body of `shape` in the wire format of `protocol`'s bodies: JSON for the JSON
-/// protocols, XML for restXml and for the query protocols' responses. Any shape of any model
-/// can be read in either format: that is how a value crosses protocols.
+/// protocols, XML for restXml and for the query protocols' responses, CBOR for rpcv2Cbor. Any
+/// shape of any model can be read in any of them: that is how a value crosses protocols.
 ///
 /// ```
 /// use awsval::protocol::{self, Protocol};
@@ -196,17 +217,26 @@ impl Default for RequestOptions {
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode_body(protocol: Protocol, body: &[u8], shape: ShapeRef<'_>) -> Result<Value> {
-    match protocol.json_settings() {
-        Some(settings) => json::decode(body, shape, &settings),
-        None => xml::decode(body, shape, &XmlSettings::new()),
+    decode_body_within(protocol, body, shape, Limits::new())
+}
+
+/// [`decode_body`] within `limits` (a body off the network: [`Limits::untrusted`]).
+pub fn decode_body_within(protocol: Protocol, body: &[u8], shape: ShapeRef<'_>, limits: Limits) -> Result<Value> {
+    match (protocol, protocol.json_settings()) {
+        (Protocol::RpcV2Cbor, _) => {
+            crate::cbor::decode(body, shape, &crate::cbor::CborSettings::new().with_limits(limits))
+        }
+        (_, Some(settings)) => json::decode(body, shape, &settings.with_limits(limits)),
+        (_, None) => xml::decode(body, shape, &XmlSettings::new().with_limits(limits)),
     }
 }
 
 /// Encodes `value` of `shape` as a body in `protocol`'s wire format (see [`decode_body`]).
 pub fn encode_body(protocol: Protocol, value: &Value, shape: ShapeRef<'_>) -> Result<Vec<u8>> {
-    match protocol.json_settings() {
-        Some(settings) => json::encode(value, shape, &settings),
-        None => xml::encode(value, shape, &XmlSettings::new()),
+    match (protocol, protocol.json_settings()) {
+        (Protocol::RpcV2Cbor, _) => crate::cbor::encode(value, shape, &crate::cbor::CborSettings::new()),
+        (_, Some(settings)) => json::encode(value, shape, &settings),
+        (_, None) => xml::encode(value, shape, &XmlSettings::new()),
     }
 }
 
@@ -227,6 +257,7 @@ pub fn request(
         Protocol::Ec2Query => aws_query::request(QueryFlavor::Ec2Query, operation, input, endpoint, options),
         Protocol::RestJson1 => rest::request(rest::Body::Json, operation, input, endpoint, options),
         Protocol::RestXml => rest::request(rest::Body::Xml, operation, input, endpoint, options),
+        Protocol::RpcV2Cbor => rpc_v2_cbor::request(operation, input, endpoint, options),
     }
 }
 
@@ -329,6 +360,7 @@ pub fn response_with<'m>(
         Protocol::AwsQuery => aws_query::response(QueryFlavor::AwsQuery, operation, response, &xml),
         Protocol::Ec2Query => aws_query::response(QueryFlavor::Ec2Query, operation, response, &xml),
         Protocol::RestJson1 => rest::response(rest::Reading { body: rest::Body::Json, limits }, operation, response),
+        Protocol::RpcV2Cbor => rpc_v2_cbor::response(operation, response, limits),
         Protocol::RestXml => {
             let reading = rest::Reading { body: rest::Body::Xml, limits };
             if !(options.customizations && s3::applies(operation)) {
@@ -370,6 +402,14 @@ pub fn typed_error_with<E: OperationError>(
                 if error_code::is_generic_body(body) { Ok(empty()) } else { json::decode(body, shape, &settings) }
             })
         }
+        Protocol::RpcV2Cbor => {
+            let settings = crate::cbor::CborSettings::new().with_limits(limits);
+            let header = rpc_v2_cbor::error_header(response, &settings)?;
+            E::from_code(&header.code, header.message.as_deref(), |shape| match rpc_v2_cbor::has_document(response) {
+                true => crate::cbor::decode(body, shape, &settings),
+                false => Ok(empty()),
+            })
+        }
         Protocol::AwsQuery | Protocol::Ec2Query => {
             let settings = XmlSettings::new().with_limits(limits);
             let (header, path) = aws_query::error_header(response, &settings)?;
@@ -383,25 +423,32 @@ pub fn typed_error_with<E: OperationError>(
     }
 }
 
-/// A `POST` of `body` to the endpoint's root, as the RPC protocols (awsJson, awsQuery,
-/// ec2Query) send every operation: compressed if asked, with its length.
-fn rpc_post(
-    operation: OperationRef<'_>,
-    input: &Value,
-    endpoint: &Endpoint,
-    options: &RequestOptions,
-    mut headers: Vec<(String, String)>,
-    mut body: Vec<u8>,
-) -> Result<HttpRequest> {
-    compression::apply(operation, &mut body, &mut headers, options)?;
-    headers.push(("Content-Length".to_owned(), body.len().to_string()));
-    Ok(HttpRequest {
-        method: "POST".to_owned(),
-        host: host_prefix(operation, input)? + &endpoint.host,
-        uri: format!("{}/", endpoint.path),
-        headers,
-        body,
-    })
+/// A `POST` of `body` to `path` under the endpoint (`/` for awsJson, awsQuery and ec2Query),
+/// as the RPC protocols send every operation: compressed if asked, with its length.
+struct RpcPost<'a> {
+    path: &'a str,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl RpcPost<'_> {
+    fn send(
+        mut self,
+        operation: OperationRef<'_>,
+        input: &Value,
+        endpoint: &Endpoint,
+        options: &RequestOptions,
+    ) -> Result<HttpRequest> {
+        compression::apply(operation, &mut self.body, &mut self.headers, options)?;
+        self.headers.push(("Content-Length".to_owned(), self.body.len().to_string()));
+        Ok(HttpRequest {
+            method: "POST".to_owned(),
+            host: host_prefix(operation, input)? + &endpoint.host,
+            uri: format!("{}{}", endpoint.path, self.path),
+            headers: self.headers,
+            body: self.body,
+        })
+    }
 }
 
 /// The operation's `hostPrefix` with its `{Label}`s filled from the input's `@hostLabel`

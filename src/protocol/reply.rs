@@ -3,7 +3,7 @@
 
 use super::http::HttpResponse;
 use super::service_error::{ServiceError, message_member};
-use super::{Protocol, aws_json, aws_query, rest, s3};
+use super::{Protocol, aws_json, aws_query, rest, rpc_v2_cbor, s3};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::query::QueryFlavor;
@@ -90,6 +90,7 @@ pub fn encode_response(
         Protocol::Ec2Query => aws_query::reply(QueryFlavor::Ec2Query, operation, output, options),
         Protocol::RestJson1 => rest::reply(rest::Body::Json, operation, output, options),
         Protocol::RestXml => rest::reply(rest::Body::Xml, operation, output, options),
+        Protocol::RpcV2Cbor => rpc_v2_cbor::reply(operation, output, options),
     }?;
     finish(operation.model().service(), options, &mut reply);
     Ok(reply)
@@ -152,6 +153,7 @@ pub(super) fn write_error(
         Protocol::Ec2Query => aws_query::error_reply(QueryFlavor::Ec2Query, service, &body, options),
         Protocol::RestJson1 => rest::error_reply(rest::Body::Json, service, &body, options),
         Protocol::RestXml => rest::error_reply(rest::Body::Xml, service, &body, options),
+        Protocol::RpcV2Cbor => rpc_v2_cbor::error_reply(service, &body, options),
     }?;
     finish(service, options, &mut reply);
     Ok(reply)

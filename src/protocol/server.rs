@@ -9,7 +9,8 @@ use std::fmt;
 
 use super::http::{HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, write_error};
-use super::{Protocol, ReadOptions, ServiceError, compression, rest, uri};
+use super::{Protocol, ReadOptions, ServiceError, compression, rest, rpc_v2_cbor, uri};
+use crate::cbor::{self, CborSettings};
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
 use crate::query::{self, QueryFlavor, QuerySettings};
@@ -43,7 +44,7 @@ impl RequestError {
     fn unknown_operation(protocol: Protocol, what: &str) -> Self {
         let (status, code) = match protocol {
             Protocol::AwsQuery | Protocol::Ec2Query => (400, "InvalidAction"),
-            Protocol::RestJson1 | Protocol::RestXml => (404, "UnknownOperationException"),
+            Protocol::RestJson1 | Protocol::RestXml | Protocol::RpcV2Cbor => (404, "UnknownOperationException"),
             Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (400, "UnknownOperationException"),
         };
         Self::new(status, code, Error::data(format!("no operation of the model is {what}")))
@@ -161,6 +162,7 @@ pub fn parse_request_with<'m>(
         Protocol::Ec2Query => query_form(model, request, QueryFlavor::Ec2Query, options),
         Protocol::RestJson1 => rest(protocol, model, request, rest::Body::Json, options),
         Protocol::RestXml => rest(protocol, model, request, rest::Body::Xml, options),
+        Protocol::RpcV2Cbor => rpc_v2_cbor(model, request, options),
     }?;
     host_labels(&mut parsed, &request.host);
     Ok(parsed)
@@ -219,6 +221,31 @@ fn aws_json<'m>(
         Some(shape) if !request.body.iter().all(u8::is_ascii_whitespace) => {
             let settings = JsonSettings::aws_json().with_limits(options.limits);
             json::decode(&request.body, shape, &settings).map_err(RequestError::malformed)?
+        }
+        _ => empty(),
+    };
+    Ok(ParsedRequest { operation, input })
+}
+
+fn rpc_v2_cbor<'m>(
+    model: &'m Model,
+    request: &HttpRequest,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let path = request.uri.split_once('?').map_or(request.uri.as_str(), |(path, _)| path);
+    let operation = rpc_v2_cbor::operation_in_path(model.service(), path)
+        .and_then(|name| model.operation(name))
+        .filter(|_| request.method.eq_ignore_ascii_case("POST"))
+        .ok_or_else(|| RequestError::unknown_operation(Protocol::RpcV2Cbor, "at this method and path"))?;
+    rpc_v2_cbor::check_protocol_header(request).map_err(RequestError::malformed)?;
+    if media_type(request).is_some_and(|media| media != rpc_v2_cbor::MEDIA_TYPE) {
+        let error = Error::data(format!("a body of another media type than {}", rpc_v2_cbor::MEDIA_TYPE));
+        return Err(RequestError::new(415, "UnsupportedMediaType", error));
+    }
+    let input = match operation.input() {
+        Some(shape) if !request.body.is_empty() => {
+            let settings = CborSettings::new().with_limits(options.limits);
+            cbor::decode(&request.body, shape, &settings).map_err(RequestError::malformed)?
         }
         _ => empty(),
     };

@@ -57,7 +57,9 @@ impl Generator {
         let saved = self.limits;
         let query = matches!(protocol, Protocol::AwsQuery | Protocol::Ec2Query);
         self.limits.form_safe = query && message == Message::Request;
-        self.limits.xml_safe = protocol.json_settings().is_none() && !self.limits.form_safe;
+        let cbor = protocol == Protocol::RpcV2Cbor;
+        self.limits.xml_safe = protocol.json_settings().is_none() && !self.limits.form_safe && !cbor;
+        self.limits.whole_millis |= cbor;
         let rest = matches!(protocol, Protocol::RestJson1 | Protocol::RestXml);
         let mut structure = Structure::new();
         for member in shape.members() {
