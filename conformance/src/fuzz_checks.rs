@@ -39,6 +39,63 @@ pub fn json(data: &[u8]) {
     }
 }
 
+/// CBOR decoding never panics, by schema or not; what decodes encodes and decodes back
+/// equivalent.
+pub fn cbor(data: &[u8]) {
+    let settings = awsval::cbor::CborSettings::new();
+    if let Some(value) = awsval::cbor::decode(data, root(), &settings).ok().filter(|v| !has_unknown_union_member(v)) {
+        let bytes = awsval::cbor::encode(&value, root(), &settings).expect("a decoded value encodes");
+        let back = awsval::cbor::decode(&bytes, root(), &settings).expect("what was encoded decodes");
+        assert!(back.equivalent(&value), "CBOR round trip changed the value");
+    }
+    if let Ok(item) = awsval::cbor::decode_any(data, &settings) {
+        if let Ok(bytes) = awsval::cbor::encode_any(&item, &settings) {
+            let back = awsval::cbor::decode_any(&bytes, &settings).expect("what was encoded decodes");
+            assert!(back.equivalent(&item), "CBOR item round trip changed the value");
+        }
+    }
+}
+
+/// Event stream frames: reading any bytes never panics, whole or in pieces of any size (the
+/// first byte picks the size), and both ways give the same messages or the same error; what
+/// reads writes back to the same bytes.
+pub fn event_stream(data: &[u8]) {
+    use awsval::event_stream::{self, Decoder};
+    let Some((&piece, stream)) = data.split_first() else { return };
+    let whole = event_stream::decode_all(stream);
+    let mut decoder = Decoder::new();
+    let mut pieces = Vec::new();
+    let mut failed = None;
+    for chunk in stream.chunks(usize::from(piece).max(1)) {
+        decoder.push(chunk);
+        loop {
+            match decoder.next_message() {
+                Ok(Some(message)) => pieces.push(message),
+                Ok(None) => break,
+                Err(error) => {
+                    failed = Some(error);
+                    break;
+                }
+            }
+        }
+        if failed.is_some() {
+            break;
+        }
+    }
+    let failed = failed.or_else(|| decoder.finish().err());
+    match (whole, failed) {
+        (Ok(messages), None) => {
+            assert_eq!(messages, pieces, "pieces and the whole give other messages");
+            let written: Vec<u8> = messages.iter().flat_map(|m| m.to_frame().expect("a message read writes")).collect();
+            assert_eq!(written, stream, "what was read writes back to other bytes");
+        }
+        (Err(whole), Some(piecewise)) => {
+            assert_eq!(whole.to_string(), piecewise.to_string(), "pieces and the whole fail otherwise");
+        }
+        (whole, piecewise) => panic!("the whole gives {whole:?}, the pieces {piecewise:?}"),
+    }
+}
+
 /// XML decoding never panics; what decodes encodes and decodes back equivalent. (Every value
 /// XML decodes can be written back: the fuzzing model has no documents, which have no XML
 /// form, and unknown union members are left out as for JSON.)

@@ -9,12 +9,14 @@ use awsval_conformance::fuzz_checks;
 fn saved_fuzz_crashes_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 10] = [
+    let checks: [(&str, Check); 12] = [
         ("json", fuzz_checks::json),
         ("xml", fuzz_checks::xml),
         ("query", fuzz_checks::query),
         ("request", fuzz_checks::request),
         ("http1", fuzz_checks::http1),
+        ("cbor", fuzz_checks::cbor),
+        ("event_stream", fuzz_checks::event_stream),
         ("exchange", fuzz_checks::exchange),
         ("timestamp", fuzz_checks::timestamp),
         ("base64", fuzz_checks::base64),
@@ -41,8 +43,14 @@ fn the_seeds_pass_every_check() {
     for entry in std::fs::read_dir(root.join("xml")).unwrap() {
         fuzz_checks::xml(&std::fs::read(entry.unwrap().path()).unwrap());
     }
-    for target in ["http1", "exchange"] {
-        let check = if target == "http1" { fuzz_checks::http1 } else { fuzz_checks::exchange };
+    type Check = fn(&[u8]);
+    let checks: [(&str, Check); 4] = [
+        ("http1", fuzz_checks::http1),
+        ("exchange", fuzz_checks::exchange),
+        ("cbor", fuzz_checks::cbor),
+        ("event_stream", fuzz_checks::event_stream),
+    ];
+    for (target, check) in checks {
         for entry in std::fs::read_dir(root.join(target)).unwrap() {
             check(&std::fs::read(entry.unwrap().path()).unwrap());
         }

@@ -8,7 +8,7 @@ use super::{CborSettings, bignum};
 use crate::blob::Blob;
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
-use crate::timestamp::{Timestamp, TimestampFormat};
+use crate::timestamp::Timestamp;
 use crate::value::{Document, List, Map, Structure, Union, Value};
 
 /// Reads `bytes` as one value of `shape`: definite and indefinite lengths, half, single and
@@ -317,7 +317,11 @@ impl<'b> Reader<'b> {
             Type::F16 | Type::F32 | Type::F64 => Value::Double(self.float()?),
             Type::Tag => match self.peek_tag()? {
                 1 => Value::Timestamp(self.timestamp()?),
-                2 | 3 => Value::BigInteger(self.big_integer()?),
+                2 | 3 => {
+                    // As a plain integer of that value reads: a long when it fits.
+                    let digits = self.big_integer()?;
+                    digits.parse().map_or(Value::BigInteger(digits), Value::Long)
+                }
                 4 => Value::BigDecimal(self.big_decimal()?),
                 _ => {
                     self.read(|cbor| cbor.tag())?;
@@ -502,13 +506,13 @@ impl<'b> Reader<'b> {
                 i64::try_from(seconds).ok().and_then(|seconds| Timestamp::from_secs(seconds).ok())
             }
             Type::F16 | Type::F32 | Type::F64 => {
-                let seconds = self.float()?;
-                match seconds.is_finite() {
-                    true => {
-                        Timestamp::parse(ryu::Buffer::new().format_finite(seconds), TimestampFormat::EpochSeconds).ok()
-                    }
-                    false => None,
-                }
+                // A double holds no finer fraction than about 30 µs across years 0000–9999:
+                // read to the millisecond, so that what is read writes back to the same double.
+                let millis = (self.float()? * 1000.0).round();
+                let in_range = millis.is_finite() && millis.abs() < 1e17;
+                in_range
+                    .then_some(millis as i64)
+                    .and_then(|ms| Timestamp::new(ms.div_euclid(1000), (ms.rem_euclid(1000) * 1_000_000) as u32).ok())
             }
             other => return Err(self.mismatch("epoch seconds", other)),
         };

@@ -3,10 +3,10 @@
 //! Straight between bytes and [`Value`](crate::Value), guided by a schema like the JSON and
 //! XML codecs, on minicbor's tokenizer (what the AWS Rust SDK reads CBOR with). Reading takes
 //! definite and indefinite lengths, half, single and double floats (NaN and the infinities),
-//! tag 1 timestamps (integer or fractional epoch seconds), byte strings for blobs, text checked
-//! as UTF-8, nulls in sparse collections; unknown members are skipped, repeated keys refused,
-//! nesting, sizes and item counts bounded by [`Limits`]. Writing is what the
-//! AWS SDKs write (see [`encode`]).
+//! tag 1 timestamps (integer or fractional epoch seconds, a fraction read to the millisecond),
+//! byte strings for blobs, text checked as UTF-8, bignums and decimal fractions, nulls in
+//! sparse collections; unknown members are skipped, repeated keys refused, nesting, sizes and
+//! item counts bounded by [`Limits`]. Writing is what the AWS SDKs write (see [`encode`]).
 
 mod bignum;
 mod decode;
