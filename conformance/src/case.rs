@@ -415,7 +415,7 @@ pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let (model, name) = model_of(suite, case)?;
     let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
-    let response = response_of(case.get("response").ok_or("the case has no `response`")?);
+    let response = response_of(case.get("response").ok_or("the case has no `response`")?, operation);
     let parsed = protocol::response(protocol, operation, &response).map_err(|e| format!("parsing failed: {e}"))?;
     compare_parsed(case, operation, parsed)
 }
@@ -471,7 +471,7 @@ pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Resul
     let (model, name) = model_of(suite, case)?;
     let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
-    let expected = response_of(case.get("response").ok_or("the case has no `response`")?);
+    let expected = response_of(case.get("response").ok_or("the case has no `response`")?, operation);
     let (answer, options) = server_answer(case, protocol, operation, &expected)?;
     let reply = match &answer {
         Answer::Output(output) => protocol::encode_response(protocol, operation, output, &options),
@@ -566,8 +566,9 @@ fn request_id_of(response: &HttpResponse) -> Option<String> {
     })
 }
 
-/// The case's response (a CBOR body, `application/cbor`, comes in base64).
-pub(crate) fn response_of(response: &Json) -> HttpResponse {
+/// The case's response to `operation` (a CBOR body, `application/cbor`, and an event stream
+/// come in base64).
+pub(crate) fn response_of(response: &Json, operation: OperationRef<'_>) -> HttpResponse {
     let status = response.get("status_code").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
     let body = response.get("body").and_then(Json::as_str).unwrap_or_default();
     let headers: Vec<(String, String)> = response
@@ -578,6 +579,10 @@ pub(crate) fn response_of(response: &Json) -> HttpResponse {
         .map(|(name, value)| (name.clone(), value.as_str().map_or_else(|| value.to_string(), str::to_owned)))
         .collect();
     let cbor = headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("Content-Type") && value.contains("cbor"));
-    let protocol = if cbor { Protocol::RpcV2Cbor } else { Protocol::RestJson1 };
-    HttpResponse { status, headers, body: suite_body(protocol, body) }
+    let stream = protocol::events::stream_member(operation.output()).is_some();
+    let body = match cbor || stream {
+        true => Blob::from_base64(body).map(Blob::into_inner).unwrap_or_else(|_| body.as_bytes().to_vec()),
+        false => body.as_bytes().to_vec(),
+    };
+    HttpResponse { status, headers, body }
 }

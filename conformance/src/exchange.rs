@@ -98,7 +98,7 @@ fn exchange(suite: &Json, case: &Json) -> std::result::Result<Exchange, String> 
             input: plain(&params, operation.input())?,
         }
     } else {
-        let expected = case::response_of(case.get("response").ok_or("the case has no `response`")?);
+        let expected = case::response_of(case.get("response").ok_or("the case has no `response`")?, operation);
         let (answer, options) = case::server_answer(case, protocol, operation, &expected)?;
         let (members, error) = match &answer {
             Answer::Output(output) => (plain(output, operation.output())?, None),

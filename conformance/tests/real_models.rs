@@ -80,7 +80,9 @@ fn generated_values_round_trip_through_both_formats() {
         let mut seen = std::collections::BTreeSet::new();
         let targets = model.operations().flat_map(|op| op.output().into_iter().chain(op.errors()));
         for shape in targets {
-            if !seen.insert(shape.id()) {
+            // An output with an event stream never travels as one body: the exchange test
+            // below sends it.
+            if !seen.insert(shape.id()) || awsval::protocol::events::stream_member(Some(shape)).is_some() {
                 continue;
             }
             shapes += 1;
@@ -131,10 +133,7 @@ fn every_operation_round_trips_through_http_both_ways() {
         let protocol = *protocol;
         models += 1;
         for operation in model.operations() {
-            if has_event_stream(operation) {
-                streams += 1;
-                continue;
-            }
+            streams += usize::from(has_event_stream(operation));
             operations += 1;
             for seed in 0..seeds {
                 let mut generator = Generator::new(seed * 7919 + 31, Limits::default());
@@ -156,8 +155,8 @@ fn every_operation_round_trips_through_http_both_ways() {
         }
     }
     eprintln!(
-        "{models} services, {operations} operations ({streams} with event streams left out), {exchanges} \
-         exchanges, {} failures",
+        "{models} services, {operations} operations ({streams} with event streams), {exchanges} exchanges, {} \
+         failures",
         failures.len()
     );
     assert!(

@@ -166,6 +166,10 @@ impl<'a> Decoder<'a, '_> {
     fn value(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value> {
         Ok(match shape.shape_type() {
             ShapeType::Structure => Value::Structure(self.structure(shape)?),
+            // A member holding an event stream holds its events: a list of the union's values.
+            ShapeType::Union if shape.traits().event_stream && self.reader.peek()? == Token::Array => {
+                Value::List(self.events(shape)?)
+            }
             ShapeType::Union => Value::Union(self.union(shape)?),
             ShapeType::List => Value::List(self.list(shape)?),
             ShapeType::Map => Value::Map(self.map(shape)?),
@@ -191,6 +195,20 @@ impl<'a> Decoder<'a, '_> {
             ShapeType::Blob => Value::Blob(self.blob()?),
             ShapeType::Timestamp => Value::Timestamp(self.timestamp(self.settings.timestamp_format_for(format))?),
         })
+    }
+
+    /// The events of a stream: an array of the union's values.
+    fn events(&mut self, shape: ShapeRef<'_>) -> Result<List> {
+        self.reader.begin_array()?;
+        let (mut first, mut events) = (true, List::new());
+        while self.reader.next_item(&mut first)? {
+            if events.len() == self.settings.limits.max_collection_len {
+                return Err(self.collection_limit());
+            }
+            let index = events.len();
+            events.push(Value::Union(self.union(shape).map_err(|error| error.at_index(index))?));
+        }
+        Ok(events)
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>> {

@@ -87,6 +87,18 @@ impl Encoder<'_, '_> {
         match (shape.shape_type(), value) {
             (ShapeType::Structure, Value::Structure(_)) => self.nest(|e| e.structure(value, shape, &[]))?,
             (ShapeType::Union, Value::Union(_)) => self.nest(|e| e.union(value, shape))?,
+            // The events of a stream (see the decoder).
+            (ShapeType::Union, Value::List(events)) if shape.traits().event_stream => self.nest(|e| {
+                e.out.push(b'[');
+                for (index, event) in events.iter().enumerate() {
+                    if index > 0 {
+                        e.out.push(b',');
+                    }
+                    e.union(event, shape).map_err(|error| error.at_index(index))?;
+                }
+                e.out.push(b']');
+                Ok(())
+            })?,
             (ShapeType::List, Value::List(_)) => self.nest(|e| e.list(value, shape))?,
             (ShapeType::Map, Value::Map(_)) => self.nest(|e| e.map(value, shape))?,
             (ShapeType::Document, Value::Document(document)) => self.nest(|e| e.untyped(document))?,

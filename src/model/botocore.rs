@@ -222,6 +222,8 @@ struct MemberDef {
     timestamp_format: Option<String>,
     #[serde(rename = "eventpayload")]
     event_payload: bool,
+    #[serde(rename = "eventheader")]
+    event_header: bool,
 }
 
 fn service(metadata: &Metadata) -> Service {
@@ -393,6 +395,8 @@ fn member_traits(
     traits.required = parent.required.iter().any(|r| r == name);
     traits.ec2_query_name = member.query_name.as_deref().map(Into::into);
     traits.json_value = member.json_value;
+    traits.event_header = member.event_header;
+    traits.event_payload = member.event_payload;
     Ok(traits)
 }
 

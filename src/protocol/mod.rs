@@ -37,6 +37,7 @@ mod aws_json;
 mod aws_query;
 mod compression;
 mod error_code;
+pub mod events;
 mod headers;
 mod http;
 mod http1;
@@ -46,6 +47,7 @@ mod rpc_v2_cbor;
 mod s3;
 mod server;
 mod service_error;
+mod stream;
 mod uri;
 mod xml_error;
 
@@ -250,6 +252,20 @@ pub fn request(
 ) -> Result<HttpRequest> {
     let filled = with_idempotency_tokens(operation, input, options);
     let input = filled.as_ref().unwrap_or(input);
+    match events::stream_member(operation.input()) {
+        Some(stream) => stream::write_request(protocol, operation, stream, input, endpoint, options),
+        None => write_request(protocol, operation, input, endpoint, options),
+    }
+}
+
+/// [`request`] for an input without an event stream, its idempotency tokens filled.
+fn write_request(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
     match protocol {
         Protocol::AwsJson1_0 => aws_json::request("1.0", operation, input, endpoint, options),
         Protocol::AwsJson1_1 => aws_json::request("1.1", operation, input, endpoint, options),
@@ -346,6 +362,19 @@ pub fn response<'m>(
 
 /// [`response`] with the bounds of `options`.
 pub fn response_with<'m>(
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+    options: &ReadOptions,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    match events::stream_member(operation.output()) {
+        Some(stream) if response.is_success() => stream::read_response(protocol, operation, stream, response, options),
+        _ => read_response(protocol, operation, response, options),
+    }
+}
+
+/// [`response_with`] for a response whose body is no event stream.
+fn read_response<'m>(
     protocol: Protocol,
     operation: OperationRef<'m>,
     response: &HttpResponse,

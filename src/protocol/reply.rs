@@ -3,7 +3,7 @@
 
 use super::http::HttpResponse;
 use super::service_error::{ServiceError, message_member};
-use super::{Protocol, aws_json, aws_query, rest, rpc_v2_cbor, s3};
+use super::{Protocol, aws_json, aws_query, events, rest, rpc_v2_cbor, s3, stream};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::query::QueryFlavor;
@@ -83,7 +83,24 @@ pub fn encode_response(
     output: &Value,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    let mut reply = match protocol {
+    if let Some(stream) = events::stream_member(operation.output()) {
+        let mut reply = stream::write_response(protocol, operation, stream, output, options)?;
+        finish(operation.model().service(), options, &mut reply);
+        return Ok(reply);
+    }
+    let mut reply = write_output(protocol, operation, output, options)?;
+    finish(operation.model().service(), options, &mut reply);
+    Ok(reply)
+}
+
+/// The response for an output without an event stream, before the request id and length.
+pub(super) fn write_output(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    output: &Value,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    match protocol {
         Protocol::AwsJson1_0 => aws_json::reply("1.0", operation, output, options),
         Protocol::AwsJson1_1 => aws_json::reply("1.1", operation, output, options),
         Protocol::AwsQuery => aws_query::reply(QueryFlavor::AwsQuery, operation, output, options),
@@ -91,9 +108,7 @@ pub fn encode_response(
         Protocol::RestJson1 => rest::reply(rest::Body::Json, operation, output, options),
         Protocol::RestXml => rest::reply(rest::Body::Xml, operation, output, options),
         Protocol::RpcV2Cbor => rpc_v2_cbor::reply(operation, output, options),
-    }?;
-    finish(operation.model().service(), options, &mut reply);
-    Ok(reply)
+    }
 }
 
 /// Writes the response a service sends for `error` (see [`ServiceError::modeled`] and

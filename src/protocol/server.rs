@@ -9,7 +9,7 @@ use std::fmt;
 
 use super::http::{HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, write_error};
-use super::{Protocol, ReadOptions, ServiceError, compression, rest, rpc_v2_cbor, uri};
+use super::{Protocol, ReadOptions, ServiceError, compression, events, rest, rpc_v2_cbor, stream, uri};
 use crate::cbor::{self, CborSettings};
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
@@ -36,7 +36,7 @@ pub struct RequestError {
 }
 
 impl RequestError {
-    fn new(status: u16, code: &'static str, error: Error) -> Self {
+    pub(super) fn new(status: u16, code: &'static str, error: Error) -> Self {
         Self { status, code, error }
     }
 
@@ -51,7 +51,7 @@ impl RequestError {
     }
 
     /// The request is not well-formed for its operation.
-    fn malformed(error: Error) -> Self {
+    pub(super) fn malformed(error: Error) -> Self {
         Self::new(400, "SerializationException", error)
     }
 
@@ -155,6 +155,9 @@ pub fn parse_request_with<'m>(
     }
     let inflated = compression::undo(request, options.limits.max_input_len).map_err(RequestError::malformed)?;
     let request = inflated.as_ref().unwrap_or(request);
+    if media_type(request).as_deref() == Some(events::MEDIA_TYPE) {
+        return stream::read_request(protocol, model, request, options);
+    }
     let mut parsed = match protocol {
         Protocol::AwsJson1_0 => aws_json(model, request, "1.0", options),
         Protocol::AwsJson1_1 => aws_json(model, request, "1.1", options),

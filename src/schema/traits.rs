@@ -127,6 +127,12 @@ pub struct MemberTraits {
     pub idempotency_token: bool,
     /// `@required`.
     pub required: bool,
+    /// `@eventHeader` (botocore `eventheader`): an event's member carried in a message header
+    /// of its name.
+    pub event_header: bool,
+    /// `@eventPayload` (botocore `eventpayload`): an event's member that is the whole message
+    /// payload.
+    pub event_payload: bool,
     /// `@sensitive` on the member itself.
     pub sensitive: bool,
     /// `@default`.

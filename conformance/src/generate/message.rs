@@ -61,6 +61,7 @@ impl Generator {
         self.limits.xml_safe = protocol.json_settings().is_none() && !self.limits.form_safe && !cbor;
         self.limits.whole_millis |= cbor;
         let rest = matches!(protocol, Protocol::RestJson1 | Protocol::RestXml);
+        let streaming = awsval::protocol::events::stream_member(Some(shape)).is_some();
         let mut structure = Structure::new();
         for member in shape.members() {
             let binding = if rest { member.traits().http.as_ref() } else { None };
@@ -68,7 +69,14 @@ impl Generator {
             if (!always && self.below(3) == 0) || is_framing(binding) {
                 continue;
             }
-            if let Some(value) = self.top_member(member, binding, message) {
+            let value = match binding {
+                // The body of a message with a stream is the stream, and says so.
+                Some(HttpBinding::Header(name)) if streaming && name.eq_ignore_ascii_case("Content-Type") => {
+                    Some(Value::from(awsval::protocol::events::MEDIA_TYPE))
+                }
+                _ => self.top_member(member, binding, message),
+            };
+            if let Some(value) = value {
                 structure.push(member.name(), value);
             }
         }
@@ -194,11 +202,13 @@ impl Generator {
     }
 }
 
-/// Whether a message always carries the member, given or not: an idempotency token (a client
-/// makes one up), a URI label, the status code, the `Content-Type` (a default when not given), a map of
+/// Whether a message always carries the member, given or not: an event stream (read as empty
+/// when absent), an idempotency token (a client makes one up), a URI label, the status code, the `Content-Type` (a default when not given), a map of
 /// prefixed headers (empty when none has the prefix).
 fn always_sent(member: MemberRef<'_>, binding: Option<&HttpBinding>, message: Message) -> bool {
     match (binding, message) {
+        // An absent stream reads as one without events.
+        _ if member.target().traits().event_stream => true,
         (_, Message::Request) if member.traits().idempotency_token => true,
         // A request cannot be made without its labels, required or not.
         (Some(HttpBinding::Label(_)), Message::Request) => true,

@@ -65,12 +65,20 @@ pub struct Generator {
     /// The URI pattern of the operation whose input is being made (its greedy labels may
     /// hold slashes).
     uri: String,
+    /// Whether the timestamp being made travels in an event header (whole milliseconds).
+    event_header: bool,
 }
 
 impl Generator {
     /// A generator; the same seed makes the same values.
     pub fn new(seed: u64, limits: Limits) -> Self {
-        Self { state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1, limits, whole_seconds: false, uri: String::new() }
+        Self {
+            state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+            limits,
+            whole_seconds: false,
+            uri: String::new(),
+            event_header: false,
+        }
     }
 
     fn next(&mut self) -> u64 {
@@ -105,6 +113,7 @@ impl Generator {
     /// A value of `shape`, or `None` when none can be made here.
     fn at(&mut self, shape: ShapeRef<'_>, depth: usize, flattened: bool) -> Option<Value> {
         Some(match shape.shape_type() {
+            ShapeType::Union if shape.traits().event_stream => self.events(shape, depth),
             ShapeType::Structure if self.limits.form_safe => {
                 // A form leaves an empty structure out: none can be made when no member can.
                 let structure = self.filled_structure(shape, depth);
@@ -181,9 +190,31 @@ impl Generator {
         })
     }
 
+    /// The events of a stream: values of its members that are no errors (exceptions are not
+    /// events), each event's payload always given (an absent one reads as empty).
+    fn events(&mut self, shape: ShapeRef<'_>, depth: usize) -> Value {
+        let members: Vec<MemberRef<'_>> = shape.members().filter(|m| m.target().error().is_none()).collect();
+        let mut events = List::new();
+        for _ in 0..self.count(depth, false).min(members.len() * 3) {
+            let member = members[self.below(members.len())];
+            let mut event = self.structure(member.target(), depth + 1);
+            for payload in member.target().members().filter(|m| m.traits().event_payload) {
+                if event.get(payload.name().as_str()).is_none() {
+                    if let Some(value) = self.member(payload, depth + 2) {
+                        event.push(payload.name(), value);
+                    }
+                }
+            }
+            events.push(Value::Union(Union::new(member.name(), Value::Structure(event))));
+        }
+        Value::List(events)
+    }
+
     fn member(&mut self, member: MemberRef<'_>, depth: usize) -> Option<Value> {
-        // http-date carries whole seconds only: a fraction could not come back.
+        // http-date carries whole seconds only: a fraction could not come back; an event
+        // header, whole milliseconds.
         self.whole_seconds = member.timestamp_format() == Some(TimestampFormat::HttpDate);
+        self.event_header = member.traits().event_header;
         self.at(member.target(), depth, member.traits().xml_flattened)
     }
 
@@ -206,7 +237,7 @@ impl Generator {
             _ if self.whole_seconds => 0,
             0 => 0,
             1 => (self.next() % 1000) as u32 * 1_000_000,
-            _ if self.limits.whole_millis => (self.next() % 1000) as u32 * 1_000_000,
+            _ if self.limits.whole_millis || self.event_header => (self.next() % 1000) as u32 * 1_000_000,
             _ => (self.next() % 1_000_000_000) as u32,
         };
         Timestamp::new(secs, nanos).unwrap_or(Timestamp::UNIX_EPOCH)

@@ -1,0 +1,197 @@
+//! Messages whose body is an event stream: the members outside the stream where the protocol
+//! puts them (REST: headers and status; the RPC protocols: an `initial-response` or
+//! `initial-request` event), the stream member as the list of its events.
+
+use super::events::{self, MEDIA_TYPE};
+use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::reply::{ResponseOptions, write_output};
+use super::server::{ParsedRequest, RequestError};
+use super::{Protocol, ReadOptions, RequestOptions, ServiceError, decode_body_within, encode_body};
+use crate::error::{Error, Result};
+use crate::event_stream::{Decoder, FrameLimits, Message};
+use crate::schema::{MemberRef, Model, OperationRef, ShapeRef};
+use crate::value::{List, Structure, Value};
+
+/// Whether the protocol carries the members outside a stream in an initial event.
+fn initial_event(protocol: Protocol) -> bool {
+    !matches!(protocol, Protocol::RestJson1 | Protocol::RestXml)
+}
+
+/// `value` (a structure) without member `stream`, and the events that member holds.
+fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> (Value, Vec<&'v Value>) {
+    let Value::Structure(members) = value else { return (value.clone(), Vec::new()) };
+    let mut rest = Structure::new();
+    let mut events = Vec::new();
+    for (name, member) in members.iter() {
+        match (name.as_str() == stream.name().as_str(), member) {
+            (true, Value::List(items)) => events = items.iter().collect(),
+            (true, _) => {}
+            (false, member) => rest.push(*name, member.clone()),
+        }
+    }
+    (Value::Structure(rest), events)
+}
+
+/// Reads a successful response whose body is `operation`'s output stream: the output with
+/// member `stream` holding the events in order; an exception in the stream is the answer.
+pub(super) fn read_response<'m>(
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    stream: MemberRef<'m>,
+    response: &HttpResponse,
+    options: &ReadOptions,
+) -> Result<Result<Value, ServiceError<'m>>> {
+    let mut output = Structure::new();
+    if !initial_event(protocol) {
+        let head = HttpResponse { status: response.status, headers: response.headers.clone(), body: Vec::new() };
+        match super::read_response(protocol, operation, &head, options)? {
+            Ok(Value::Structure(members)) => output = members,
+            Ok(_) => {}
+            Err(error) => return Ok(Err(error)),
+        }
+    }
+    let mut decoder = Decoder::new();
+    decoder.push(&response.body);
+    let mut events = List::new();
+    while let Some(message) = decoder.next_message()? {
+        if message.header_str(":event-type") == Some("initial-response") {
+            initial_members(protocol, operation.output(), stream, &message, options, &mut output)?;
+            continue;
+        }
+        match events::read_event(protocol, stream.target(), &message, options.limits, response.status)? {
+            Ok(event) => events.push(event),
+            Err(error) => return Ok(Err(error)),
+        }
+    }
+    decoder.finish()?;
+    output.push(stream.name(), Value::List(events));
+    Ok(Ok(Value::Structure(output)))
+}
+
+/// The members an `initial-response` (or `initial-request`) event carries, added to `output`.
+fn initial_members(
+    protocol: Protocol,
+    shape: Option<ShapeRef<'_>>,
+    stream: MemberRef<'_>,
+    message: &Message,
+    options: &ReadOptions,
+    output: &mut Structure,
+) -> Result<()> {
+    let Some(shape) = shape.filter(|_| !message.payload.is_empty()) else { return Ok(()) };
+    if let Value::Structure(members) = decode_body_within(protocol, &message.payload, shape, options.limits)? {
+        for (name, value) in members {
+            if name.as_str() != stream.name().as_str() {
+                output.push(name, value);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the response to `operation` whose output holds, in member `stream`, the events to
+/// send: the other members as the protocol puts them, then the events' frames as the body.
+pub(super) fn write_response(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    stream: MemberRef<'_>,
+    output: &Value,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let (rest, events) = split(output, stream);
+    let mut body = Vec::new();
+    let mut reply = if initial_event(protocol) {
+        let shape = operation.output().ok_or_else(|| Error::model("a stream member outside the output"))?;
+        let initial = Message::new(encode_body(protocol, &rest, shape)?)
+            .with_header(":message-type", "event")
+            .with_header(":event-type", "initial-response");
+        initial.write_frame(&mut body)?;
+        HttpResponse::new(200, Vec::new()).with_header("Content-Type", MEDIA_TYPE)
+    } else {
+        let mut head = write_output(protocol, operation, &rest, options)?;
+        head.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
+        head.with_header("Content-Type", MEDIA_TYPE)
+    };
+    for (index, event) in events.iter().enumerate() {
+        events::write_event(protocol, stream.target(), event)
+            .and_then(|message| message.write_frame(&mut body))
+            .map_err(|error| stream.annotate(error.at_index(index)))?;
+    }
+    reply.body = body;
+    Ok(reply)
+}
+
+/// Writes the request for `operation` whose input holds, in member `stream`, the events to
+/// send: the other members as the protocol puts them (the RPC protocols: in an
+/// `initial-request` event), then the events' frames as the body.
+pub(super) fn write_request(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    stream: MemberRef<'_>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    let (rest, events) = split(input, stream);
+    let mut request = super::write_request(protocol, operation, &rest, endpoint, options)?;
+    let mut body = Vec::new();
+    if initial_event(protocol) {
+        let initial = Message::new(std::mem::take(&mut request.body))
+            .with_header(":message-type", "event")
+            .with_header(":event-type", "initial-request");
+        initial.write_frame(&mut body)?;
+    }
+    for (index, event) in events.iter().enumerate() {
+        events::write_event(protocol, stream.target(), event)
+            .and_then(|message| message.write_frame(&mut body))
+            .map_err(|error| stream.annotate(error.at_index(index)))?;
+    }
+    request
+        .headers
+        .retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type") && !name.eq_ignore_ascii_case("Content-Length"));
+    request.headers.push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));
+    request.headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    request.body = body;
+    Ok(request)
+}
+
+/// Reads a request whose body is an event stream (`Content-Type` says so): routed and read as
+/// the protocol reads it without the stream (the RPC protocols: from its `initial-request`
+/// event), the input's stream member holding the events.
+pub(super) fn read_request<'m>(
+    protocol: Protocol,
+    model: &'m Model,
+    request: &HttpRequest,
+    options: &ReadOptions,
+) -> std::result::Result<ParsedRequest<'m>, RequestError> {
+    let limits = FrameLimits::default().with_max_payload_len(options.limits.max_input_len);
+    let mut decoder = Decoder::with_limits(limits);
+    decoder.push(&request.body);
+    let mut messages = Vec::new();
+    while let Some(message) = decoder.next_message().map_err(RequestError::malformed)? {
+        messages.push(message);
+    }
+    decoder.finish().map_err(RequestError::malformed)?;
+    let initial = match messages.first().and_then(|m| m.header_str(":event-type")) {
+        Some("initial-request") => messages.remove(0).payload,
+        _ => Vec::new(),
+    };
+    let mut inner = HttpRequest { body: initial, ..request.clone() };
+    inner.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
+    let mut parsed = super::parse_request_with(protocol, model, &inner, options)?;
+    let Some(stream) = events::stream_member(parsed.operation.input()) else {
+        let error = Error::data(format!("{} takes no event stream", parsed.operation.name()));
+        return Err(RequestError::new(415, "UnsupportedMediaType", error));
+    };
+    let mut events = List::new();
+    for (index, message) in messages.iter().enumerate() {
+        let event = events::read_event(protocol, stream.target(), message, options.limits, 200)
+            .map_err(|error| stream.annotate(error.at_index(index)))
+            .and_then(|event| event.map_err(|error| Error::data(format!("a client sent an exception: {}", error.code))))
+            .map_err(RequestError::malformed)?;
+        events.push(event);
+    }
+    if let Value::Structure(input) = &mut parsed.input {
+        input.push(stream.name(), Value::List(events));
+    }
+    Ok(parsed)
+}
