@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use awsval::json::{self, JsonSettings};
-use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions};
+use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions, events};
 use awsval::schema::{Model, ShapeRef};
 use awsval::{Error, ErrorKind, Limits, Result, Value};
 
@@ -104,6 +104,10 @@ pub(crate) struct EncodeArgs {
     /// The protocol (botocore or Smithy name); default: the model's own.
     #[arg(long)]
     protocol: Option<String>,
+    /// Read JSON Lines, one event of the event stream union `--shape` a line, and write each
+    /// as an event stream frame.
+    #[arg(long)]
+    events: bool,
     /// The plain JSON: a file, or `-` (the default) for standard input.
     input: Option<PathBuf>,
 }
@@ -148,6 +152,17 @@ pub(crate) fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_
     serde_json::from_slice(&bytes).map_err(|e| Error::data(e.to_string()))
 }
 
+/// A service's error as the CLI prints it.
+pub(crate) fn error_json(error: &protocol::ServiceError<'_>) -> Result<serde_json::Value> {
+    Ok(serde_json::json!({ "error": {
+        "code": error.code,
+        "message": error.message,
+        "shape": error.shape.map(|s| s.name()),
+        "status": error.status,
+        "members": plain(&error.value, error.shape)?,
+    }}))
+}
+
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(bytes)?;
@@ -158,28 +173,27 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
 pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
-    let body = read_input(args.input.as_deref())?;
     let limits = args.limits.limits();
     let output = match (&args.shape, &args.operation) {
         (Some(name), _) => {
             let shape = shape(&model, name)?;
-            let value = protocol::decode_body_within(protocol, &body, shape, limits)?;
+            let value = protocol::decode_body_within(protocol, &read_input(args.input.as_deref())?, shape, limits)?;
             plain(&value, Some(shape))?
         }
         (None, Some(name)) => {
             let operation =
                 model.operation(name).ok_or_else(|| Error::model(format!("the model has no operation `{name}`")))?;
-            let response = HttpResponse { status: args.status, headers: parse_headers(&args.headers)?, body };
             let options = ReadOptions::default().with_limits(limits).with_customizations(!args.no_customizations);
+            let headers = parse_headers(&args.headers)?;
+            if events::stream_member(operation.output()).is_some() {
+                let head = HttpResponse { status: args.status, headers, body: Vec::new() };
+                return crate::stream::decode_events(protocol, operation, &head, args.input.as_deref(), &options);
+            }
+            let body = read_input(args.input.as_deref())?;
+            let response = HttpResponse { status: args.status, headers, body };
             match protocol::response_with(protocol, operation, &response, &options)? {
                 Ok(value) => plain(&value, operation.output())?,
-                Err(error) => serde_json::json!({ "error": {
-                    "code": error.code,
-                    "message": error.message,
-                    "shape": error.shape.map(|s| s.name()),
-                    "status": error.status,
-                    "members": plain(&error.value, error.shape)?,
-                }}),
+                Err(error) => error_json(&error)?,
             }
         }
         (None, None) => return Err(Error::model("give --shape or --operation")),
@@ -205,6 +219,9 @@ pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
     let model = load_model(&args.model)?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let shape = shape(&model, &args.shape)?;
+    if args.events {
+        return crate::stream::encode_events(protocol, shape, &read_input(args.input.as_deref())?);
+    }
     let value = json::decode(&read_input(args.input.as_deref())?, shape, &JsonSettings::plain())?;
     write_stdout(&protocol::encode_body(protocol, &value, shape)?)?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 mod codec;
 mod conformance;
 mod server;
+mod stream;
 
 use std::process::ExitCode;
 

@@ -58,6 +58,7 @@ pub use self::http::{Endpoint, HttpRequest, HttpResponse};
 pub use self::reply::{ResponseOptions, encode_error, encode_response};
 pub use self::server::{ParsedRequest, RequestError, parse_request, parse_request_with};
 pub use self::service_error::ServiceError;
+pub use self::stream::EventReader;
 use crate::convert::OperationError;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
@@ -368,7 +369,7 @@ pub fn response_with<'m>(
     options: &ReadOptions,
 ) -> Result<Result<Value, ServiceError<'m>>> {
     match events::stream_member(operation.output()) {
-        Some(stream) if response.is_success() => stream::read_response(protocol, operation, stream, response, options),
+        Some(_) if response.is_success() => stream::read_response(protocol, operation, response, options),
         _ => read_response(protocol, operation, response, options),
     }
 }

@@ -32,40 +32,141 @@ fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> (Value, Vec<&'v Value>)
     (Value::Structure(rest), events)
 }
 
-/// Reads a successful response whose body is `operation`'s output stream: the output with
-/// member `stream` holding the events in order; an exception in the stream is the answer.
+/// Reads a successful response whose body is `operation`'s output stream, whole: the output
+/// with member `stream` holding the events in order; an exception in the stream is the answer.
 pub(super) fn read_response<'m>(
     protocol: Protocol,
     operation: OperationRef<'m>,
-    stream: MemberRef<'m>,
     response: &HttpResponse,
     options: &ReadOptions,
 ) -> Result<Result<Value, ServiceError<'m>>> {
-    let mut output = Structure::new();
-    if !initial_event(protocol) {
-        let head = HttpResponse { status: response.status, headers: response.headers.clone(), body: Vec::new() };
-        match super::read_response(protocol, operation, &head, options)? {
-            Ok(Value::Structure(members)) => output = members,
-            Ok(_) => {}
-            Err(error) => return Ok(Err(error)),
-        }
-    }
-    let mut decoder = Decoder::new();
-    decoder.push(&response.body);
+    let mut reader = match EventReader::new(protocol, operation, response, options)? {
+        Ok(reader) => reader,
+        Err(error) => return Ok(Err(error)),
+    };
     let mut events = List::new();
-    while let Some(message) = decoder.next_message()? {
-        if message.header_str(":event-type") == Some("initial-response") {
-            initial_members(protocol, operation.output(), stream, &message, options, &mut output)?;
-            continue;
-        }
-        match events::read_event(protocol, stream.target(), &message, options.limits, response.status)? {
+    while let Some(event) = reader.next_event()? {
+        match event {
             Ok(event) => events.push(event),
             Err(error) => return Ok(Err(error)),
         }
     }
-    decoder.finish()?;
-    output.push(stream.name(), Value::List(events));
+    reader.finish()?;
+    let mut output = reader.initial;
+    output.push(reader.stream.name(), Value::List(events));
     Ok(Ok(Value::Structure(output)))
+}
+
+/// Reads the events of a streaming response as its bytes arrive: what a client of
+/// `ConverseStream` or `SelectObjectContent` runs. Made from the response's head (its status and
+/// headers, and the body so far if any), it gives the output members outside the stream
+/// ([`EventReader::initial`]: REST ones at once, the RPC protocols' once their
+/// `initial-response` event has come) and then each event (a value of the stream's union) or
+/// the exception that ends the stream.
+///
+/// ```
+/// use awsval::event_stream::Message;
+/// use awsval::model::botocore;
+/// use awsval::protocol::{EventReader, HttpResponse, Protocol, ReadOptions};
+///
+/// let model = botocore::load(br#"{
+///   "metadata": {"protocol": "rest-json"},
+///   "operations": {"Watch": {"name": "Watch", "http": {"method": "GET", "requestUri": "/"},
+///                            "output": {"shape": "Out"}}},
+///   "shapes": {
+///     "Out": {"type": "structure", "members": {"Events": {"shape": "Stream"}}, "payload": "Events"},
+///     "Stream": {"type": "structure", "eventstream": true, "members": {"Tick": {"shape": "Tick"}}},
+///     "Tick": {"type": "structure", "event": true, "members": {"N": {"shape": "I"}}},
+///     "I": {"type": "integer"}
+///   }
+/// }"#)?;
+/// let watch = model.operation("Watch").expect("declared");
+/// let head = HttpResponse::new(200, Vec::new());
+/// let mut reader = EventReader::new(Protocol::RestJson1, watch, &head, &ReadOptions::default())?.ok().expect("a stream");
+/// let tick = Message::new(br#"{"N": 1}"#.to_vec())
+///     .with_header(":message-type", "event")
+///     .with_header(":event-type", "Tick")
+///     .to_frame()?;
+/// reader.push(&tick[..9]);
+/// assert!(reader.next_event()?.is_none()); // not whole yet
+/// reader.push(&tick[9..]);
+/// let event = reader.next_event()?.expect("whole now").ok().expect("an event");
+/// assert_eq!(event["Tick"]["N"].as_i64(), Some(1));
+/// reader.finish()?;
+/// # Ok::<(), awsval::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct EventReader<'m> {
+    protocol: Protocol,
+    output: Option<ShapeRef<'m>>,
+    stream: MemberRef<'m>,
+    status: u16,
+    options: ReadOptions,
+    decoder: Decoder,
+    initial: Structure,
+}
+
+impl<'m> EventReader<'m> {
+    /// A reader of `operation`'s output stream, or the service's error when `head` is one. An
+    /// operation without an output stream is a model error.
+    pub fn new(
+        protocol: Protocol,
+        operation: OperationRef<'m>,
+        head: &HttpResponse,
+        options: &ReadOptions,
+    ) -> Result<Result<Self, ServiceError<'m>>> {
+        let Some(stream) = events::stream_member(operation.output()) else {
+            return Err(Error::model(format!("{} has no output event stream", operation.name())));
+        };
+        let mut initial = Structure::new();
+        if !head.is_success() || !initial_event(protocol) {
+            let head_only = HttpResponse { status: head.status, headers: head.headers.clone(), body: Vec::new() };
+            let error_or_head = if head.is_success() { &head_only } else { head };
+            match super::read_response(protocol, operation, error_or_head, options)? {
+                Ok(Value::Structure(members)) => initial = members,
+                Ok(_) => {}
+                Err(error) => return Ok(Err(error)),
+            }
+        }
+        let mut decoder = Decoder::with_limits(FrameLimits::default());
+        decoder.push(&head.body);
+        let output = operation.output();
+        Ok(Ok(Self { protocol, output, stream, status: head.status, options: *options, decoder, initial }))
+    }
+
+    /// The output's members outside the stream, as far as they have come.
+    pub fn initial(&self) -> &Structure {
+        &self.initial
+    }
+
+    /// The output's member that holds the stream.
+    pub fn stream_member(&self) -> MemberRef<'m> {
+        self.stream
+    }
+
+    /// Adds bytes of the body that arrived.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.decoder.push(bytes);
+    }
+
+    /// The next event (or the exception or error that ends the stream), or `None` until more
+    /// bytes arrive.
+    pub fn next_event(&mut self) -> Result<Option<Result<Value, ServiceError<'m>>>> {
+        while let Some(message) = self.decoder.next_message()? {
+            if message.header_str(":event-type") == Some("initial-response") {
+                initial_members(self.protocol, self.output, self.stream, &message, &self.options, &mut self.initial)?;
+                continue;
+            }
+            let union = self.stream.target();
+            return events::read_event(self.protocol, union, &message, self.options.limits, self.status).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// Checks that the stream ended between messages.
+    pub fn finish(&self) -> Result<()> {
+        self.decoder.finish()
+    }
 }
 
 /// The members an `initial-response` (or `initial-request`) event carries, added to `output`.
