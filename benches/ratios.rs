@@ -134,4 +134,65 @@ fn main() {
     };
     comparisons::all(&mut table);
     table.print();
+    if !table.check_only
+        && table.profile.is_none()
+        && table.filter.iter().all(|word| "event stream framing".contains(word.as_str()))
+    {
+        framing(table.rounds);
+    }
+}
+
+/// Event stream framing throughput: a stream of 4,096 events of 1 KiB (headers as Bedrock sends
+/// them), read whole, read as it arrives in 1,500-byte pieces, and written; the median of the
+/// rounds, in MB/s of frames.
+#[allow(clippy::print_stdout)]
+fn framing(rounds: usize) {
+    use awsval::event_stream::{self, Decoder, Message};
+    let event = Message::new(vec![b'x'; 1024])
+        .with_header(":message-type", "event")
+        .with_header(":event-type", "contentBlockDelta")
+        .with_header(":content-type", "application/json");
+    let messages = vec![event; 4096];
+    let mut stream = Vec::new();
+    for message in &messages {
+        message.write_frame(&mut stream).expect("writes");
+    }
+    let megabytes = stream.len() as f64 / 1e6;
+    let throughput = |mut f: Box<dyn FnMut() + '_>| {
+        let iterations = calibrate(&mut f);
+        let mut speeds: Vec<f64> = (0..rounds)
+            .map(|_| {
+                let start = Instant::now();
+                for _ in 0..iterations {
+                    f();
+                }
+                megabytes * iterations as f64 / start.elapsed().as_secs_f64()
+            })
+            .collect();
+        speeds.sort_by(f64::total_cmp);
+        speeds[speeds.len() / 2]
+    };
+    let whole = throughput(Box::new(|| drop(std::hint::black_box(event_stream::decode_all(&stream).expect("reads")))));
+    let pieces = throughput(Box::new(|| {
+        let mut decoder = Decoder::new();
+        for piece in stream.chunks(1500) {
+            decoder.push(piece);
+            while let Some(message) = decoder.next_message().expect("reads") {
+                std::hint::black_box(message);
+            }
+        }
+    }));
+    let written = throughput(Box::new(|| {
+        let mut out = Vec::with_capacity(stream.len());
+        for message in &messages {
+            message.write_frame(&mut out).expect("writes");
+        }
+        std::hint::black_box(out);
+    }));
+    println!();
+    println!("| event stream framing ({megabytes:.1} MB of 1 KiB events) | MB/s |");
+    println!("|---|---:|");
+    println!("| frames → messages, whole | {whole:.0} |");
+    println!("| frames → messages, in 1,500-byte pieces | {pieces:.0} |");
+    println!("| messages → frames | {written:.0} |");
 }

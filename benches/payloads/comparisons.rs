@@ -39,6 +39,7 @@ pub fn all(bench: &mut impl Bench) {
     let value = dynamodb::response(dynamodb::LARGE);
     let typed = dynamodb::typed(&value);
     json_rows(bench, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.0)));
+    cbor_rows(bench, "DynamoDB Query", &typed);
     let typed = quicksight::sample_response();
     json_rows(bench, "QuickSight", &typed, &quicksight::settings(), (Some(0.65), Some(1.0)));
     let typed = s3::response(s3::OBJECTS);
@@ -140,6 +141,35 @@ fn json_rows<T>(
         let value = black_box(typed).to_value();
         drop(black_box(awsval::json::encode(&value, shape, settings).expect("writes")));
     });
+}
+
+/// A CBOR payload (what rpcv2Cbor carries): decode to `Value` beside cbor4ii's serde into the
+/// same typed structs, and encode beside cbor4ii's from them.
+fn cbor_rows<T>(bench: &mut impl Bench, name: &str, typed: &T)
+where
+    T: Shape + ToValue + Serialize + DeserializeOwned + PartialEq + 'static,
+{
+    let shape: ShapeRef<'static> = T::schema();
+    let settings = awsval::cbor::CborSettings::new();
+    let value = typed.to_value();
+    let bytes = awsval::cbor::encode(&value, shape, &settings).expect("encodes");
+    let decoded: T = cbor4ii::serde::from_slice(&bytes).expect("cbor4ii reads what awsval writes");
+    assert!(decoded == *typed, "{name}: cbor4ii reads a different value");
+    let back = awsval::cbor::decode(&bytes, shape, &settings).expect("decodes");
+    assert!(back.equivalent(&value), "{name}: awsval reads a different value");
+    let payload = format!("{name} as CBOR ({})", size(&bytes));
+    bench.compare(
+        &payload,
+        row("CBOR → Value", "cbor4ii → typed", Some(1.0)),
+        || drop(black_box(cbor4ii::serde::from_slice::<T>(black_box(&bytes)).expect("reads"))),
+        || drop(black_box(awsval::cbor::decode(black_box(&bytes), shape, &settings).expect("reads"))),
+    );
+    bench.compare(
+        &payload,
+        row("Value → CBOR", "cbor4ii typed → CBOR", Some(1.0)),
+        || drop(black_box(cbor4ii::serde::to_vec(Vec::new(), black_box(typed)).expect("writes"))),
+        || drop(black_box(awsval::cbor::encode(black_box(&value), shape, &settings).expect("writes"))),
+    );
 }
 
 /// An XML payload: decode to `Value` and to typed beside quick-xml's serde and its bare event

@@ -58,14 +58,35 @@ impl<'de> Deserialize<'de> for DateTime {
 }
 
 impl Serialize for Bytes {
+    /// Base64 text in JSON, a byte string in binary formats (CBOR).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.to_base64())
+        match serializer.is_human_readable() {
+            true => serializer.serialize_str(&self.0.to_base64()),
+            false => serializer.serialize_bytes(&self.0),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Bytes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        text(deserializer, |text| Blob::from_base64(text).map(Self))
+        struct Raw;
+
+        impl Visitor<'_> for Raw {
+            type Value = Bytes;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("bytes")
+            }
+
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Bytes, E> {
+                Ok(Bytes(Blob::new(bytes)))
+            }
+        }
+
+        match deserializer.is_human_readable() {
+            true => text(deserializer, |text| Blob::from_base64(text).map(Self)),
+            false => deserializer.deserialize_bytes(Raw),
+        }
     }
 }
 

@@ -1,11 +1,13 @@
 //! Reading CBOR into values, guided by a schema or not.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use minicbor::data::Type;
 
 use super::{CborSettings, bignum};
 use crate::blob::Blob;
+use crate::codec::repeats::{KeySet, Seen};
 use crate::error::{Error, Result};
 use crate::schema::{ShapeRef, ShapeType};
 use crate::timestamp::Timestamp;
@@ -167,6 +169,13 @@ impl<'b> Reader<'b> {
         }
     }
 
+    /// Room for `len` items (none for an indefinite length), never more than the bytes left
+    /// could hold: a length off the wire is a claim, not a promise.
+    fn capacity(&self, len: Option<u64>, pairs: bool) -> usize {
+        let left = (self.cbor.input().len() - self.at()) / if pairs { 2 } else { 1 };
+        len.map_or(0, |len| usize::try_from(len).unwrap_or(usize::MAX).min(left))
+    }
+
     /// Whether another item follows (`index` items read of `len`), consuming the break that
     /// ends an indefinite array or map; counts items against the collection limit.
     fn more(&mut self, len: Option<u64>, index: u64) -> Result<bool> {
@@ -187,21 +196,22 @@ impl<'b> Reader<'b> {
 
     fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
         let len = self.items(true)?;
-        let mut structure = Structure::new();
-        let mut seen = HashSet::new();
+        let mut structure = Structure::with_capacity(self.capacity(len, true).min(shape.members().count()));
+        let mut seen = Seen::new(shape.members().count());
         let mut index = 0;
         while self.more(len, index)? {
             index += 1;
             let key_at = self.at();
-            let key = self.text()?;
+            let key = self.key()?;
             let Some(member) = shape.member(&key) else {
                 self.read(|cbor| cbor.skip())?;
                 continue;
             };
             if !seen.insert(member.index()) {
-                return Err(Error::data("repeated member").at_offset(key_at).in_member(key));
+                return Err(Error::data("repeated member").at_offset(key_at).in_member(key.into_owned()));
             }
-            if let Some(value) = self.optional(Some(member.target())).map_err(|error| error.in_member(key))? {
+            let value = self.optional(Some(member.target())).map_err(|error| error.in_member(key.into_owned()))?;
+            if let Some(value) = value {
                 structure.push(member.name(), value);
             }
         }
@@ -217,10 +227,12 @@ impl<'b> Reader<'b> {
         while self.more(len, index)? {
             index += 1;
             let key_at = self.at();
-            let key = self.text()?;
+            let key = self.key()?;
             let member = shape.member(&key);
             let value = match member {
-                Some(member) => self.optional(Some(member.target())).map_err(|error| error.in_member(key.clone()))?,
+                Some(member) => {
+                    self.optional(Some(member.target())).map_err(|error| error.in_member(key.to_string()))?
+                }
                 None => {
                     self.read(|cbor| cbor.skip())?;
                     (key != "__type").then_some(Value::Null)
@@ -232,7 +244,7 @@ impl<'b> Reader<'b> {
             }
             found = Some(match member {
                 Some(member) => Union::new(member.name(), value),
-                None => Union::unknown(key),
+                None => Union::unknown(key.into_owned()),
             });
         }
         found.ok_or_else(|| Error::data("a union has exactly one member, found none").at_offset(self.at()))
@@ -242,7 +254,7 @@ impl<'b> Reader<'b> {
         let item = shape.list_member().map(|member| member.target());
         let sparse = shape.is_sparse();
         let len = self.items(false)?;
-        let mut items = List::new();
+        let mut items = List::with_capacity(self.capacity(len, false));
         let mut index = 0;
         while self.more(len, index)? {
             match self.optional(item).map_err(|error| error.at_index(index as usize))? {
@@ -259,17 +271,23 @@ impl<'b> Reader<'b> {
         let value_shape = shape.map_value().map(|member| member.target());
         let sparse = shape.is_sparse();
         let len = self.items(true)?;
-        let mut map = Map::new();
-        let mut seen = HashSet::new();
+        let mut map = Map::with_capacity(self.capacity(len, true));
+        let mut seen = KeySet::default();
         let mut index = 0;
         while self.more(len, index)? {
             index += 1;
             let key_at = self.at();
             let key = self.text()?;
-            if !seen.insert(key.clone()) {
+            let value = self.optional(value_shape).map_err(|error| error.at_key(key.clone()))?;
+            let kept = map.iter().as_slice();
+            let fresh = match (&value, sparse) {
+                (None, false) => seen.insert_dropped(&key, kept),
+                _ => seen.insert(&key, kept),
+            };
+            if !fresh {
                 return Err(Error::data("repeated map key").at_offset(key_at).at_key(key));
             }
-            match self.optional(value_shape).map_err(|error| error.at_key(key.clone()))? {
+            match value {
                 Some(value) => map.push(key, value),
                 None if sparse => map.push(key, Value::Null),
                 None => {}
@@ -447,6 +465,14 @@ impl<'b> Reader<'b> {
         Ok(tag)
     }
 
+    /// A member name: borrowed from the input when it is one definite string.
+    fn key(&mut self) -> Result<Cow<'b, str>> {
+        match self.datatype()? {
+            Type::String => self.read(|cbor| cbor.str()).map(Cow::Borrowed),
+            _ => self.text().map(Cow::Owned),
+        }
+    }
+
     /// A text string, definite or in chunks, within the string limit.
     fn text(&mut self) -> Result<String> {
         let found = self.datatype()?;
@@ -455,6 +481,13 @@ impl<'b> Reader<'b> {
         }
         let limit = self.settings.limits.max_string_len;
         let at = self.at();
+        if found == Type::String {
+            let text = self.read(|cbor| cbor.str())?;
+            if text.len() > limit {
+                return Err(Error::limit(format!("a string longer than {limit} bytes")).at_offset(at));
+            }
+            return Ok(text.to_owned());
+        }
         let mut out = String::new();
         let mut chunks = self.cbor.str_iter().map_err(|error| cbor_error(&error, at))?;
         for chunk in chunks.by_ref() {
@@ -473,6 +506,13 @@ impl<'b> Reader<'b> {
         }
         let limit = self.settings.limits.max_string_len;
         let at = self.at();
+        if found == Type::Bytes {
+            let bytes = self.read(|cbor| cbor.bytes())?;
+            if bytes.len() > limit {
+                return Err(Error::limit(format!("a blob longer than {limit} bytes")).at_offset(at));
+            }
+            return Ok(Blob::new(bytes));
+        }
         let mut out = Vec::new();
         let mut chunks = self.cbor.bytes_iter().map_err(|error| cbor_error(&error, at))?;
         for chunk in chunks.by_ref() {

@@ -119,16 +119,18 @@ impl Writer<'_> {
 
     fn structure(&mut self, value: &Value, shape: ShapeRef<'_>, leading: &[(&str, &str)]) -> Result<()> {
         let Value::Structure(structure) = value else { return Err(mismatch(shape, value)) };
-        let mut members = Vec::with_capacity(structure.len());
+        // Two walks, the first to count what the map's head says: no list is built.
+        let mut present = 0;
+        for entry in shape.members_of(structure) {
+            present += usize::from(!entry?.1.is_null());
+        }
+        infallible(self.cbor.map((leading.len() + present) as u64));
+        self.fields(leading);
         for entry in shape.members_of(structure) {
             let (member, member_value) = entry?;
-            if !member_value.is_null() {
-                members.push((member, member_value));
+            if member_value.is_null() {
+                continue;
             }
-        }
-        infallible(self.cbor.map((leading.len() + members.len()) as u64));
-        self.fields(leading);
-        for (member, member_value) in members {
             infallible(self.cbor.str(member.name().as_str()));
             self.value(member_value, member.target()).map_err(|error| member.annotate(error))?;
         }

@@ -299,7 +299,13 @@ impl<'m> ShapeRef<'m> {
         let (Some(name), Some(value)) = (union.known_name(), union.value()) else {
             return Err(Error::data("an unknown union member cannot be encoded").in_member(union.name().to_owned()));
         };
-        Ok((self.known_member(&name)?, value))
+        // Names are interned: a scan comparing them as pointers beats hashing the text for the
+        // few members a union has.
+        let members = &self.data().members;
+        match members.iter().position(|m| m.name.same(name)) {
+            Some(index) => Ok((self.member_at(index), value)),
+            None => Ok((self.known_member(&name)?, value)),
+        }
     }
 
     /// The member whose restJson1 key is `name` (its `jsonName`, else its name).
