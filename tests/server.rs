@@ -275,3 +275,44 @@ fn host_labels_are_read_from_the_host_when_the_body_leaves_them_out() {
     assert_eq!(request("example.com", "{}"), Value::from(Structure::new()));
     assert_eq!(request(".data-example.com", "{}"), Value::from(Structure::new()));
 }
+
+#[test]
+fn a_signed_input_stream_is_read_through_its_envelopes() {
+    use awsval::event_stream::Message;
+    use awsval::{Timestamp, Union};
+    let model = botocore::load(
+        br#"{
+      "metadata": {"protocol": "rest-json"},
+      "operations": {"Talk": {"name": "Talk", "http": {"method": "POST", "requestUri": "/talk"},
+                              "input": {"shape": "In"}}},
+      "shapes": {
+        "In": {"type": "structure", "members": {"Lang": {"shape": "S", "location": "header", "locationName": "x-lang"},
+                                                "Audio": {"shape": "Stream"}}, "payload": "Audio"},
+        "Stream": {"type": "structure", "eventstream": true, "members": {"Chunk": {"shape": "Chunk"}}},
+        "Chunk": {"type": "structure", "event": true, "members": {"Bytes": {"shape": "B", "eventpayload": true}}},
+        "S": {"type": "string"}, "B": {"type": "blob"}
+      }
+    }"#,
+    )
+    .unwrap();
+    let talk = model.operation("Talk").unwrap();
+    let chunk =
+        |bytes: &[u8]| Value::Union(Union::new("Chunk", Structure::new().with("Bytes", awsval::Blob::new(bytes))));
+    let input = Value::from(
+        Structure::new().with("Lang", "en").with("Audio", Value::List(vec![chunk(b"ab"), chunk(b"cd")].into())),
+    );
+    let request =
+        protocol::request(Protocol::RestJson1, talk, &input, &Endpoint::default(), &RequestOptions::default()).unwrap();
+    assert_eq!(request.header("Content-Type"), Some("application/vnd.amazon.eventstream"));
+    assert!(protocol::parse_request(Protocol::RestJson1, &model, &request).unwrap().input.equivalent(&input));
+    // The same events, each in a signed envelope, and the empty envelope that ends the stream.
+    let date = Timestamp::from_secs(1_700_000_000).unwrap();
+    let mut signed = Vec::new();
+    for message in awsval::event_stream::decode_all(&request.body).unwrap() {
+        Message::signed(Some(&message), date, |_, _| vec![7; 32]).unwrap().write_frame(&mut signed).unwrap();
+    }
+    Message::signed(None, date, |_, _| vec![7; 32]).unwrap().write_frame(&mut signed).unwrap();
+    let signed_request = HttpRequest { body: signed, ..request };
+    let parsed = protocol::parse_request(Protocol::RestJson1, &model, &signed_request).unwrap();
+    assert!(parsed.input.equivalent(&input));
+}

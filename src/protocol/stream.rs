@@ -257,7 +257,8 @@ pub(super) fn write_request(
 
 /// Reads a request whose body is an event stream (`Content-Type` says so): routed and read as
 /// the protocol reads it without the stream (the RPC protocols: from its `initial-request`
-/// event), the input's stream member holding the events.
+/// event), the input's stream member holding the events (opened from their signed envelopes
+/// when the client signed them).
 pub(super) fn read_request<'m>(
     protocol: Protocol,
     model: &'m Model,
@@ -269,7 +270,12 @@ pub(super) fn read_request<'m>(
     decoder.push(&request.body);
     let mut messages = Vec::new();
     while let Some(message) = decoder.next_message().map_err(RequestError::malformed)? {
-        messages.push(message);
+        // A signed stream (SigV4 event signing) wraps each message in an envelope; the empty
+        // envelope ends it. Checking the signatures is the signer's business, not awsval's.
+        match message.open_signed().map_err(RequestError::malformed)? {
+            Some(signed) => messages.extend(signed.message),
+            None => messages.push(message),
+        }
     }
     decoder.finish().map_err(RequestError::malformed)?;
     let initial = match messages.first().and_then(|m| m.header_str(":event-type")) {
