@@ -112,15 +112,8 @@ pub(super) fn error_reply(
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
     let settings = JsonSettings::aws_json().with_limits(options.limits);
-    let code = error.error.code.as_str();
-    let type_name = error.shape().map_or(code, |shape| shape.name());
-    let mut leading = vec![("__type", type_name)];
-    leading.extend(error.loose_message.map(|message| ("message", message)));
-    let body = json::encode_object_with(&error.value, error.shape(), &settings, &leading)?;
-    let mut reply = HttpResponse::new(error.error.status, body)
+    let body = json::encode_object_with(&error.value, error.shape(), &settings, &error.leading_fields())?;
+    let reply = HttpResponse::new(error.error.status, body)
         .with_header("Content-Type", &format!("application/x-amz-json-{version}"));
-    if service.aws_query_compatible {
-        reply = reply.with_header("x-amzn-query-error", &format!("{code};{}", error.fault_name()));
-    }
-    Ok(reply)
+    Ok(error.with_query_error(service, reply))
 }

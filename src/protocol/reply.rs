@@ -236,4 +236,21 @@ impl<'e, 'm> ErrorBody<'e, 'm> {
             Fault::Server => "Receiver",
         }
     }
+
+    /// What the RPC protocols' error documents (awsJson, rpcv2Cbor) lead with: `__type` (the
+    /// shape's name, else the code), and the message when no member holds it.
+    pub(super) fn leading_fields(&self) -> Vec<(&'static str, &str)> {
+        let type_name = self.shape().map_or(self.error.code.as_str(), |shape| shape.name());
+        let mut leading = vec![("__type", type_name)];
+        leading.extend(self.loose_message.map(|message| ("message", message)));
+        leading
+    }
+
+    /// `reply` with the `x-amzn-query-error: Code;Sender` a query-compatible service adds.
+    pub(super) fn with_query_error(&self, service: &Service, reply: HttpResponse) -> HttpResponse {
+        match service.aws_query_compatible {
+            true => reply.with_header("x-amzn-query-error", &format!("{};{}", self.error.code, self.fault_name())),
+            false => reply,
+        }
+    }
 }

@@ -32,6 +32,16 @@ fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> (Value, Vec<&'v Value>)
     (Value::Structure(rest), events)
 }
 
+/// Appends the frames of `events`, values of `stream`'s union, to `body`.
+fn write_events(protocol: Protocol, stream: MemberRef<'_>, events: &[&Value], body: &mut Vec<u8>) -> Result<()> {
+    for (index, event) in events.iter().enumerate() {
+        events::write_event(protocol, stream.target(), event)
+            .and_then(|message| message.write_frame(body))
+            .map_err(|error| stream.annotate(error.at_index(index)))?;
+    }
+    Ok(())
+}
+
 /// Reads a successful response whose body is `operation`'s output stream, whole: the output
 /// with member `stream` holding the events in order; an exception in the stream is the answer.
 pub(super) fn read_response<'m>(
@@ -212,11 +222,7 @@ pub(super) fn write_response(
         head.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
         head.with_header("Content-Type", MEDIA_TYPE)
     };
-    for (index, event) in events.iter().enumerate() {
-        events::write_event(protocol, stream.target(), event)
-            .and_then(|message| message.write_frame(&mut body))
-            .map_err(|error| stream.annotate(error.at_index(index)))?;
-    }
+    write_events(protocol, stream, &events, &mut body)?;
     reply.body = body;
     Ok(reply)
 }
@@ -241,11 +247,7 @@ pub(super) fn write_request(
             .with_header(":event-type", "initial-request");
         initial.write_frame(&mut body)?;
     }
-    for (index, event) in events.iter().enumerate() {
-        events::write_event(protocol, stream.target(), event)
-            .and_then(|message| message.write_frame(&mut body))
-            .map_err(|error| stream.annotate(error.at_index(index)))?;
-    }
+    write_events(protocol, stream, &events, &mut body)?;
     request
         .headers
         .retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type") && !name.eq_ignore_ascii_case("Content-Length"));
