@@ -316,3 +316,39 @@ fn a_signed_input_stream_is_read_through_its_envelopes() {
     let parsed = protocol::parse_request(Protocol::RestJson1, &model, &signed_request).unwrap();
     assert!(parsed.input.equivalent(&input));
 }
+
+#[test]
+fn an_rpcv2_cbor_stream_is_asked_for_and_answered_as_one() {
+    use awsval::Union;
+    use awsval::protocol::ResponseOptions;
+    let model = botocore::load(
+        br#"{
+      "metadata": {"protocol": "smithy-rpc-v2-cbor", "protocols": ["smithy-rpc-v2-cbor"], "targetPrefix": "Svc"},
+      "operations": {"Watch": {"name": "Watch", "input": {"shape": "In"}, "output": {"shape": "Out"}}},
+      "shapes": {
+        "In": {"type": "structure", "members": {"Id": {"shape": "S"}}},
+        "Out": {"type": "structure", "members": {"Note": {"shape": "S"}, "Ticks": {"shape": "Stream"}}},
+        "Stream": {"type": "structure", "eventstream": true, "members": {"Tick": {"shape": "Tick"}}},
+        "Tick": {"type": "structure", "event": true, "members": {"N": {"shape": "S"}}},
+        "S": {"type": "string"}
+      }
+    }"#,
+    )
+    .unwrap();
+    let watch = model.operation("Watch").unwrap();
+    let input = Value::from(Structure::new().with("Id", "w-1"));
+    let request =
+        protocol::request(Protocol::RpcV2Cbor, watch, &input, &Endpoint::default(), &RequestOptions::default())
+            .unwrap();
+    assert_eq!(request.header("Accept"), Some("application/vnd.amazon.eventstream"));
+    assert!(protocol::parse_request(Protocol::RpcV2Cbor, &model, &request).unwrap().input.equivalent(&input));
+    let tick = |n: &str| Value::Union(Union::new("Tick", Structure::new().with("N", n)));
+    let output =
+        Value::from(Structure::new().with("Note", "hi").with("Ticks", Value::List(vec![tick("1"), tick("2")].into())));
+    let reply = protocol::encode_response(Protocol::RpcV2Cbor, watch, &output, &ResponseOptions::default()).unwrap();
+    assert_eq!(reply.header("smithy-protocol"), Some("rpc-v2-cbor"));
+    assert_eq!(reply.header("Content-Type"), Some("application/vnd.amazon.eventstream"));
+    // The members outside the stream travel in the initial-response event.
+    let read = protocol::response(Protocol::RpcV2Cbor, watch, &reply).unwrap().unwrap();
+    assert!(read.equivalent(&output), "{read:?}");
+}

@@ -33,10 +33,13 @@ pub(super) fn request(
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
     let service = operation.model().service();
-    let mut headers = vec![
-        (PROTOCOL_HEADER.0.to_owned(), PROTOCOL_HEADER.1.to_owned()),
-        ("Accept".to_owned(), MEDIA_TYPE.to_owned()),
-    ];
+    // A streaming operation's answer is an event stream.
+    let accept = match super::events::stream_member(operation.output()) {
+        Some(_) => super::events::MEDIA_TYPE,
+        None => MEDIA_TYPE,
+    };
+    let mut headers =
+        vec![(PROTOCOL_HEADER.0.to_owned(), PROTOCOL_HEADER.1.to_owned()), ("Accept".to_owned(), accept.to_owned())];
     let body = match operation.input() {
         Some(shape) => {
             headers.push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));

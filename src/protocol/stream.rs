@@ -5,6 +5,7 @@
 use super::events::{self, MEDIA_TYPE};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, write_output};
+use super::rpc_v2_cbor::PROTOCOL_HEADER;
 use super::server::{ParsedRequest, RequestError};
 use super::{Protocol, ReadOptions, RequestOptions, ServiceError, decode_body_within, encode_body};
 use crate::error::{Error, Result};
@@ -216,7 +217,12 @@ pub(super) fn write_response(
             .with_header(":message-type", "event")
             .with_header(":event-type", "initial-response");
         initial.write_frame(&mut body)?;
-        HttpResponse::new(200, Vec::new()).with_header("Content-Type", MEDIA_TYPE)
+        let reply = HttpResponse::new(200, Vec::new());
+        let reply = match protocol {
+            Protocol::RpcV2Cbor => reply.with_header(PROTOCOL_HEADER.0, PROTOCOL_HEADER.1),
+            _ => reply,
+        };
+        reply.with_header("Content-Type", MEDIA_TYPE)
     } else {
         let mut head = write_output(protocol, operation, &rest, options)?;
         head.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
