@@ -13,7 +13,7 @@
 //! | description | [`schema`] | shapes and traits, not bytes |
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
 //! | codecs | [`json`], [`xml`], [`query`], [`cbor`], [`event_stream`] framing | bytes and schemas, never HTTP |
-//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query | HTTP messages, bindings, envelopes, errors |
+//! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query, rpcv2Cbor; event streams as shapes | HTTP messages, bindings, envelopes, errors, both sides |
 //! | models | [`model::botocore`] | model files, building schemas |
 //!
 //! # Reading AWS payloads from a model
