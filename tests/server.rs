@@ -352,3 +352,25 @@ fn an_rpcv2_cbor_stream_is_asked_for_and_answered_as_one() {
     let read = protocol::response(Protocol::RpcV2Cbor, watch, &reply).unwrap().unwrap();
     assert!(read.equivalent(&output), "{read:?}");
 }
+
+#[test]
+fn a_stream_member_holding_no_list_is_refused_not_dropped() {
+    use awsval::Union;
+    use awsval::protocol::ResponseOptions;
+    let model = botocore::load(
+        br#"{
+      "metadata": {"protocol": "rest-json"},
+      "operations": {"Watch": {"name": "Watch", "http": {"method": "GET", "requestUri": "/"}, "output": {"shape": "Out"}}},
+      "shapes": {
+        "Out": {"type": "structure", "members": {"Ticks": {"shape": "Stream"}}, "payload": "Ticks"},
+        "Stream": {"type": "structure", "eventstream": true, "members": {"Tick": {"shape": "Tick"}}},
+        "Tick": {"type": "structure", "event": true, "members": {}}
+      }
+    }"#,
+    )
+    .unwrap();
+    let watch = model.operation("Watch").unwrap();
+    let one = Value::from(Structure::new().with("Ticks", Union::new("Tick", Structure::new())));
+    let error = protocol::encode_response(Protocol::RestJson1, watch, &one, &ResponseOptions::default()).unwrap_err();
+    assert_eq!(error.to_string(), "data error: a stream holds a list of events, not a union at Ticks");
+}

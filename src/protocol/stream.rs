@@ -18,19 +18,24 @@ fn initial_event(protocol: Protocol) -> bool {
     !matches!(protocol, Protocol::RestJson1 | Protocol::RestXml)
 }
 
-/// `value` (a structure) without member `stream`, and the events that member holds.
-fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> (Value, Vec<&'v Value>) {
-    let Value::Structure(members) = value else { return (value.clone(), Vec::new()) };
+/// `value` (a structure) without member `stream`, and the events that member holds (a list;
+/// anything else there is an error, not dropped).
+fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> Result<(Value, Vec<&'v Value>)> {
+    let Value::Structure(members) = value else { return Ok((value.clone(), Vec::new())) };
     let mut rest = Structure::new();
     let mut events = Vec::new();
     for (name, member) in members.iter() {
         match (name.as_str() == stream.name().as_str(), member) {
             (true, Value::List(items)) => events = items.iter().collect(),
-            (true, _) => {}
+            (true, Value::Null) => {}
+            (true, other) => {
+                let error = Error::data(format!("a stream holds a list of events, not a {}", other.type_name()));
+                return Err(stream.annotate(error));
+            }
             (false, member) => rest.push(*name, member.clone()),
         }
     }
-    (Value::Structure(rest), events)
+    Ok((Value::Structure(rest), events))
 }
 
 /// Appends the frames of `events`, values of `stream`'s union, to `body`.
@@ -209,7 +214,7 @@ pub(super) fn write_response(
     output: &Value,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    let (rest, events) = split(output, stream);
+    let (rest, events) = split(output, stream)?;
     let mut body = Vec::new();
     let mut reply = if initial_event(protocol) {
         let shape = operation.output().ok_or_else(|| Error::model("a stream member outside the output"))?;
@@ -244,7 +249,7 @@ pub(super) fn write_request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
-    let (rest, events) = split(input, stream);
+    let (rest, events) = split(input, stream)?;
     let mut request = super::write_request(protocol, operation, &rest, endpoint, options)?;
     let mut body = Vec::new();
     if initial_event(protocol) {
