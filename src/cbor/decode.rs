@@ -1,7 +1,6 @@
 //! Reading CBOR into values, guided by a schema or not.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use minicbor::data::Type;
 
@@ -302,14 +301,14 @@ impl<'b> Reader<'b> {
         Ok(match found {
             Type::Map | Type::MapIndef => {
                 let len = self.items(true)?;
-                let mut map = Map::new();
-                let mut seen = HashSet::new();
+                let mut map = Map::with_capacity(self.capacity(len, true));
+                let mut seen = KeySet::default();
                 let mut index = 0;
                 while self.more(len, index)? {
                     index += 1;
                     let key_at = self.at();
                     let key = self.text()?;
-                    if !seen.insert(key.clone()) {
+                    if !seen.insert(&key, map.iter().as_slice()) {
                         return Err(Error::data("repeated map key").at_offset(key_at).at_key(key));
                     }
                     let value = self.optional(None).map_err(|error| error.at_key(key.clone()))?;

@@ -1,7 +1,7 @@
 //! awsJson1_0 and awsJson1_1: every operation is a `POST /` with a JSON body, named by
 //! `X-Amz-Target`. HTTP binding traits are ignored; member names are the keys.
 
-use super::error_code::{ErrorHeader, error_shape, is_generic_body, sanitize_error_code};
+use super::error_code::{ErrorHeader, error_shape, is_generic_body, query_error_code, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ErrorBody, ResponseOptions};
 use super::{RequestOptions, RpcPost, ServiceError};
@@ -63,7 +63,7 @@ pub(super) fn error_header(response: &HttpResponse, settings: &JsonSettings, res
         false => json::decode_document(&response.body, settings)?,
     };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
-    let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
+    let query_code = query_error_code(response);
     let from_body = || match rest {
         true => text("code").or_else(|| text("Code")).or_else(|| text("__type")),
         false => text("__type").or_else(|| text("code")),

@@ -1,5 +1,6 @@
 //! Finding an error's code on the wire and the modeled shape it names.
 
+use super::http::HttpResponse;
 use crate::error::Result;
 use crate::schema::{OperationRef, ShapeRef};
 use crate::xml::{self, XmlSettings};
@@ -29,6 +30,11 @@ pub fn error_shape<'m>(operation: OperationRef<'m>, code: &str) -> Option<ShapeR
         .or_else(|| operation.errors().find(by_name))
         .or_else(|| model.error_shapes().find(by_code))
         .or_else(|| model.error_shapes().find(by_name))
+}
+
+/// The code of a query-compatible service's `x-amzn-query-error: Code;Fault` header.
+pub(super) fn query_error_code(response: &HttpResponse) -> Option<&str> {
+    response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|code| !code.is_empty())
 }
 
 /// What an error response says about itself: its code and message.

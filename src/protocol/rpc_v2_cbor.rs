@@ -3,7 +3,7 @@
 //! `smithy-protocol: rpc-v2-cbor`. HTTP binding traits are ignored; member names are the
 //! keys. Errors carry `__type` (its namespace and `:` suffix dropped on reading).
 
-use super::error_code::{ErrorHeader, error_shape, is_generic_body, sanitize_error_code};
+use super::error_code::{ErrorHeader, error_shape, is_generic_body, query_error_code, sanitize_error_code};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ErrorBody, ResponseOptions};
 use super::{RequestOptions, RpcPost, ServiceError};
@@ -78,7 +78,7 @@ pub(super) fn error_header(response: &HttpResponse, settings: &CborSettings) -> 
         false => Value::Null,
     };
     let text = |key: &str| body.get(key).and_then(Value::as_str);
-    let query_code = response.header("x-amzn-query-error").and_then(|v| v.split(';').next()).filter(|c| !c.is_empty());
+    let query_code = query_error_code(response);
     let code = query_code.or_else(|| text("__type").map(sanitize_error_code));
     let message = text("message").or_else(|| text("Message")).map(str::to_owned);
     Ok(ErrorHeader::new(code, message, response.status))

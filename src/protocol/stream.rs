@@ -5,9 +5,8 @@
 use super::events::{self, MEDIA_TYPE};
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, write_output};
-use super::rpc_v2_cbor::PROTOCOL_HEADER;
 use super::server::{ParsedRequest, RequestError};
-use super::{Protocol, ReadOptions, RequestOptions, ServiceError, decode_body_within, encode_body};
+use super::{Protocol, ReadOptions, RequestOptions, ServiceError, decode_body_within};
 use crate::error::{Error, Result};
 use crate::event_stream::{Decoder, FrameLimits, Message};
 use crate::schema::{MemberRef, Model, OperationRef, ShapeRef};
@@ -36,16 +35,6 @@ fn split<'v>(value: &'v Value, stream: MemberRef<'_>) -> Result<(Value, Vec<&'v 
         }
     }
     Ok((Value::Structure(rest), events))
-}
-
-/// Appends the frames of `events`, values of `stream`'s union, to `body`.
-fn write_events(protocol: Protocol, stream: MemberRef<'_>, events: &[&Value], body: &mut Vec<u8>) -> Result<()> {
-    for (index, event) in events.iter().enumerate() {
-        events::write_event(protocol, stream.target(), event)
-            .and_then(|message| message.write_frame(body))
-            .map_err(|error| stream.annotate(error.at_index(index)))?;
-    }
-    Ok(())
 }
 
 /// Reads a successful response whose body is `operation`'s output stream, whole: the output
@@ -205,8 +194,40 @@ fn initial_members(
     Ok(())
 }
 
+/// The body of a message with a stream: the members outside it (the body the protocol wrote
+/// for them) as the initial event `initial` for the RPC protocols, then the events' frames.
+/// REST protocols carry those members in the head, and their body gives way to the stream.
+fn stream_body(
+    protocol: Protocol,
+    initial: &str,
+    own_body: Vec<u8>,
+    stream: MemberRef<'_>,
+    events: &[&Value],
+) -> Result<Vec<u8>> {
+    let mut body = Vec::new();
+    if initial_event(protocol) {
+        let message = Message::new(own_body).with_header(":message-type", "event").with_header(":event-type", initial);
+        message.write_frame(&mut body)?;
+    }
+    for (index, event) in events.iter().enumerate() {
+        events::write_event(protocol, stream.target(), event)
+            .and_then(|message| message.write_frame(&mut body))
+            .map_err(|error| stream.annotate(error.at_index(index)))?;
+    }
+    Ok(body)
+}
+
+/// `headers` saying the body is an event stream (and, given `len`, its length).
+fn stream_headers(headers: &mut Vec<(String, String)>, len: Option<usize>) {
+    headers
+        .retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type") && !name.eq_ignore_ascii_case("Content-Length"));
+    headers.push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));
+    headers.extend(len.map(|len| ("Content-Length".to_owned(), len.to_string())));
+}
+
 /// Writes the response to `operation` whose output holds, in member `stream`, the events to
-/// send: the other members as the protocol puts them, then the events' frames as the body.
+/// send: the response the protocol writes for the other members, its body as the
+/// `initial-response` event (RPC protocols), then the events' frames.
 pub(super) fn write_response(
     protocol: Protocol,
     operation: OperationRef<'_>,
@@ -215,32 +236,15 @@ pub(super) fn write_response(
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
     let (rest, events) = split(output, stream)?;
-    let mut body = Vec::new();
-    let mut reply = if initial_event(protocol) {
-        let shape = operation.output().ok_or_else(|| Error::model("a stream member outside the output"))?;
-        let initial = Message::new(encode_body(protocol, &rest, shape)?)
-            .with_header(":message-type", "event")
-            .with_header(":event-type", "initial-response");
-        initial.write_frame(&mut body)?;
-        let reply = HttpResponse::new(200, Vec::new());
-        let reply = match protocol {
-            Protocol::RpcV2Cbor => reply.with_header(PROTOCOL_HEADER.0, PROTOCOL_HEADER.1),
-            _ => reply,
-        };
-        reply.with_header("Content-Type", MEDIA_TYPE)
-    } else {
-        let mut head = write_output(protocol, operation, &rest, options)?;
-        head.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
-        head.with_header("Content-Type", MEDIA_TYPE)
-    };
-    write_events(protocol, stream, &events, &mut body)?;
-    reply.body = body;
+    let mut reply = write_output(protocol, operation, &rest, options)?;
+    reply.body = stream_body(protocol, "initial-response", std::mem::take(&mut reply.body), stream, &events)?;
+    stream_headers(&mut reply.headers, None);
     Ok(reply)
 }
 
 /// Writes the request for `operation` whose input holds, in member `stream`, the events to
-/// send: the other members as the protocol puts them (the RPC protocols: in an
-/// `initial-request` event), then the events' frames as the body.
+/// send: the request the protocol writes for the other members, its body as the
+/// `initial-request` event (RPC protocols), then the events' frames.
 pub(super) fn write_request(
     protocol: Protocol,
     operation: OperationRef<'_>,
@@ -251,20 +255,8 @@ pub(super) fn write_request(
 ) -> Result<HttpRequest> {
     let (rest, events) = split(input, stream)?;
     let mut request = super::write_request(protocol, operation, &rest, endpoint, options)?;
-    let mut body = Vec::new();
-    if initial_event(protocol) {
-        let initial = Message::new(std::mem::take(&mut request.body))
-            .with_header(":message-type", "event")
-            .with_header(":event-type", "initial-request");
-        initial.write_frame(&mut body)?;
-    }
-    write_events(protocol, stream, &events, &mut body)?;
-    request
-        .headers
-        .retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type") && !name.eq_ignore_ascii_case("Content-Length"));
-    request.headers.push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));
-    request.headers.push(("Content-Length".to_owned(), body.len().to_string()));
-    request.body = body;
+    request.body = stream_body(protocol, "initial-request", std::mem::take(&mut request.body), stream, &events)?;
+    stream_headers(&mut request.headers, Some(request.body.len()));
     Ok(request)
 }
 
@@ -295,8 +287,15 @@ pub(super) fn read_request<'m>(
         Some("initial-request") => messages.remove(0).payload,
         _ => Vec::new(),
     };
-    let mut inner = HttpRequest { body: initial, ..request.clone() };
-    inner.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Type"));
+    // The request without its stream, the body not copied.
+    let headers = request.headers.iter().filter(|(name, _)| !name.eq_ignore_ascii_case("Content-Type")).cloned();
+    let inner = HttpRequest {
+        method: request.method.clone(),
+        host: request.host.clone(),
+        uri: request.uri.clone(),
+        headers: headers.collect(),
+        body: initial,
+    };
     let mut parsed = super::parse_request_with(protocol, model, &inner, options)?;
     let Some(stream) = events::stream_member(parsed.operation.input()) else {
         let error = Error::data(format!("{} takes no event stream", parsed.operation.name()));
