@@ -566,8 +566,9 @@ fn request_id_of(response: &HttpResponse) -> Option<String> {
     })
 }
 
-/// The case's response to `operation` (a CBOR body, `application/cbor`, and an event stream
-/// come in base64).
+/// The case's response to `operation` (the body of an rpcv2Cbor service, of an
+/// `application/cbor` response, and of an event stream comes in base64, whatever the case's
+/// headers say).
 pub(crate) fn response_of(response: &Json, operation: OperationRef<'_>) -> HttpResponse {
     let status = response.get("status_code").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(200);
     let body = response.get("body").and_then(Json::as_str).unwrap_or_default();
@@ -578,7 +579,8 @@ pub(crate) fn response_of(response: &Json, operation: OperationRef<'_>) -> HttpR
         .flatten()
         .map(|(name, value)| (name.clone(), value.as_str().map_or_else(|| value.to_string(), str::to_owned)))
         .collect();
-    let cbor = headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("Content-Type") && value.contains("cbor"));
+    let cbor = Protocol::of_service(operation.model().service()).is_ok_and(|p| p == Protocol::RpcV2Cbor)
+        || headers.iter().any(|(name, value)| name.eq_ignore_ascii_case("Content-Type") && value.contains("cbor"));
     let stream = protocol::events::stream_member(operation.output()).is_some();
     let body = match cbor || stream {
         true => Blob::from_base64(body).map(Blob::into_inner).unwrap_or_else(|_| body.as_bytes().to_vec()),
