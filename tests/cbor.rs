@@ -17,6 +17,8 @@ fn model() -> (Model, ShapeId) {
     let strings = b.list("Strings", string).id();
     let sparse = b.list("Sparse", string).sparse().id();
     let ints = b.map("Ints", string, int).id();
+    let long = b.prelude(ShapeType::Long);
+    let counts = b.list("Counts", long).id();
     let choice = b.add("Choice", ShapeType::Union).member("S", string).member("I", int).id();
     let root = b.declare("Root", ShapeType::Structure);
     b.shape(root)
@@ -32,6 +34,7 @@ fn model() -> (Model, ShapeId) {
         .member("Holes", sparse)
         .member("Scores", ints)
         .member("Pick", choice)
+        .member("Counts", counts)
         .member("Child", root);
     (b.finish().unwrap(), root)
 }
@@ -123,6 +126,21 @@ fn reading_takes_every_form_a_writer_may_choose() {
             .with("Pick", Union::new("S", "b")),
     );
     assert!(value.equivalent(&expected), "{value:?}");
+}
+
+#[test]
+fn integers_of_every_head_width_and_sign_follow_each_other() {
+    // "Counts": [1, -1, 24, -25, 256, -257, 2^32, -2^32 - 1]: each head read on its own, a
+    // negative one straight after a positive one included.
+    let value = decode(
+        "a166436f756e747388 01 20 1818 3818 190100 390100 1b0000000100000000 3b0000000100000000"
+            .replace(' ', "")
+            .as_str(),
+    )
+    .unwrap();
+    let counts: [i64; 8] = [1, -1, 24, -25, 256, -257, 1 << 32, -(1 << 32) - 1];
+    let expected = Structure::new().with("Counts", Value::List(counts.into_iter().map(Value::Long).collect()));
+    assert!(value.equivalent(&Value::from(expected)), "{value:?}");
 }
 
 #[test]

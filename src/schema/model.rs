@@ -318,6 +318,11 @@ impl<'m> ShapeRef<'m> {
         MemberKeys { shape: self, table: self.data().lookup.json_keys(json_name) }
     }
 
+    /// The members by their names, as the CBOR and query wires key them.
+    pub(crate) fn name_keys(self) -> MemberKeys<'m> {
+        MemberKeys { shape: self, table: self.data().lookup.json_keys(false) }
+    }
+
     /// The members by their XML names (`xmlName`, else the member name).
     pub(crate) fn xml_keys(self) -> MemberKeys<'m> {
         MemberKeys { shape: self, table: self.data().lookup.xml_keys() }
