@@ -4,8 +4,7 @@
 //! integers beyond 64 bits as bignums (tags 2 and 3), big decimals as decimal fractions (tag
 //! 4).
 
-use minicbor::Encoder;
-
+use super::head::{self, ARRAY, BYTES, DOUBLE, FALSE, HALF, MAP, NULL, SINGLE, TAG, TEXT, TRUE};
 use super::{CborSettings, bignum};
 use crate::codec::{mismatch, text};
 use crate::error::{Error, Result};
@@ -15,9 +14,9 @@ use crate::value::{Value, decimal};
 
 /// Writes `value` of `shape` as CBOR (see [`decode`](super::decode) for an example).
 pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &CborSettings) -> Result<Vec<u8>> {
-    let mut writer = Writer { cbor: Encoder::new(Vec::with_capacity(128)), depth: 0, settings };
+    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
     writer.value(value, shape)?;
-    Ok(writer.cbor.into_writer())
+    Ok(writer.out)
 }
 
 /// Writes structure `value` of `shape` (none: an empty structure) as a map that starts with
@@ -28,36 +27,53 @@ pub(crate) fn encode_object_with(
     settings: &CborSettings,
     leading: &[(&str, &str)],
 ) -> Result<Vec<u8>> {
-    let mut writer = Writer { cbor: Encoder::new(Vec::with_capacity(128)), depth: 0, settings };
+    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
     match shape {
         Some(shape) => writer.structure(value, shape, leading)?,
         None => {
-            infallible(writer.cbor.map(leading.len() as u64));
+            writer.head(MAP, leading.len());
             writer.fields(leading);
         }
     }
-    Ok(writer.cbor.into_writer())
+    Ok(writer.out)
 }
 
 /// Writes any value as CBOR without a schema: what [`decode_any`](super::decode_any) reads.
 pub fn encode_any(value: &Value, settings: &CborSettings) -> Result<Vec<u8>> {
-    let mut writer = Writer { cbor: Encoder::new(Vec::with_capacity(128)), depth: 0, settings };
+    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
     writer.any(value)?;
-    Ok(writer.cbor.into_writer())
+    Ok(writer.out)
 }
 
 struct Writer<'s> {
-    cbor: Encoder<Vec<u8>>,
+    out: Vec<u8>,
     depth: usize,
     settings: &'s CborSettings,
 }
 
-/// Writing into a `Vec` cannot fail.
-fn infallible<T>(result: Result<T, minicbor::encode::Error<core::convert::Infallible>>) {
-    let _ = result;
-}
-
 impl Writer<'_> {
+    fn head(&mut self, major: u8, len: usize) {
+        head::write(&mut self.out, major, len as u64);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.head(TEXT, text.len());
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.head(BYTES, bytes.len());
+        self.out.extend_from_slice(bytes);
+    }
+
+    fn integer(&mut self, n: i64) {
+        head::write_integer(&mut self.out, n);
+    }
+
+    fn tag(&mut self, tag: u64) {
+        head::write(&mut self.out, TAG, tag);
+    }
+
     fn nest(&mut self, write: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth)?;
@@ -71,12 +87,13 @@ impl Writer<'_> {
             (ShapeType::Structure, Value::Structure(_)) => self.nest(|w| w.structure(value, shape, &[]))?,
             (ShapeType::Union, Value::Union(union)) => self.nest(|w| {
                 let (member, member_value) = shape.union_member(union)?;
-                infallible(w.cbor.map(1).and_then(|c| c.str(member.name().as_str())));
+                w.head(MAP, 1);
+                w.text(member.name().as_str());
                 w.value(member_value, member.target()).map_err(|error| member.annotate(error))
             })?,
             (ShapeType::List, Value::List(items)) => self.nest(|w| {
                 let item = shape.item()?.target();
-                infallible(w.cbor.array(items.len() as u64));
+                w.head(ARRAY, items.len());
                 for (index, value) in items.iter().enumerate() {
                     w.item(value, item, shape.is_sparse()).map_err(|error| error.at_index(index))?;
                 }
@@ -84,27 +101,27 @@ impl Writer<'_> {
             })?,
             (ShapeType::Map, Value::Map(entries)) => self.nest(|w| {
                 let target = shape.entry()?.1.target();
-                infallible(w.cbor.map(entries.len() as u64));
+                w.head(MAP, entries.len());
                 for (key, value) in entries.iter() {
-                    infallible(w.cbor.str(key));
+                    w.text(key);
                     w.item(value, target, shape.is_sparse()).map_err(|error| error.at_key(key.as_str()))?;
                 }
                 Ok(())
             })?,
             (ShapeType::Document, Value::Document(document)) => self.nest(|w| w.any(document))?,
             (ShapeType::Byte | ShapeType::Short | ShapeType::Integer | ShapeType::Long, _) => {
-                infallible(self.cbor.i64(text::integer(value, shape)?));
+                self.integer(text::integer(value, shape)?);
             }
-            (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => infallible(self.cbor.i32(*n)),
+            (ShapeType::IntEnum, Value::IntEnum(n) | Value::Integer(n)) => self.integer(i64::from(*n)),
             (ShapeType::Float, Value::Float(f)) => self.float(f64::from(*f), true),
             (ShapeType::Double, Value::Double(d)) => self.float(*d, false),
             (ShapeType::Double, Value::Float(f)) => self.float(f64::from(*f), false),
             (ShapeType::BigInteger, Value::BigInteger(digits)) => self.big_integer(value, digits)?,
             (ShapeType::BigDecimal, Value::BigDecimal(digits)) => self.big_decimal(value, digits)?,
-            (ShapeType::Enum, Value::Enum(text)) => infallible(self.cbor.str(text)),
-            (ShapeType::String | ShapeType::Enum, Value::String(text)) => infallible(self.cbor.str(text)),
-            (ShapeType::Boolean, Value::Boolean(b)) => infallible(self.cbor.bool(*b)),
-            (ShapeType::Blob, Value::Blob(blob)) => infallible(self.cbor.bytes(blob)),
+            (ShapeType::Enum, Value::Enum(text)) => self.text(text),
+            (ShapeType::String | ShapeType::Enum, Value::String(text)) => self.text(text),
+            (ShapeType::Boolean, Value::Boolean(b)) => self.out.push(if *b { TRUE } else { FALSE }),
+            (ShapeType::Blob, Value::Blob(blob)) => self.bytes(blob),
             (ShapeType::Timestamp, Value::Timestamp(timestamp)) => self.timestamp(*timestamp),
             _ => return Err(mismatch(shape, value)),
         }
@@ -113,7 +130,8 @@ impl Writer<'_> {
 
     fn fields(&mut self, fields: &[(&str, &str)]) {
         for (key, text) in fields {
-            infallible(self.cbor.str(key).and_then(|c| c.str(text)));
+            self.text(key);
+            self.text(text);
         }
     }
 
@@ -124,14 +142,14 @@ impl Writer<'_> {
         for entry in shape.members_of(structure) {
             present += usize::from(!entry?.1.is_null());
         }
-        infallible(self.cbor.map((leading.len() + present) as u64));
+        self.head(MAP, leading.len() + present);
         self.fields(leading);
         for entry in shape.members_of(structure) {
             let (member, member_value) = entry?;
             if member_value.is_null() {
                 continue;
             }
-            infallible(self.cbor.str(member.name().as_str()));
+            self.text(member.name().as_str());
             self.value(member_value, member.target()).map_err(|error| member.annotate(error))?;
         }
         Ok(())
@@ -140,7 +158,7 @@ impl Writer<'_> {
     /// An item of a list or a map's value: a null only where the collection is sparse.
     fn item(&mut self, value: &Value, shape: ShapeRef<'_>, sparse: bool) -> Result<()> {
         match value {
-            Value::Null if sparse => infallible(self.cbor.null()),
+            Value::Null if sparse => self.out.push(NULL),
             Value::Null => return Err(Error::data("null in a dense collection")),
             value => self.value(value, shape)?,
         }
@@ -151,17 +169,25 @@ impl Writer<'_> {
     /// the shortest form that holds them exactly.
     fn float(&mut self, value: f64, single: bool) {
         match () {
-            () if !value.is_finite() => infallible(self.cbor.f16(value as f32)),
-            () if single => infallible(self.cbor.f32(value as f32)),
-            () => infallible(self.cbor.f64(value)),
+            () if value.is_nan() => self.out.extend_from_slice(&[HALF, 0x7e, 0x00]),
+            () if value == f64::INFINITY => self.out.extend_from_slice(&[HALF, 0x7c, 0x00]),
+            () if value == f64::NEG_INFINITY => self.out.extend_from_slice(&[HALF, 0xfc, 0x00]),
+            () if single => {
+                self.out.push(SINGLE);
+                self.out.extend_from_slice(&(value as f32).to_be_bytes());
+            }
+            () => {
+                self.out.push(DOUBLE);
+                self.out.extend_from_slice(&value.to_be_bytes());
+            }
         }
     }
 
     fn timestamp(&mut self, timestamp: Timestamp) {
-        infallible(self.cbor.tag(minicbor::data::Tag::new(1)));
+        self.tag(1);
         match timestamp.nanos() {
-            0 => infallible(self.cbor.i64(timestamp.secs())),
-            nanos => infallible(self.cbor.f64(timestamp.secs() as f64 + f64::from(nanos) / 1e9)),
+            0 => self.integer(timestamp.secs()),
+            nanos => self.float(timestamp.secs() as f64 + f64::from(nanos) / 1e9, false),
         }
     }
 
@@ -175,51 +201,56 @@ impl Writer<'_> {
     /// A big decimal: a decimal fraction (tag 4), `[exponent, mantissa]`.
     fn big_decimal(&mut self, value: &Value, digits: &str) -> Result<()> {
         let (negative, magnitude, exponent) = decimal::split(text::big_number(value, digits)?);
-        infallible(self.cbor.tag(minicbor::data::Tag::new(4)).and_then(|c| c.array(2)).and_then(|c| c.i64(exponent)));
+        self.tag(4);
+        self.head(ARRAY, 2);
+        self.integer(exponent);
         self.integer_digits(negative, &magnitude);
         Ok(())
     }
 
     fn integer_digits(&mut self, negative: bool, magnitude: &str) {
-        let small = magnitude.parse::<u64>().ok().and_then(|n| {
-            let n = if negative { -i128::from(n) } else { i128::from(n) };
-            minicbor::data::Int::try_from(n).ok()
+        // Up to 2^64 in magnitude a CBOR integer holds it; the argument of a negative one is
+        // -1 - n.
+        let small = magnitude.parse::<u64>().ok().map(|n| match n.checked_sub(1) {
+            Some(argument) if negative => (head::NEGATIVE, argument),
+            _ => (head::UNSIGNED, n),
         });
         match small {
-            Some(int) => infallible(self.cbor.int(int)),
+            Some((major, argument)) => head::write(&mut self.out, major, argument),
             None => {
                 // A negative bignum holds -1 - n.
                 let bytes = bignum::digits_to_bytes(magnitude);
                 let (tag, bytes) = if negative { (3, bignum::add_one(&bytes, true)) } else { (2, bytes) };
-                infallible(self.cbor.tag(minicbor::data::Tag::new(tag)).and_then(|c| c.bytes(&bytes)));
+                self.tag(tag);
+                self.bytes(&bytes);
             }
         }
     }
 
     fn any(&mut self, value: &Value) -> Result<()> {
         match value {
-            Value::Null => infallible(self.cbor.null()),
-            Value::Boolean(b) => infallible(self.cbor.bool(*b)),
+            Value::Null => self.out.push(NULL),
+            Value::Boolean(b) => self.out.push(if *b { TRUE } else { FALSE }),
             Value::Byte(_) | Value::Short(_) | Value::Integer(_) | Value::Long(_) => {
-                infallible(self.cbor.i64(value.as_i64().unwrap_or_default()));
+                self.integer(value.as_i64().unwrap_or_default());
             }
-            Value::IntEnum(n) => infallible(self.cbor.i32(*n)),
+            Value::IntEnum(n) => self.integer(i64::from(*n)),
             Value::Float(f) => self.float(f64::from(*f), true),
             Value::Double(d) => self.float(*d, false),
             Value::BigInteger(digits) => self.big_integer(value, digits)?,
             Value::BigDecimal(digits) => self.big_decimal(value, digits)?,
-            Value::String(text) => infallible(self.cbor.str(text)),
-            Value::Enum(text) => infallible(self.cbor.str(text)),
-            Value::Blob(blob) => infallible(self.cbor.bytes(blob)),
+            Value::String(text) => self.text(text),
+            Value::Enum(text) => self.text(text),
+            Value::Blob(blob) => self.bytes(blob),
             Value::Timestamp(timestamp) => self.timestamp(*timestamp),
             Value::List(items) => self.nest(|w| {
-                infallible(w.cbor.array(items.len() as u64));
+                w.head(ARRAY, items.len());
                 items.iter().enumerate().try_for_each(|(index, item)| w.any(item).map_err(|e| e.at_index(index)))
             })?,
             Value::Map(entries) => self.nest(|w| {
-                infallible(w.cbor.map(entries.len() as u64));
+                w.head(MAP, entries.len());
                 entries.iter().try_for_each(|(key, item)| {
-                    infallible(w.cbor.str(key));
+                    w.text(key);
                     w.any(item).map_err(|e| e.at_key(key.as_str()))
                 })
             })?,

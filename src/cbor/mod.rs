@@ -11,6 +11,7 @@
 mod bignum;
 mod decode;
 mod encode;
+mod head;
 
 use crate::limits::Limits;
 
