@@ -149,7 +149,7 @@ fn json_rows<T>(
 /// decides how fast it is walked (a `Value` built by `to_value` amid the frees of earlier rows
 /// writes at 0.7-0.8x, one read off the wire at 1.65x), so neither side walks a tree made
 /// in other conditions. The heap's state moves the reading rows too: with the `to_value` tree
-/// freed just before them, CBOR → `Value` measures about 0.8x instead of 1.15x (the README
+/// freed just before them, CBOR → `Value` measures about 0.8x instead of 1.0x (the README
 /// says so beside the figure).
 fn cbor_rows<T>(bench: &mut impl Bench, name: &str, typed: &T)
 where

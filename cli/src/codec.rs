@@ -117,7 +117,7 @@ pub(crate) fn load_model(path: &Path) -> Result<Model> {
     awsval::model::botocore::load(&bytes)
 }
 
-fn io_error(path: &Path, error: &std::io::Error) -> Error {
+pub(crate) fn io_error(path: &Path, error: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {error}", path.display()))
 }
 
@@ -220,7 +220,7 @@ pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let shape = shape(&model, &args.shape)?;
     if args.events {
-        return crate::stream::encode_events(protocol, shape, &read_input(args.input.as_deref())?);
+        return crate::stream::encode_events(protocol, shape, args.input.as_deref());
     }
     let value = json::decode(&read_input(args.input.as_deref())?, shape, &JsonSettings::plain())?;
     write_stdout(&protocol::encode_body(protocol, &value, shape)?)?;

@@ -1,7 +1,7 @@
 //! Event streams on the command line: a streaming response's events printed as JSON Lines as
 //! its frames arrive, and JSON Lines of events written as frames.
 
-use std::io::Read as _;
+use std::io::{BufRead as _, Read as _};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ use awsval::protocol::{EventReader, HttpResponse, Protocol, ReadOptions, events}
 use awsval::schema::{OperationRef, ShapeRef};
 use awsval::{Error, Result, Value};
 
-use crate::codec::{error_json, plain, write_stdout};
+use crate::codec::{error_json, io_error, plain, write_stdout};
 
 fn line(json: &serde_json::Value) -> Result<()> {
     let mut text = serde_json::to_vec(json).map_err(|e| Error::data(e.to_string()))?;
@@ -36,10 +36,7 @@ pub(crate) fn decode_events(
             return Ok(ExitCode::SUCCESS);
         }
     };
-    let mut source: Box<dyn std::io::Read> = match input {
-        Some(path) if path != Path::new("-") => Box::new(std::fs::File::open(path)?),
-        _ => Box::new(std::io::stdin().lock()),
-    };
+    let mut source = source(input)?;
     let union = reader.stream_member().target();
     let mut initial_printed = false;
     let mut buffer = vec![0; 64 * 1024];
@@ -70,20 +67,35 @@ fn print_initial(reader: &EventReader<'_>, operation: OperationRef<'_>, printed:
 }
 
 /// Writes each line of `input` (plain JSON, a value of the event stream union `union`) as an
-/// event stream frame.
-pub(crate) fn encode_events(protocol: Protocol, union: ShapeRef<'_>, input: &[u8]) -> Result<ExitCode> {
+/// event stream frame, the moment the line is read: a live stream on standard input goes out
+/// event by event.
+pub(crate) fn encode_events(protocol: Protocol, union: ShapeRef<'_>, input: Option<&Path>) -> Result<ExitCode> {
     if !union.traits().event_stream {
         return Err(Error::model(format!("{} is no event stream union", union.name())));
     }
-    let mut frames = Vec::new();
-    for (index, text) in input.split(|&b| b == b'\n').enumerate() {
+    let mut lines = std::io::BufReader::new(source(input)?);
+    let (mut text, mut frame) = (Vec::new(), Vec::new());
+    for index in 0.. {
+        text.clear();
+        if lines.read_until(b'\n', &mut text)? == 0 {
+            break;
+        }
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let event = json::decode(text, union, &JsonSettings::plain()).map_err(|e| e.at_index(index))?;
+        let event = json::decode(&text, union, &JsonSettings::plain()).map_err(|e| e.at_index(index))?;
         let message: Message = events::write_event(protocol, union, &event).map_err(|e| e.at_index(index))?;
-        message.write_frame(&mut frames)?;
+        frame.clear();
+        message.write_frame(&mut frame)?;
+        write_stdout(&frame)?;
     }
-    write_stdout(&frames)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file at `input`, or standard input (also for `-`), read as it arrives.
+fn source(input: Option<&Path>) -> Result<Box<dyn std::io::Read>> {
+    Ok(match input {
+        Some(path) if path != Path::new("-") => Box::new(std::fs::File::open(path).map_err(|e| io_error(path, &e))?),
+        _ => Box::new(std::io::stdin().lock()),
+    })
 }

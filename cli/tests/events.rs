@@ -108,3 +108,28 @@ fn json_lines_of_events_are_written_as_frames_and_read_back() {
     assert_eq!(read.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&read.stderr).contains("the stream ends inside a frame"));
 }
+
+#[test]
+fn each_event_goes_out_as_a_frame_the_moment_its_line_is_read() {
+    let path = model_file("bedrock-runtime");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_awsval"))
+        .args(["encode", "--model", path.to_str().unwrap(), "--shape", "ConverseStreamOutput", "--events"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let mut stdout = child.stdout.take().expect("piped");
+    stdin.write_all(b"{\"messageStart\": {\"role\": \"assistant\"}}\n").unwrap();
+    stdin.flush().unwrap();
+    // The input is still open: the first frame must come out whole all the same.
+    let mut prelude = [0; 4];
+    std::io::Read::read_exact(&mut stdout, &mut prelude).unwrap();
+    let mut frame = prelude.to_vec();
+    frame.resize(u32::from_be_bytes(prelude) as usize, 0);
+    std::io::Read::read_exact(&mut stdout, &mut frame[4..]).unwrap();
+    let messages = awsval::event_stream::decode_all(&frame).unwrap();
+    assert_eq!(messages[0].header_str(":event-type"), Some("messageStart"));
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

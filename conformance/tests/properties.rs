@@ -386,3 +386,77 @@ proptest! {
         }
     }
 }
+
+/// The types an `@eventHeader` member may have, each with its header value type.
+const HEADER_TYPES: [ShapeType; 8] = [
+    ShapeType::Boolean,
+    ShapeType::Byte,
+    ShapeType::Short,
+    ShapeType::Integer,
+    ShapeType::Long,
+    ShapeType::Blob,
+    ShapeType::String,
+    ShapeType::Timestamp,
+];
+
+/// An event stream union over an arbitrary schema: `Body` (the schema's members as the body,
+/// beside `@eventHeader` members of `headers`), `Raw` (a blob `@eventPayload`), `Text` (a
+/// string `@eventPayload`) and `Nested` (a structure `@eventPayload`, the schema again).
+fn build_stream(members: &[Member], headers: &[ShapeType]) -> (Model, ShapeId) {
+    let mut builder = ModelBuilder::new();
+    let root = builder.declare("Root", ShapeType::Structure);
+    let mut counter = 0;
+    add_members(&mut builder, root, root, members, &mut counter);
+    let body = builder.declare("BodyEvent", ShapeType::Structure);
+    add_members(&mut builder, root, body, members, &mut counter);
+    for (index, &header) in headers.iter().enumerate() {
+        let target = builder.prelude(header);
+        builder.shape(body).member(&format!("H{index}"), target).traits_mut().event_header = true;
+    }
+    let blob = builder.prelude(ShapeType::Blob);
+    let string = builder.prelude(ShapeType::String);
+    let mut payload_event = |name: &str, target: ShapeId| {
+        let event = builder.declare(name, ShapeType::Structure);
+        builder.shape(event).member("Payload", target).traits_mut().event_payload = true;
+        event
+    };
+    let (raw, text, nested) =
+        (payload_event("RawEvent", blob), payload_event("TextEvent", string), payload_event("NestedEvent", root));
+    let stream = builder.declare("Stream", ShapeType::Union);
+    builder.shape(stream).member("Body", body).member("Raw", raw).member("Text", text).member("Nested", nested);
+    builder.shape(stream).traits_mut().event_stream = true;
+    (builder.finish().expect("the generated schema is valid"), stream)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any event of any schema survives a frame, written and read in the body format of each
+    /// protocol that carries event streams.
+    #[test]
+    fn any_event_survives_a_frame(
+        members in proptest::collection::vec(member(kind()), 1..5),
+        headers in proptest::collection::vec(proptest::sample::select(HEADER_TYPES.to_vec()), 0..4),
+        seed in any::<u64>(),
+    ) {
+        use awsval::protocol::{Protocol, events};
+        let (model, stream) = build_stream(&members, &headers);
+        let limits = Limits { xml_safe: true, whole_millis: true, ..Limits::default() };
+        let mut generator = Generator::new(seed, limits);
+        for protocol in [Protocol::AwsJson1_1, Protocol::RestJson1, Protocol::RestXml, Protocol::RpcV2Cbor] {
+            // The generator gives an event stream as the list of its events.
+            let Value::List(events) = generator.value(model.get(stream)) else { panic!("events come as a list") };
+            for event in events.iter() {
+                let message = events::write_event(protocol, model.get(stream), event).map_err(|e| TestCaseError::fail(format!("{protocol:?}: {e}")))?;
+                let mut frame = Vec::new();
+                message.write_frame(&mut frame).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let read = awsval::event_stream::decode_all(&frame).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(read.len(), 1);
+                let back = events::read_event(protocol, model.get(stream), &read[0], awsval::Limits::default(), 200)
+                    .map_err(|e| TestCaseError::fail(format!("{protocol:?}: {e}")))?
+                    .map_err(|e| TestCaseError::fail(format!("{protocol:?}: read as an error: {e:?}")))?;
+                prop_assert!(back.equivalent(event), "{protocol:?}\n{event:?}\n{back:?}");
+            }
+        }
+    }
+}
