@@ -37,6 +37,39 @@ fn every_botocore_service_model_loads() {
     eprintln!("{models} models, {operations} operations, {shapes} shapes loaded");
 }
 
+/// Every `pattern` of every service (the latest version of each) compiles for validation, but
+/// for the few the engine refuses, each for a reason named here: a look-ahead with a
+/// quantifier (Annex B allows it; fancy-regex does not), property names only Java knows
+/// (`\p{all}`, `\p{LD}`), and bounded repeats of Unicode classes whose automaton would pass
+/// 16 MiB (`.{1,65535}`). `Model::pattern_errors` reports them; validation passes over them.
+#[test]
+#[allow(clippy::print_stderr)] // The patterns refused are worth seeing with --nocapture.
+fn every_botocore_pattern_compiles_but_the_few_the_engine_refuses() {
+    const REFUSED: [&str; 3] =
+        ["Target of repeat operator is invalid", "Unicode property not found", "exceeded limit of 16777216"];
+    let data = fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data");
+    let (mut patterns, mut refused) = (0, Vec::new());
+    for service in std::fs::read_dir(&data).unwrap() {
+        let mut versions: Vec<_> = std::fs::read_dir(service.unwrap().path())
+            .into_iter()
+            .flatten()
+            .map(|version| version.unwrap().path().join("service-2.json"))
+            .filter(|file| file.is_file())
+            .collect();
+        versions.sort();
+        let Some(file) = versions.last() else { continue };
+        let model = botocore::load(&std::fs::read(file).unwrap()).unwrap();
+        patterns += model.shapes().filter(|shape| shape.traits().pattern.is_some()).count();
+        refused.extend(model.pattern_errors());
+    }
+    for error in &refused {
+        eprintln!("{error}");
+        assert!(REFUSED.iter().any(|reason| error.reason.contains(reason)), "refused for another reason: {error}");
+    }
+    assert!(patterns > 10_000, "only {patterns} patterns");
+    assert!(refused.len() <= 15, "{} of {patterns} patterns refused", refused.len());
+}
+
 #[test]
 fn every_suite_passes_but_the_written_skips() {
     let suites = fetch::pinned_suites().expect("botocore 1.44.8 can be fetched");

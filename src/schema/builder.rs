@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::lookup::Lookup;
 use super::model::{MemberData, Model, ShapeData, ShapeId};
+use super::pattern::CompiledPattern;
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, Fault, HttpBinding, MemberTraits, ShapeTraits, XmlNamespace};
@@ -40,6 +41,7 @@ impl ModelBuilder {
             members: Vec::new(),
             traits: ShapeTraits::default(),
             lookup: Lookup::default(),
+            pattern: CompiledPattern::default(),
         });
         self.by_name.entry(name.into()).or_insert(id);
         id

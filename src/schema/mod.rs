@@ -32,6 +32,7 @@
 mod builder;
 mod lookup;
 mod model;
+mod pattern;
 mod redact;
 mod service;
 mod shape_type;
@@ -39,7 +40,7 @@ mod traits;
 
 pub use self::builder::{MemberBuilder, ModelBuilder, ShapeBuilder};
 pub(crate) use self::model::MemberKeys;
-pub use self::model::{MemberRef, Model, OperationRef, ShapeId, ShapeRef, WireNameCollision};
+pub use self::model::{MemberRef, Model, OperationRef, PatternError, ShapeId, ShapeRef, WireNameCollision};
 pub use self::redact::ShapedDebug;
 pub use self::service::{HttpTrait, Operation, Service};
 pub use self::shape_type::ShapeType;

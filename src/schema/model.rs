@@ -5,6 +5,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 
 use super::lookup::{Lookup, Table};
+use super::pattern::{self, CompiledPattern};
 use super::service::{Operation, Service};
 use super::shape_type::ShapeType;
 use super::traits::{EnumLiteral, EnumMember, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits};
@@ -31,6 +32,8 @@ pub(super) struct ShapeData {
     pub(super) members: Vec<MemberData>,
     pub(super) traits: ShapeTraits,
     pub(super) lookup: Lookup,
+    /// `traits.pattern`, compiled on first use.
+    pub(super) pattern: CompiledPattern,
 }
 
 #[derive(Debug)]
@@ -74,6 +77,27 @@ impl fmt::Display for WireNameCollision {
     }
 }
 
+/// A shape's `@pattern` that the regular expression engine cannot compile: see
+/// [`Model::pattern_errors`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PatternError {
+    /// The shape.
+    pub shape: String,
+    /// Its pattern.
+    pub pattern: String,
+    /// Why the engine refuses it.
+    pub reason: String,
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: the pattern {:?} cannot be checked: {}", self.shape, self.pattern, self.reason)
+    }
+}
+
+impl std::error::Error for PatternError {}
+
 /// A finished set of shapes: validated, with sensitivity resolved and lookup tables built.
 ///
 /// Build one with [`ModelBuilder`](super::ModelBuilder), load one from a model file, or ask a
@@ -86,6 +110,37 @@ pub struct Model {
 }
 
 impl Model {
+    /// The `@pattern`s that cannot be checked, each with the engine's reason. Patterns compile
+    /// on first use (a model loads without compiling its thousands); this compiles every one
+    /// now, so a loader or a server can report at start-up what validation will not check.
+    /// `validate` passes over these patterns rather than refusing every value.
+    ///
+    /// ```
+    /// use awsval::schema::{ModelBuilder, ShapeType};
+    ///
+    /// let mut builder = ModelBuilder::new();
+    /// builder.add("Tag", ShapeType::String).traits_mut().pattern = Some("^(?!aws:).+$".into());
+    /// builder.add("Odd", ShapeType::String).traits_mut().pattern = Some("\\p{NoSuchClass}".into());
+    /// let model = builder.finish()?;
+    /// let errors = model.pattern_errors();
+    /// assert_eq!(errors.len(), 1, "look-ahead is matched; an unknown class is not");
+    /// assert_eq!(errors[0].shape, "Odd");
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn pattern_errors(&self) -> Vec<PatternError> {
+        self.shapes()
+            .filter_map(|shape| {
+                let source = shape.traits().pattern.as_deref()?;
+                let reason = shape.data().pattern.get(source).err()?;
+                Some(PatternError {
+                    shape: shape.name().to_owned(),
+                    pattern: source.to_owned(),
+                    reason: reason.to_owned(),
+                })
+            })
+            .collect()
+    }
+
     /// The shape named `name` (the first one, if a builder declared the name twice).
     pub fn shape(&self, name: &str) -> Option<ShapeRef<'_>> {
         self.by_name.get(name).map(|&id| self.get(id))
@@ -306,6 +361,26 @@ impl<'m> ShapeRef<'m> {
             Some(index) => Ok((self.member_at(index), value)),
             None => Ok((self.known_member(&name)?, value)),
         }
+    }
+
+    /// Whether `text` satisfies the shape's `@pattern` anywhere in it (Smithy's patterns are
+    /// not anchored implicitly): `Ok(true)` when the shape has none, `Err` with the reason when
+    /// the pattern cannot be compiled (see [`Model::pattern_errors`]).
+    ///
+    /// ```
+    /// use awsval::schema::{ModelBuilder, ShapeType};
+    ///
+    /// let mut builder = ModelBuilder::new();
+    /// let id = builder.add("Digits", ShapeType::String).id();
+    /// builder.shape(id).traits_mut().pattern = Some("^\\d+$".into());
+    /// let model = builder.finish()?;
+    /// assert_eq!(model.get(id).matches_pattern("2024"), Ok(true));
+    /// assert_eq!(model.get(id).matches_pattern("٢٠٢٤"), Ok(false), "\\d is ASCII in ECMA-262");
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn matches_pattern(self, text: &str) -> Result<bool, &'m str> {
+        let Some(source) = self.traits().pattern.as_deref() else { return Ok(true) };
+        self.data().pattern.get(source).map(|compiled| pattern::is_match(compiled, text))
     }
 
     /// The member whose restJson1 key is `name` (its `jsonName`, else its name).
