@@ -74,6 +74,38 @@ impl Path {
         self.reversed.is_empty()
     }
 
+    /// The path as a JSON pointer (RFC 6901), as Smithy's `ValidationException` names a
+    /// member: `/Files/0/Tags/k`, with `~` and `/` in names escaped as `~0` and `~1`.
+    ///
+    /// ```
+    /// use awsval::Error;
+    ///
+    /// let error = Error::data("bad").at_key("a/b").in_member("Tags").at_index(0).in_member("Files");
+    /// assert_eq!(error.path().to_string(), r#"Files[0].Tags["a/b"]"#);
+    /// assert_eq!(error.path().json_pointer(), "/Files/0/Tags/a~1b");
+    /// ```
+    pub fn json_pointer(&self) -> String {
+        let mut pointer = String::new();
+        for segment in self.segments() {
+            pointer.push('/');
+            let text = match segment {
+                PathSegment::Member(name) => name.as_ref(),
+                PathSegment::Key(key) => key.as_str(),
+                PathSegment::Index(index) => {
+                    pointer.push_str(&index.to_string());
+                    continue;
+                }
+            };
+            pointer.push_str(&text.replace('~', "~0").replace('/', "~1"));
+        }
+        pointer
+    }
+
+    /// The path of `segments`, from the root down.
+    pub(crate) fn from_root(segments: &[PathSegment]) -> Self {
+        Self { reversed: segments.iter().rev().cloned().collect() }
+    }
+
     fn prepend(&mut self, segment: PathSegment) {
         self.reversed.push(segment);
     }

@@ -167,6 +167,7 @@ pub mod protocol;
 pub mod query;
 pub mod schema;
 pub mod timestamp;
+pub mod validate;
 pub mod value;
 pub mod xml;
 

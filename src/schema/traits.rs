@@ -62,6 +62,16 @@ pub enum EnumLiteral {
     Int(i32),
 }
 
+impl std::fmt::Display for EnumLiteral {
+    /// The value as the wire carries it: the text of a string enum, the number of an intEnum.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::String(text) => f.write_str(text),
+            Self::Int(n) => write!(f, "{n}"),
+        }
+    }
+}
+
 /// One value of an `enum` or `intEnum` shape.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EnumMember {
@@ -99,8 +109,11 @@ pub struct ShapeTraits {
     pub min: Option<f64>,
     /// `@length`/`@range` maximum (botocore's `max`).
     pub max: Option<f64>,
-    /// `@pattern`.
+    /// `@pattern`: an ECMA-262 regular expression (see
+    /// [`ShapeRef::matches_pattern`](super::ShapeRef::matches_pattern)).
     pub pattern: Option<Box<str>>,
+    /// `@uniqueItems` on a list: no two items may be equal.
+    pub unique_items: bool,
 }
 
 /// The traits of a member. Every field defaults to "absent".
