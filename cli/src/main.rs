@@ -4,6 +4,7 @@ mod codec;
 mod conformance;
 mod server;
 mod stream;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,9 @@ enum Command {
     DecodeRequest(server::DecodeRequestArgs),
     /// Writes a raw HTTP/1.1 response for an operation's output (or an error) given as plain JSON.
     EncodeResponse(server::EncodeResponseArgs),
+    /// Checks plain JSON against its shape's constraints (required members, lengths, ranges,
+    /// patterns, enum values, unique items) and prints every violation; exit 1 when there is one.
+    Validate(validate::ValidateArgs),
     /// Runs botocore-format protocol test suites (by default botocore 1.44.8's, fetched once).
     Conformance(conformance::Args),
     /// Reads a timestamp in one Smithy wire format and writes it in another.
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         Command::Transcode(args) => codec::transcode(&args),
         Command::DecodeRequest(args) => server::decode_request(&args),
         Command::EncodeResponse(args) => server::encode_response(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Conformance(args) => conformance::run(&args),
         Command::Timestamp { text, from, to } => timestamp(&text, from, to),
     };
