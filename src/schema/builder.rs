@@ -82,6 +82,14 @@ impl ModelBuilder {
         &self.shapes[id.index()].name
     }
 
+    /// The type `id` was declared with.
+    ///
+    /// # Panics
+    /// If `id` was not declared by this builder.
+    pub fn shape_type(&self, id: ShapeId) -> ShapeType {
+        self.shapes[id.index()].shape_type
+    }
+
     /// What the service declares about itself.
     pub fn service_mut(&mut self) -> &mut Service {
         &mut self.service

@@ -71,6 +71,43 @@ impl ShapeType {
         }
     }
 
+    /// The shape type Smithy calls `name` (`bigDecimal`, `intEnum`; `set` is a list).
+    ///
+    /// ```
+    /// use awsval::schema::ShapeType;
+    ///
+    /// assert_eq!(ShapeType::from_name("bigDecimal"), Some(ShapeType::BigDecimal));
+    /// assert_eq!(ShapeType::from_name("set"), Some(ShapeType::List));
+    /// assert_eq!(ShapeType::from_name("service"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        const ALL: [ShapeType; 19] = [
+            ShapeType::Blob,
+            ShapeType::Boolean,
+            ShapeType::String,
+            ShapeType::Enum,
+            ShapeType::Byte,
+            ShapeType::Short,
+            ShapeType::Integer,
+            ShapeType::IntEnum,
+            ShapeType::Long,
+            ShapeType::Float,
+            ShapeType::Double,
+            ShapeType::BigInteger,
+            ShapeType::BigDecimal,
+            ShapeType::Timestamp,
+            ShapeType::Document,
+            ShapeType::List,
+            ShapeType::Map,
+            ShapeType::Structure,
+            ShapeType::Union,
+        ];
+        if name == "set" {
+            return Some(Self::List);
+        }
+        ALL.into_iter().find(|shape_type| shape_type.as_str() == name)
+    }
+
     /// Whether shapes of this type have members (structure, union, list, map).
     pub const fn is_aggregate(self) -> bool {
         matches!(self, Self::List | Self::Map | Self::Structure | Self::Union)
