@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use awsval::json::{self, JsonSettings};
+use awsval::model::smithy;
 use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions, events};
 use awsval::schema::{Model, ShapeRef};
 use awsval::{Error, ErrorKind, Limits, Result, Value};
@@ -18,9 +19,8 @@ use awsval::{Error, ErrorKind, Limits, Result, Value};
 /// Decoding arguments.
 #[derive(clap::Args)]
 pub(crate) struct DecodeArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// Decode a body of this shape.
     #[arg(long, required_unless_present = "operation", conflicts_with = "operation")]
     shape: Option<String>,
@@ -76,9 +76,8 @@ impl LimitArgs {
 /// Transcoding arguments.
 #[derive(clap::Args)]
 pub(crate) struct TranscodeArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// The shape of the value.
     #[arg(long)]
     shape: String,
@@ -95,9 +94,8 @@ pub(crate) struct TranscodeArgs {
 /// Encoding arguments.
 #[derive(clap::Args)]
 pub(crate) struct EncodeArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// The shape of the value.
     #[arg(long)]
     shape: String,
@@ -112,9 +110,31 @@ pub(crate) struct EncodeArgs {
     input: Option<PathBuf>,
 }
 
-pub(crate) fn load_model(path: &Path) -> Result<Model> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    awsval::model::botocore::load(&bytes)
+/// Where the model comes from: every command that needs one takes these.
+#[derive(clap::Args)]
+pub(crate) struct ModelArgs {
+    /// The model: a botocore `service-2.json`, or a Smithy JSON AST (told apart by content).
+    #[arg(long)]
+    model: PathBuf,
+    /// The service to load from a Smithy JSON AST that holds several (its id or name).
+    #[arg(long)]
+    service: Option<String>,
+}
+
+impl ModelArgs {
+    pub(crate) fn load(&self) -> Result<Model> {
+        let bytes = std::fs::read(&self.model).map_err(|e| io_error(&self.model, &e))?;
+        if smithy::is_smithy_ast(&bytes) {
+            return smithy::load_service(&[&bytes], self.service.as_deref());
+        }
+        if let Some(service) = &self.service {
+            return Err(Error::model(format!(
+                "--service {service}: {} is a botocore model of one service",
+                self.model.display()
+            )));
+        }
+        awsval::model::botocore::load(&bytes)
+    }
 }
 
 pub(crate) fn io_error(path: &Path, error: &std::io::Error) -> Error {
@@ -171,7 +191,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 pub(crate) fn decode(args: &DecodeArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let limits = args.limits.limits();
     let output = match (&args.shape, &args.operation) {
@@ -216,7 +236,7 @@ fn parse_headers(headers: &[String]) -> Result<Vec<(String, String)>> {
 }
 
 pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let shape = shape(&model, &args.shape)?;
     if args.events {
@@ -228,7 +248,7 @@ pub(crate) fn encode(args: &EncodeArgs) -> Result<ExitCode> {
 }
 
 pub(crate) fn transcode(args: &TranscodeArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let (from, to) = (protocol_of(&model, Some(&args.from))?, protocol_of(&model, Some(&args.to))?);
     let shape = shape(&model, &args.shape)?;
     let value = protocol::decode_body(from, &read_input(args.input.as_deref())?, shape)?;

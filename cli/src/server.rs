@@ -8,14 +8,13 @@ use awsval::json::{self, JsonSettings};
 use awsval::protocol::{self, HttpRequest, ReadOptions, ResponseOptions, ServiceError};
 use awsval::{Error, Result, Structure, Value};
 
-use crate::codec::{LimitArgs, load_model, plain, protocol_of, read_input, shape, write_stdout};
+use crate::codec::{LimitArgs, ModelArgs, plain, protocol_of, read_input, shape, write_stdout};
 
 /// `decode-request` arguments.
 #[derive(clap::Args)]
 pub(crate) struct DecodeRequestArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// The protocol (botocore or Smithy name); default: the model's own.
     #[arg(long)]
     protocol: Option<String>,
@@ -28,9 +27,8 @@ pub(crate) struct DecodeRequestArgs {
 /// `encode-response` arguments.
 #[derive(clap::Args)]
 pub(crate) struct EncodeResponseArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// The operation answered.
     #[arg(long)]
     operation: String,
@@ -57,7 +55,7 @@ pub(crate) struct EncodeResponseArgs {
 
 /// Prints `{"operation": NAME, "input": {...}}` for the request's operation and input.
 pub(crate) fn decode_request(args: &DecodeRequestArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let request = HttpRequest::from_http1(&read_input(args.input.as_deref())?)?;
     let options = ReadOptions::default().with_limits(args.limits.limits());
@@ -84,7 +82,7 @@ pub(crate) fn decode_request(args: &DecodeRequestArgs) -> Result<ExitCode> {
 
 /// Writes the HTTP/1.1 response message for the operation's output or an error.
 pub(crate) fn encode_response(args: &EncodeResponseArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let protocol = protocol_of(&model, args.protocol.as_deref())?;
     let operation = model
         .operation(&args.operation)

@@ -7,14 +7,13 @@ use awsval::json::{self, JsonSettings};
 use awsval::validate::{self, Checks};
 use awsval::{Error, Result};
 
-use crate::codec::{load_model, read_input, shape, write_stdout};
+use crate::codec::{ModelArgs, read_input, shape, write_stdout};
 
 /// Validation arguments.
 #[derive(clap::Args)]
 pub(crate) struct ValidateArgs {
-    /// The botocore `service-2.json` model.
-    #[arg(long)]
-    model: PathBuf,
+    #[command(flatten)]
+    model: ModelArgs,
     /// The shape of the value.
     #[arg(long, conflicts_with = "operation", required_unless_present = "operation")]
     shape: Option<String>,
@@ -33,7 +32,7 @@ pub(crate) struct ValidateArgs {
 /// that cannot be checked go to standard error first.
 #[allow(clippy::print_stderr)]
 pub(crate) fn run(args: &ValidateArgs) -> Result<ExitCode> {
-    let model = load_model(&args.model)?;
+    let model = args.model.load()?;
     let shape = match (&args.shape, &args.operation) {
         (Some(name), _) => shape(&model, name)?,
         (None, Some(name)) => {
