@@ -7,7 +7,7 @@ use super::ast::{Ref, ShapeDef};
 use super::closure::{Closure, local};
 use super::shapes::Ids;
 use crate::error::{Error, Result};
-use crate::schema::{HttpTrait, Operation, Service};
+use crate::schema::{HttpTrait, Operation, Service, XmlNamespace};
 
 /// The protocol traits, as botocore names the protocols (its `protocols` list), with the
 /// awsJson version.
@@ -78,6 +78,21 @@ pub(super) fn operation(
     }
     operation.input = definition.input.as_ref().filter(unit).map(shape).transpose()?;
     operation.output = definition.output.as_ref().filter(unit).map(shape).transpose()?;
+    // restXml's request body root is in the service's namespace unless its structure has one.
+    if closure.service.traits.contains_key("aws.protocols#restXml") {
+        let input_namespace = definition
+            .input
+            .as_ref()
+            .and_then(|i| shapes.get(&i.target))
+            .and_then(|s| s.traits.get("smithy.api#xmlNamespace"));
+        operation.input_xml_namespace =
+            input_namespace.or_else(|| closure.service.traits.get("smithy.api#xmlNamespace")).and_then(|n| {
+                Some(XmlNamespace {
+                    uri: n.get("uri")?.as_str()?.into(),
+                    prefix: n.get("prefix").and_then(Json::as_str).map(Into::into),
+                })
+            });
+    }
     if closure.service.traits.contains_key("aws.protocols#awsQuery") && operation.output.is_some() {
         operation.output_wrapper = Some(format!("{name}Result").into());
     }
