@@ -17,6 +17,10 @@ pub(crate) struct Args {
     /// reported but whose failures do not fail the command.
     #[arg(long, value_name = "PATTERN")]
     allow_failures: Vec<String>,
+    /// Smithy JSON AST files whose `smithy.test` cases run too (instead of botocore's suites
+    /// when no PATH is given).
+    #[arg(long, value_name = "FILE")]
+    smithy: Vec<PathBuf>,
     /// Which end of the wire to play: the client, the server (requests read back), or both.
     #[arg(long, value_enum, default_value_t = SideArg::Both)]
     side: SideArg,
@@ -36,13 +40,17 @@ pub(crate) fn run(args: &Args) -> awsval::Result<ExitCode> {
         Some(path) => SkipList::load(path)?,
         None => SkipList::builtin()?,
     };
-    let paths = if args.paths.is_empty() { fetch::pinned_suites()? } else { args.paths.clone() };
+    let paths = match (args.paths.is_empty(), args.smithy.is_empty()) {
+        (true, true) => fetch::pinned_suites()?,
+        _ => args.paths.clone(),
+    };
     let sides: &[Side] = match args.side {
         SideArg::Client => &[Side::Client],
         SideArg::Server => &[Side::Server],
         SideArg::Both => &[Side::Client, Side::Server],
     };
-    let report = Report::run_sides(&paths, &skips, sides)?;
+    let mut report = Report::run_sides(&paths, &skips, sides)?;
+    report.files.extend(Report::run_smithy(&args.smithy, &skips, sides)?.files);
     print!("{report}");
     let gating_failures = report
         .files

@@ -9,6 +9,7 @@ use awsval::schema::{Model, OperationRef, ShapeRef};
 use awsval::{Blob, Structure, TimestampFormat, Value};
 use serde_json::{Value as Json, json};
 
+use crate::Side;
 use crate::canonical_xml::canonical;
 use crate::compare::{json_diff, short};
 
@@ -119,15 +120,32 @@ impl Step {
     }
 }
 
+/// Runs a case on `side`: an input case (it has `params` or `serialized`) serializes or
+/// parses a request, an output case parses or writes a response.
+pub(crate) fn run(
+    model: &Model,
+    name: &str,
+    suite: &Json,
+    case: &Json,
+    side: Side,
+    legacy: bool,
+) -> Result<Vec<String>, String> {
+    match (side, case.get("params").is_some() || case.get("serialized").is_some()) {
+        (Side::Client, true) => input(model, name, suite, case),
+        (Side::Server, true) => input_on_server(model, name, case),
+        (Side::Client, false) => output(model, name, case),
+        (Side::Server, false) => output_on_server(model, name, case, legacy),
+    }
+}
+
 /// The token the suites expect where an idempotency token is filled in.
 fn fixed_token() -> String {
     "00000000-0000-4000-8000-000000000000".to_owned()
 }
 
 /// Runs an input (serialization) case; the differences found, empty when it passes.
-pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
-    let (model, name) = model_of(suite, case)?;
-    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+pub(crate) fn input(model: &Model, name: &str, suite: &Json, case: &Json) -> Result<Vec<String>, String> {
+    let operation = model.operation(name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let params = case.get("params").cloned().unwrap_or_else(|| json!({}));
     let input = match operation.input() {
@@ -140,9 +158,12 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
     let expected_host = expected.get("host").and_then(Json::as_str);
     // The suite's `clientEndpoint` is where its client sends (botocore's harness reads it).
     let client_endpoint = suite.get("clientEndpoint").and_then(Json::as_str);
-    let endpoint = match (expected_host, client_endpoint) {
-        (Some(host), _) if host.contains('/') => Endpoint::parse(host),
-        (_, Some(url)) => Endpoint::parse(url),
+    // A Smithy case names the host its client is given (`clientHost`, its `host`).
+    let client_host = case.get("clientHost").and_then(Json::as_str);
+    let endpoint = match (client_host, expected_host, client_endpoint) {
+        (Some(host), _, _) => Endpoint::parse(host),
+        (None, Some(host), _) if host.contains('/') => Endpoint::parse(host),
+        (None, _, Some(url)) => Endpoint::parse(url),
         _ => Endpoint::default(),
     };
     let request = protocol::request(
@@ -168,15 +189,14 @@ pub(crate) fn input(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
 /// and must give its `params`. What the case leaves out of its request (headers it does not
 /// assert, a compressed body) is what a client writes: awsval's client request for the same
 /// params fills it in. The request reaches the server as an HTTP/1.1 message's bytes.
-pub(crate) fn input_on_server(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
-    let (model, name) = model_of(suite, case)?;
-    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+pub(crate) fn input_on_server(model: &Model, name: &str, case: &Json) -> Result<Vec<String>, String> {
+    let operation = model.operation(name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let (request, params) = server_request(case, protocol, operation)?;
     let request = HttpRequest::from_http1(&request.to_http1().map_err(|e| e.to_string())?)
         .map_err(|e| format!("the HTTP/1.1 message: {e}"))?;
     let parsed =
-        protocol::parse_request(protocol, &model, &request).map_err(|e| format!("the request is refused: {e}"))?;
+        protocol::parse_request(protocol, model, &request).map_err(|e| format!("the request is refused: {e}"))?;
     let mut differences = Vec::new();
     if parsed.operation.name() != name {
         differences.push(format!("routed to {}, not {name}", parsed.operation.name()));
@@ -252,7 +272,11 @@ fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, o
     if let Some(method) = text("method").filter(|m| *m != request.method) {
         out.push(format!("method: expected {method}, got {}", request.method));
     }
-    if let Some(uri) = text("uri").filter(|u| *u != request.uri) {
+    let smithy_query =
+        ["queryParams", "forbidQueryParams", "requireQueryParams"].iter().any(|k| expected.get(*k).is_some());
+    if smithy_query {
+        compare_query(request, expected, out);
+    } else if let Some(uri) = text("uri").filter(|u| *u != request.uri) {
         out.push(format!("uri: expected {uri:?}, got {:?}", request.uri));
     }
     for (name, value) in expected.get("headers").and_then(Json::as_object).into_iter().flatten() {
@@ -275,6 +299,38 @@ fn compare_request(protocol: Protocol, request: &HttpRequest, expected: &Json, o
     }
     if let Some(body) = text("body") {
         compare_body(protocol, body, &request.body, out);
+    }
+}
+
+/// A Smithy case's URI: the path exactly; each of `queryParams` present (in any order, as
+/// many times as listed), none of `forbidQueryParams`, every key of `requireQueryParams`.
+fn compare_query(request: &HttpRequest, expected: &Json, out: &mut Vec<String>) {
+    let list = |key: &str| expected.get(key).and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str);
+    let expected_path = expected.get("uri").and_then(Json::as_str).unwrap_or("/");
+    let expected_path = expected_path.split_once('?').map_or(expected_path, |(path, _)| path);
+    let (path, query) = request.uri.split_once('?').unwrap_or((&request.uri, ""));
+    if path != expected_path {
+        out.push(format!("uri path: expected {expected_path:?}, got {path:?}"));
+    }
+    let mut actual: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+    let key = |param: &str| param.split_once('=').map_or(param, |(key, _)| key).to_owned();
+    for param in list("queryParams") {
+        match actual.iter().position(|p| *p == param) {
+            Some(at) => {
+                actual.remove(at);
+            }
+            None => out.push(format!("query: {param:?} missing from {query:?}")),
+        }
+    }
+    for name in list("forbidQueryParams") {
+        if query.split('&').any(|p| key(p) == name) {
+            out.push(format!("query: {name:?} forbidden, in {query:?}"));
+        }
+    }
+    for name in list("requireQueryParams") {
+        if !query.split('&').any(|p| key(p) == name) {
+            out.push(format!("query: {name:?} required, missing from {query:?}"));
+        }
     }
 }
 
@@ -411,9 +467,8 @@ fn without_root_namespace(canonical: &str) -> String {
 }
 
 /// Runs an output (parsing) case; the differences found, empty when it passes.
-pub(crate) fn output(suite: &Json, case: &Json) -> Result<Vec<String>, String> {
-    let (model, name) = model_of(suite, case)?;
-    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+pub(crate) fn output(model: &Model, name: &str, case: &Json) -> Result<Vec<String>, String> {
+    let operation = model.operation(name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let response = response_of(case.get("response").ok_or("the case has no `response`")?, operation);
     let parsed = protocol::response(protocol, operation, &response).map_err(|e| format!("parsing failed: {e}"))?;
@@ -467,9 +522,8 @@ fn compare_parsed(
 /// must get past (headers and elements no member binds, roots of any name, `+00:00` offsets,
 /// an error `<Type>` of `SomeType`), not what a server writes. For them (2) is: the status, and
 /// the whole response (headers and body) as the value a client reads from it.
-pub(crate) fn output_on_server(suite: &Json, case: &Json, legacy: bool) -> Result<Vec<String>, String> {
-    let (model, name) = model_of(suite, case)?;
-    let operation = model.operation(&name).ok_or("the operation is missing from its model")?;
+pub(crate) fn output_on_server(model: &Model, name: &str, case: &Json, legacy: bool) -> Result<Vec<String>, String> {
+    let operation = model.operation(name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let expected = response_of(case.get("response").ok_or("the case has no `response`")?, operation);
     let (answer, options) = server_answer(case, protocol, operation, &expected)?;

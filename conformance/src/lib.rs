@@ -28,6 +28,7 @@ pub mod fuzz_checks;
 pub mod generate;
 pub mod round_trip;
 mod skip;
+mod smithy;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -144,6 +145,18 @@ impl Report {
         Ok(report)
     }
 
+    /// Runs every `smithy.test#httpRequestTests` and `httpResponseTests` case of every service
+    /// of the Smithy JSON AST files `paths` on each of `sides` that the case's `appliesTo`
+    /// names; a service's cases report as `smithy/{Service}` (`… (server)`).
+    pub fn run_smithy(paths: &[PathBuf], skips: &SkipList, sides: &[Side]) -> Result<Self> {
+        let mut report = Self::default();
+        for path in paths {
+            report.files.extend(smithy::run(path, skips, sides)?);
+        }
+        report.files.retain(|file| !file.cases.is_empty());
+        Ok(report)
+    }
+
     /// The counts over every file.
     pub fn totals(&self) -> Totals {
         let mut totals = Totals::default();
@@ -219,12 +232,13 @@ fn run_file(name: String, path: &Path, skips: &SkipList, side: Side) -> Result<F
 }
 
 fn run_case(suite: &Json, case: &Json, side: Side, legacy: bool) -> Outcome {
-    let result = match (side, case.get("params").is_some() || case.get("serialized").is_some()) {
-        (Side::Client, true) => case::input(suite, case),
-        (Side::Server, true) => case::input_on_server(suite, case),
-        (Side::Client, false) => case::output(suite, case),
-        (Side::Server, false) => case::output_on_server(suite, case, legacy),
-    };
+    let result =
+        case::model_of(suite, case).and_then(|(model, name)| case::run(&model, &name, suite, case, side, legacy));
+    outcome(result)
+}
+
+/// The outcome of a case run: passed when nothing differs.
+pub(crate) fn outcome(result: std::result::Result<Vec<String>, String>) -> Outcome {
     match result {
         Ok(differences) if differences.is_empty() => Outcome::Passed,
         Ok(differences) => Outcome::Failed(differences),

@@ -1,0 +1,167 @@
+//! Smithy's own protocol tests (`smithy.test#httpRequestTests` and `httpResponseTests`, as
+//! traits of a Smithy JSON AST's operations and error shapes), run on the side(s) each case's
+//! `appliesTo` names against the service's model loaded from the same AST.
+//!
+//! Each case is put in the form of botocore's converted suites (what the rest of the runner
+//! reads), keeping what that form drops: `queryParams` compared as a set, `forbidQueryParams`,
+//! `requireQueryParams`, `resolvedHost`, `bodyMediaType`.
+
+use std::path::Path;
+
+use awsval::model::smithy;
+use awsval::schema::Model;
+use serde_json::{Value as Json, json};
+
+use crate::skip::SkipList;
+use crate::{CaseReport, FileReport, Outcome, Side, case, outcome, read_suites};
+
+const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
+const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+
+/// Runs every request and response case of every service of the AST at `path` on each of
+/// `sides`: one report per service and side, named `smithy/{Service}` (and `… (server)`).
+pub(crate) fn run(path: &Path, skips: &SkipList, sides: &[Side]) -> awsval::Result<Vec<FileReport>> {
+    let ast = read_suites(path)?;
+    let bytes = serde_json::to_vec(&ast).map_err(|e| awsval::Error::syntax(e.to_string(), 0))?;
+    let mut reports = Vec::new();
+    for service in smithy::services(&bytes)? {
+        let model = smithy::load_service(&[&bytes], Some(&service))?;
+        let local = service.rsplit_once('#').map_or(service.as_str(), |(_, name)| name);
+        for &side in sides {
+            let name = match side {
+                Side::Client => format!("smithy/{local}"),
+                Side::Server => format!("smithy/{local} (server)"),
+            };
+            let cases = service_cases(&ast, &model, &service, side)
+                .into_iter()
+                .map(|(id, operation, case)| {
+                    let outcome = match skips.reason(&name, "", &id) {
+                        Some(reason) => Outcome::Skipped(reason.to_owned()),
+                        None => outcome(case::run(&model, &operation, &json!({}), &case, side, false)),
+                    };
+                    CaseReport { suite: operation, id, outcome }
+                })
+                .collect();
+            reports.push(FileReport { name, cases });
+        }
+    }
+    Ok(reports)
+}
+
+/// The cases of `service` that apply to `side`, each with its operation's name and in the
+/// botocore suites' form.
+fn service_cases(ast: &Json, model: &Model, service: &str, side: Side) -> Vec<(String, String, Json)> {
+    let shapes = ast.get("shapes").and_then(Json::as_object);
+    let protocol = protocol_trait(ast, service);
+    let applies = |case: &Json| match case.get("appliesTo").and_then(Json::as_str) {
+        Some("client") => side == Side::Client,
+        Some("server") => side == Side::Server,
+        _ => true,
+    };
+    let namespace = service.split_once('#').map_or("", |(namespace, _)| namespace);
+    // A name may be in several namespaces: the service's own comes first.
+    let find = |name: &str, operation: bool| {
+        let matching = |(id, shape): &(&String, &Json)| {
+            id.rsplit_once('#').is_some_and(|(_, n)| n == name)
+                && (shape.get("type").and_then(Json::as_str) == Some("operation")) == operation
+        };
+        let all = || shapes.into_iter().flatten().filter(matching);
+        all().find(|(id, _)| id.starts_with(&format!("{namespace}#"))).or_else(|| all().next()).map(|(_, shape)| shape)
+    };
+    let mut cases = Vec::new();
+    for operation in model.operations() {
+        let Some(definition) = find(operation.name(), true) else { continue };
+        let traits = definition.get("traits");
+        let tests = |name: &str| traits.and_then(|t| t.get(name)).and_then(Json::as_array).into_iter().flatten();
+        for test in tests(REQUEST_TESTS).filter(|c| applies(c) && same_protocol(c, protocol.as_deref())) {
+            cases.push((id_of(test), operation.name().to_owned(), request_case(test)));
+        }
+        for test in tests(RESPONSE_TESTS).filter(|c| applies(c) && same_protocol(c, protocol.as_deref())) {
+            cases.push((id_of(test), operation.name().to_owned(), response_case(test, None)));
+        }
+        // An error's cases are on its shape; they run with each operation that names it, once.
+        for error in operation.errors() {
+            let error_tests = find(error.name(), false).and_then(|s| s.get("traits")?.get(RESPONSE_TESTS)?.as_array());
+            for test in
+                error_tests.into_iter().flatten().filter(|c| applies(c) && same_protocol(c, protocol.as_deref()))
+            {
+                let id = id_of(test);
+                if !cases.iter().any(|(seen, _, _)| *seen == id) {
+                    cases.push((id, operation.name().to_owned(), response_case(test, Some(error.name()))));
+                }
+            }
+        }
+    }
+    cases
+}
+
+fn id_of(test: &Json) -> String {
+    test.get("id").and_then(Json::as_str).unwrap_or_default().to_owned()
+}
+
+/// The service's protocol trait (`aws.protocols#restJson1`): cases of other protocols are
+/// another service's.
+fn protocol_trait(ast: &Json, service: &str) -> Option<String> {
+    let traits = ast.get("shapes")?.get(service)?.get("traits")?.as_object()?;
+    traits.keys().find(|id| id.starts_with("aws.protocols#") || id.starts_with("smithy.protocols#")).cloned()
+}
+
+fn same_protocol(test: &Json, protocol: Option<&str>) -> bool {
+    match (test.get("protocol").and_then(Json::as_str), protocol) {
+        (Some(theirs), Some(ours)) => theirs == ours,
+        _ => true,
+    }
+}
+
+/// A request case as the botocore suites write it: `params` and the `serialized` request.
+fn request_case(test: &Json) -> Json {
+    let text = |key: &str| test.get(key).and_then(Json::as_str);
+    let query: Vec<&str> =
+        test.get("queryParams").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect();
+    let path = text("uri").unwrap_or("/");
+    let uri = if query.is_empty() { path.to_owned() } else { format!("{path}?{}", query.join("&")) };
+    let mut serialized = json!({"method": text("method").unwrap_or("POST"), "uri": uri});
+    for key in [
+        "headers",
+        "forbidHeaders",
+        "requireHeaders",
+        "body",
+        "bodyMediaType",
+        "queryParams",
+        "forbidQueryParams",
+        "requireQueryParams",
+    ] {
+        if let Some(value) = test.get(key) {
+            serialized[key] = value.clone();
+        }
+    }
+    if let Some(host) = text("resolvedHost") {
+        serialized["host"] = json!(host);
+    }
+    let mut case = json!({"id": id_of(test), "params": test.get("params").cloned().unwrap_or_else(|| json!({})), "serialized": serialized});
+    if let Some(host) = text("host") {
+        case["clientHost"] = json!(host);
+    }
+    case
+}
+
+/// A response case as the botocore suites write it: the `response`, and the `result`, or the
+/// `errorCode` and `error` of error shape `error`.
+fn response_case(test: &Json, error: Option<&str>) -> Json {
+    let mut response = json!({"status_code": test.get("code").cloned().unwrap_or(json!(200))});
+    for (from, to) in [("headers", "headers"), ("body", "body")] {
+        if let Some(value) = test.get(from) {
+            response[to] = value.clone();
+        }
+    }
+    let params = test.get("params").cloned().unwrap_or_else(|| json!({}));
+    let mut case = json!({"id": id_of(test), "response": response});
+    match error {
+        Some(code) => {
+            case["errorCode"] = json!(code);
+            case["error"] = params;
+        }
+        None => case["result"] = params,
+    }
+    case
+}
