@@ -1,25 +1,54 @@
 //! XML bodies compared after canonicalisation: whitespace around text trimmed, whitespace-only
-//! text between elements dropped, attributes (namespace declarations included) sorted.
+//! text between elements dropped, attributes (namespace declarations included) sorted, sibling
+//! elements in name order (a list's items keep theirs), a default namespace its parent already
+//! declares dropped.
 
 use quick_xml::events::Event;
+
+/// An element read: its name, sorted attributes, text and children.
+#[derive(Default)]
+struct Element {
+    name: String,
+    attributes: Vec<(String, String)>,
+    text: String,
+    children: Vec<Element>,
+}
+
+impl Element {
+    /// Writes the element: children sorted by name (stable, so the items of a list keep their
+    /// order: in the AWS XML protocols the order of a structure's members carries nothing),
+    /// a default namespace the parent already declares left out.
+    fn write(&self, inherited: Option<&str>, out: &mut String) {
+        let declared = self.attributes.iter().find(|(key, _)| key == "xmlns").map(|(_, value)| value.as_str());
+        out.push('<');
+        out.push_str(&self.name);
+        for (key, value) in &self.attributes {
+            if key == "xmlns" && declared == inherited {
+                continue;
+            }
+            out.push_str(&format!(" {key}=\"{}\"", escape(value)));
+        }
+        out.push('>');
+        let trimmed = self.text.trim();
+        out.push_str(&escape(trimmed));
+        let mut children: Vec<&Element> = self.children.iter().collect();
+        children.sort_by(|a, b| a.name.cmp(&b.name));
+        for child in children {
+            child.write(declared.or(inherited), out);
+        }
+        out.push_str(&format!("</{}>", self.name));
+    }
+}
 
 /// A canonical text form of `xml`, or why it is not well-formed.
 pub(crate) fn canonical(xml: &[u8]) -> Result<String, String> {
     let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut out = String::new();
-    let mut text = String::new();
+    let mut stack: Vec<Element> = vec![Element::default()];
     loop {
         let event = reader.read_event().map_err(|e| e.to_string())?;
-        let flush = |text: &mut String, out: &mut String| {
-            let trimmed = text.trim();
-            if !trimmed.is_empty() {
-                out.push_str(&escape(trimmed));
-            }
-            text.clear();
-        };
+        let top = stack.last_mut().ok_or("unbalanced")?;
         match event {
             Event::Start(start) | Event::Empty(start) => {
-                flush(&mut text, &mut out);
                 let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
                 let mut attributes: Vec<(String, String)> = start
                     .attributes()
@@ -31,22 +60,19 @@ pub(crate) fn canonical(xml: &[u8]) -> Result<String, String> {
                     })
                     .collect::<Result<_, String>>()?;
                 attributes.sort();
-                out.push('<');
-                out.push_str(&name);
-                for (key, value) in attributes {
-                    out.push_str(&format!(" {key}=\"{}\"", escape(&value)));
-                }
-                out.push('>');
+                let element = Element { name, attributes, ..Element::default() };
                 if is_empty_event(xml, &reader) {
-                    out.push_str(&format!("</{name}>"));
+                    top.children.push(element);
+                } else {
+                    stack.push(element);
                 }
             }
-            Event::End(end) => {
-                flush(&mut text, &mut out);
-                out.push_str(&format!("</{}>", String::from_utf8_lossy(end.name().as_ref())));
+            Event::End(_) => {
+                let element = stack.pop().ok_or("unbalanced")?;
+                stack.last_mut().ok_or("unbalanced")?.children.push(element);
             }
-            Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| e.to_string())?),
-            Event::CData(c) => text.push_str(&c.decode().map_err(|e| e.to_string())?),
+            Event::Text(t) => top.text.push_str(&t.xml10_content().map_err(|e| e.to_string())?),
+            Event::CData(c) => top.text.push_str(&c.decode().map_err(|e| e.to_string())?),
             Event::GeneralRef(r) => {
                 let name = r.decode().map_err(|e| e.to_string())?;
                 let resolved = match &*name {
@@ -57,11 +83,16 @@ pub(crate) fn canonical(xml: &[u8]) -> Result<String, String> {
                     "quot" => "\"".to_owned(),
                     _ => r.resolve_char_ref().map_err(|e| e.to_string())?.map(String::from).ok_or("unknown entity")?,
                 };
-                text.push_str(&resolved);
+                top.text.push_str(&resolved);
             }
             Event::Eof => break,
             _ => {}
         }
+    }
+    let [document] = <[Element; 1]>::try_from(stack).map_err(|_| "unclosed elements".to_owned())?;
+    let mut out = String::new();
+    for root in &document.children {
+        root.write(None, &mut out);
     }
     Ok(out)
 }

@@ -471,7 +471,11 @@ pub(crate) fn output(model: &Model, name: &str, case: &Json) -> Result<Vec<Strin
     let operation = model.operation(name).ok_or("the operation is missing from its model")?;
     let protocol = Protocol::of_service(model.service()).map_err(|e| e.to_string())?;
     let response = response_of(case.get("response").ok_or("the case has no `response`")?, operation);
-    let parsed = protocol::response(protocol, operation, &response).map_err(|e| format!("parsing failed: {e}"))?;
+    // Smithy's clients correct a response that lacks required members; botocore does not.
+    let correct = case.get("errorCorrection").and_then(Json::as_bool).unwrap_or(false);
+    let options = protocol::ReadOptions::default().with_error_correction(correct);
+    let parsed = protocol::response_with(protocol, operation, &response, &options)
+        .map_err(|e| format!("parsing failed: {e}"))?;
     compare_parsed(case, operation, parsed)
 }
 
@@ -491,8 +495,19 @@ fn compare_parsed(
         }
         (Err(error), true) => {
             let expected_code = case.get("errorCode").and_then(Json::as_str).unwrap_or_default();
-            if error.code != expected_code {
-                differences.push(format!("error code: expected {expected_code:?}, got {:?}", error.code));
+            // A Smithy case names the error's shape; its code on the wire may differ
+            // (`@awsQueryError`).
+            match case.get("errorShape").and_then(Json::as_str) {
+                Some(shape) if error.shape.map(|s| s.name()) != Some(shape) => differences.push(format!(
+                    "error shape: expected {shape}, got {:?} (code {:?})",
+                    error.shape.map(|s| s.name()),
+                    error.code
+                )),
+                Some(_) => {}
+                None if error.code != expected_code => {
+                    differences.push(format!("error code: expected {expected_code:?}, got {:?}", error.code));
+                }
+                None => {}
             }
             if let Some(message) = case.get("errorMessage").and_then(Json::as_str) {
                 if error.message.as_deref() != Some(message) {
@@ -535,8 +550,9 @@ pub(crate) fn output_on_server(model: &Model, name: &str, case: &Json, legacy: b
     let reply = HttpResponse::from_http1(&reply.to_http1().map_err(|e| e.to_string())?)
         .map_err(|e| format!("the HTTP/1.1 message: {e}"))?;
     let parsed = protocol::response(protocol, operation, &reply).map_err(|e| format!("reading it back failed: {e}"))?;
+    let read_back = read_back_case(case, operation, reply.status)?;
     let mut differences: Vec<String> =
-        compare_parsed(case, operation, parsed)?.into_iter().map(|d| format!("read back: {d}")).collect();
+        compare_parsed(&read_back, operation, parsed)?.into_iter().map(|d| format!("read back: {d}")).collect();
     if reply.status != expected.status {
         differences.push(format!("status: expected {}, got {}", expected.status, reply.status));
     }
@@ -560,6 +576,24 @@ pub(crate) fn output_on_server(model: &Model, name: &str, case: &Json, legacy: b
         compare_response_body(protocol, &expected.body, &reply.body, declares_namespace, &mut differences);
     }
     Ok(differences)
+}
+
+/// The case as a client reads the response its server wrote: the result with the defaults the
+/// server filled in, and the status in an `@httpResponseCode` member the result leaves out.
+fn read_back_case(case: &Json, operation: OperationRef<'_>, status: u16) -> Result<Json, String> {
+    let (Some(result), Some(shape)) = (case.get("result"), operation.output()) else { return Ok(case.clone()) };
+    let mut value = value_of(result, shape)?;
+    protocol::fill_defaults(&mut value, shape);
+    if let Value::Structure(members) = &mut value {
+        for member in shape.members().filter(|m| m.traits().http == Some(awsval::schema::HttpBinding::ResponseCode)) {
+            if members.get(member.name().as_str()).is_none() {
+                members.push(member.name(), Value::Integer(i32::from(status)));
+            }
+        }
+    }
+    let mut case = case.clone();
+    case["result"] = json_of(&value, Some(shape))?;
+    Ok(case)
 }
 
 /// What a case's server answers with.
@@ -586,7 +620,11 @@ pub(crate) fn server_answer<'m>(
         Some(code) => {
             let carried = protocol::response(protocol, operation, expected).ok().and_then(|r| r.err()?.message);
             let message = case.get("errorMessage").and_then(Json::as_str).or(carried.as_deref());
-            Answer::Error(match protocol::error_shape(operation, code) {
+            let by_shape = case
+                .get("errorShape")
+                .and_then(Json::as_str)
+                .and_then(|name| operation.errors().find(|e| e.name() == name));
+            Answer::Error(match by_shape.or_else(|| protocol::error_shape(operation, code)) {
                 Some(shape) => {
                     let value = value_of(case.get("error").unwrap_or(&json!({})), shape)?;
                     let mut error = ServiceError::modeled(shape, value);

@@ -95,6 +95,16 @@ fn service_cases(ast: &Json, model: &Model, service: &str, side: Side) -> Vec<(S
     cases
 }
 
+/// A case's `params`, its top-level members set to null left out: Smithy writes a member a
+/// server leaves unset as null, where the botocore suites leave it out.
+fn params_of(test: &Json) -> Json {
+    let mut params = test.get("params").cloned().unwrap_or_else(|| json!({}));
+    if let Json::Object(members) = &mut params {
+        members.retain(|_, value| !value.is_null());
+    }
+    params
+}
+
 fn id_of(test: &Json) -> String {
     test.get("id").and_then(Json::as_str).unwrap_or_default().to_owned()
 }
@@ -138,7 +148,7 @@ fn request_case(test: &Json) -> Json {
     if let Some(host) = text("resolvedHost") {
         serialized["host"] = json!(host);
     }
-    let mut case = json!({"id": id_of(test), "params": test.get("params").cloned().unwrap_or_else(|| json!({})), "serialized": serialized});
+    let mut case = json!({"id": id_of(test), "params": params_of(test), "serialized": serialized});
     if let Some(host) = text("host") {
         case["clientHost"] = json!(host);
     }
@@ -154,11 +164,13 @@ fn response_case(test: &Json, error: Option<&str>) -> Json {
             response[to] = value.clone();
         }
     }
-    let params = test.get("params").cloned().unwrap_or_else(|| json!({}));
-    let mut case = json!({"id": id_of(test), "response": response});
+    let params = params_of(test);
+    // Smithy's clients are the ones that correct missing required members.
+    let mut case = json!({"id": id_of(test), "response": response, "errorCorrection": true});
     match error {
-        Some(code) => {
-            case["errorCode"] = json!(code);
+        Some(shape) => {
+            case["errorCode"] = json!(shape);
+            case["errorShape"] = json!(shape);
             case["error"] = params;
         }
         None => case["result"] = params,

@@ -36,6 +36,7 @@
 mod aws_json;
 mod aws_query;
 mod compression;
+mod defaults;
 mod error_code;
 pub mod events;
 mod headers;
@@ -251,6 +252,7 @@ pub fn request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
+    let input = &*defaults::with_defaults(input, operation.input(), defaults::Filler::ClientInput);
     let filled = with_idempotency_tokens(operation, input, options);
     let input = filled.as_ref().unwrap_or(input);
     match events::stream_member(operation.input()) {
@@ -324,9 +326,20 @@ pub struct ReadOptions {
     /// inside a 200, `GetBucketLocation`'s empty constraint; see the `s3` module's notes in
     /// the README).
     pub customizations: bool,
+    /// Whether a required member the response lacks is given its type's zero value (Smithy's
+    /// client error correction; off by default, as in botocore). Defaults (`@default`) are
+    /// filled in either way.
+    pub error_correction: bool,
 }
 
 impl ReadOptions {
+    /// Sets [`ReadOptions::error_correction`].
+    #[must_use]
+    pub const fn with_error_correction(mut self, error_correction: bool) -> Self {
+        self.error_correction = error_correction;
+        self
+    }
+
     /// Reads bodies within `limits`.
     #[must_use]
     pub const fn with_limits(mut self, limits: Limits) -> Self {
@@ -344,7 +357,7 @@ impl ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { limits: Limits::untrusted(), customizations: true }
+        Self { limits: Limits::untrusted(), customizations: true, error_correction: false }
     }
 }
 
@@ -368,10 +381,38 @@ pub fn response_with<'m>(
     response: &HttpResponse,
     options: &ReadOptions,
 ) -> Result<Result<Value, ServiceError<'m>>> {
-    match events::stream_member(operation.output()) {
-        Some(_) if response.is_success() => stream::read_response(protocol, operation, response, options),
-        _ => read_response(protocol, operation, response, options),
+    let mut result = match events::stream_member(operation.output()) {
+        Some(_) if response.is_success() => stream::read_response(protocol, operation, response, options)?,
+        _ => read_response(protocol, operation, response, options)?,
+    };
+    if let (Ok(output), Some(shape)) = (&mut result, operation.output()) {
+        defaults::fill(output, shape, defaults::Filler::ClientOutput { correct: options.error_correction }, 0);
     }
+    Ok(result)
+}
+
+/// Fills every `@default` of `shape` (and of the shapes under it) into `value` where a
+/// member is absent, as a server does with the input it reads and the output it writes
+/// (`parse_request` and `encode_response` do it themselves). botocore's models carry no
+/// defaults; a Smithy model's do.
+///
+/// ```
+/// use awsval::protocol;
+/// use awsval::schema::{ModelBuilder, ShapeType};
+/// use awsval::{Structure, Value};
+///
+/// let mut builder = ModelBuilder::new();
+/// let string = builder.prelude(ShapeType::String);
+/// let shape = builder.declare("Input", ShapeType::Structure);
+/// builder.shape(shape).member("Mode", string).default_value("fast");
+/// let model = builder.finish()?;
+/// let mut value = Value::from(Structure::new());
+/// protocol::fill_defaults(&mut value, model.get(shape));
+/// assert_eq!(value, Value::from(Structure::new().with("Mode", "fast")));
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn fill_defaults(value: &mut Value, shape: ShapeRef<'_>) {
+    defaults::fill(value, shape, defaults::Filler::Server, 0);
 }
 
 /// [`response_with`] for a response whose body is no event stream.

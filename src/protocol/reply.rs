@@ -1,6 +1,7 @@
 //! The server's side of a response: an operation's output, or an error, written as the HTTP
 //! response the service sends.
 
+use super::defaults;
 use super::http::HttpResponse;
 use super::service_error::{ServiceError, message_member};
 use super::{Protocol, aws_json, aws_query, events, rest, rpc_v2_cbor, s3, stream};
@@ -83,6 +84,7 @@ pub fn encode_response(
     output: &Value,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
+    let output = &*defaults::with_defaults(output, operation.output(), defaults::Filler::Server);
     if let Some(stream) = events::stream_member(operation.output()) {
         let mut reply = stream::write_response(protocol, operation, stream, output, options)?;
         finish(operation.model().service(), options, &mut reply);

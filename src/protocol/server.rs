@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use super::defaults;
 use super::http::{HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, write_error};
 use super::{Protocol, ReadOptions, ServiceError, compression, events, rest, rpc_v2_cbor, stream, uri};
@@ -168,6 +169,9 @@ pub fn parse_request_with<'m>(
         Protocol::RpcV2Cbor => rpc_v2_cbor(model, request, options),
     }?;
     host_labels(&mut parsed, &request.host);
+    if let Some(shape) = parsed.operation.input() {
+        defaults::fill(&mut parsed.input, shape, defaults::Filler::Server, 0);
+    }
     Ok(parsed)
 }
 

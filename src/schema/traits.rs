@@ -140,6 +140,9 @@ pub struct MemberTraits {
     pub idempotency_token: bool,
     /// `@required`.
     pub required: bool,
+    /// `@clientOptional`: a client treats the member as optional whatever its other traits
+    /// (and fills no default into it).
+    pub client_optional: bool,
     /// `@eventHeader` (botocore `eventheader`): an event's member carried in a message header
     /// of its name.
     pub event_header: bool,

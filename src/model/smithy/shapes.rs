@@ -23,6 +23,15 @@ const CONSTRAINTS: [&str; 4] =
 /// Shape ids by absolute Smithy id.
 pub(super) type Ids = IndexMap<String, ShapeId>;
 
+/// What filling a shape reads besides the shape: every shape of the AST, the ids declared,
+/// and whether the service speaks a query protocol (whose errors carry `@awsQueryError`'s
+/// status).
+struct Context<'a> {
+    shapes: &'a IndexMap<String, ShapeDef>,
+    ids: &'a Ids,
+    query_protocol: bool,
+}
+
 /// Declares every shape of `closure`, then fills each (so any order of definitions works).
 pub(super) fn add(
     builder: &mut ModelBuilder,
@@ -34,8 +43,11 @@ pub(super) fn add(
         let shape = &shapes[id];
         ids.insert(id.to_owned(), builder.declare(&closure.names[id], shape_type(id, shape)?));
     }
+    let traits = &closure.service.traits;
+    let query_protocol = ["aws.protocols#awsQuery", "aws.protocols#ec2Query"].iter().any(|t| traits.contains_key(*t));
+    let context = Context { shapes, ids: &ids, query_protocol };
     for &id in &closure.shapes {
-        fill(builder, ids[id], &closure.names[id], &shapes[id], shapes, &ids)?;
+        fill(builder, ids[id], &closure.names[id], &shapes[id], &context)?;
     }
     Ok(ids)
 }
@@ -81,15 +93,8 @@ fn lower_first(name: &str) -> String {
     chars.next().map(|first| first.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-fn fill(
-    builder: &mut ModelBuilder,
-    id: ShapeId,
-    name: &str,
-    shape: &ShapeDef,
-    shapes: &IndexMap<String, ShapeDef>,
-    ids: &Ids,
-) -> Result<()> {
-    *builder.shape(id).traits_mut() = shape_traits(name, shape)?;
+fn fill(builder: &mut ModelBuilder, id: ShapeId, name: &str, shape: &ShapeDef, context: &Context<'_>) -> Result<()> {
+    *builder.shape(id).traits_mut() = shape_traits(name, shape, context.query_protocol)?;
     if shape.shape_type == "enum" || shape.shape_type == "intEnum" {
         return enum_values(builder, id, name, shape);
     }
@@ -100,11 +105,11 @@ fn fill(
         return Ok(());
     }
     for (member_name, member) in shape.all_members() {
-        let mut target_id = target(builder, &member.target, ids)?;
+        let mut target_id = target(builder, &member.target, context.ids)?;
         if CONSTRAINTS.iter().any(|t| member.traits.contains_key(*t)) {
-            target_id = narrowed(builder, (name, member_name), member, shapes, ids)?;
+            target_id = narrowed(builder, (name, member_name), member, context)?;
         }
-        let target_def = shapes.get(&member.target);
+        let target_def = context.shapes.get(&member.target);
         let traits = member_traits((name, member_name), member, target_def)?;
         *builder.shape(id).member(member_name, target_id).traits_mut() = traits;
     }
@@ -116,21 +121,20 @@ fn narrowed(
     builder: &mut ModelBuilder,
     (parent, member_name): (&str, &str),
     member: &MemberDef,
-    shapes: &IndexMap<String, ShapeDef>,
-    ids: &Ids,
+    context: &Context<'_>,
 ) -> Result<ShapeId> {
     let name = format!("{parent}${member_name}");
-    let mut shape = match shapes.get(&member.target) {
+    let mut shape = match context.shapes.get(&member.target) {
         Some(shape) => shape.clone(),
         None => {
-            let prelude = target(builder, &member.target, ids)?;
+            let prelude = target(builder, &member.target, context.ids)?;
             let shape_type = builder.shape_type(prelude);
             ShapeDef::scalar(shape_type.as_str())
         }
     };
     shape.traits.extend(CONSTRAINTS.iter().filter_map(|t| Some(((*t).to_owned(), member.traits.get(*t)?.clone()))));
     let id = builder.declare(&name, shape_type(&name, &shape)?);
-    fill(builder, id, &name, &shape, shapes, ids)?;
+    fill(builder, id, &name, &shape, context)?;
     Ok(id)
 }
 
@@ -185,7 +189,7 @@ fn timestamp_format(name: &str, traits: &Traits) -> Result<Option<TimestampForma
         .transpose()
 }
 
-fn shape_traits(name: &str, shape: &ShapeDef) -> Result<ShapeTraits> {
+fn shape_traits(name: &str, shape: &ShapeDef, query_protocol: bool) -> Result<ShapeTraits> {
     let t = &shape.traits;
     let streaming = flag(t, "smithy.api#streaming");
     Ok(ShapeTraits {
@@ -194,7 +198,7 @@ fn shape_traits(name: &str, shape: &ShapeDef) -> Result<ShapeTraits> {
         timestamp_format: timestamp_format(name, t)?,
         sensitive: flag(t, "smithy.api#sensitive"),
         sparse: flag(t, "smithy.api#sparse"),
-        error: error_trait(t),
+        error: error_trait(t, query_protocol),
         streaming,
         event_stream: shape.shape_type == "union" && streaming,
         media_type: text(t, "smithy.api#mediaType").map(Into::into),
@@ -207,14 +211,19 @@ fn shape_traits(name: &str, shape: &ShapeDef) -> Result<ShapeTraits> {
 }
 
 /// `@error` with `@httpError` and `@awsQueryError`.
-fn error_trait(t: &Traits) -> Option<ErrorTrait> {
+fn error_trait(t: &Traits, query_protocol: bool) -> Option<ErrorTrait> {
     let fault = text(t, "smithy.api#error")?;
     let query = t.get("aws.protocols#awsQueryError");
-    let status = t.get("smithy.api#httpError").and_then(Json::as_u64);
-    let query_status = query.and_then(|q| q.get("httpResponseCode")?.as_u64());
+    // The awsQuery status is what the query protocols send; every other protocol sends the
+    // `@httpError` status (a query-compatible JSON service included).
+    let status = match query_protocol {
+        true => query.and_then(|q| q.get("httpResponseCode")?.as_u64()),
+        false => None,
+    };
+    let status = status.or_else(|| t.get("smithy.api#httpError").and_then(Json::as_u64));
     Some(ErrorTrait {
         fault: if fault == "server" { Fault::Server } else { Fault::Client },
-        http_status: status.or(query_status).and_then(|s| u16::try_from(s).ok()),
+        http_status: status.and_then(|s| u16::try_from(s).ok()),
         code: query.and_then(|q| q.get("code")?.as_str()).map(Into::into),
     })
 }
@@ -251,6 +260,7 @@ fn member_traits((parent, name): (&str, &str), member: &MemberDef, target: Optio
         host_label: flag(t, "smithy.api#hostLabel"),
         idempotency_token: flag(t, "smithy.api#idempotencyToken"),
         required: flag(t, "smithy.api#required"),
+        client_optional: flag(t, "smithy.api#clientOptional"),
         event_header: flag(t, "smithy.api#eventHeader"),
         event_payload: flag(t, "smithy.api#eventPayload"),
         sensitive: flag(t, "smithy.api#sensitive"),
