@@ -69,6 +69,8 @@ struct Bound<'v, 'm> {
     /// The status an `@httpResponseCode` member sets.
     status: Option<u16>,
     headers: Vec<(String, String)>,
+    /// Headers from `@httpPrefixHeaders` maps: a header a member binds by name wins over them.
+    prefixed: Vec<(String, String)>,
     query: Vec<(String, Option<String>)>,
     query_params: Vec<(MemberRef<'m>, &'v Value)>,
     payload: Option<(MemberRef<'m>, &'v Value)>,
@@ -110,6 +112,11 @@ impl<'v, 'm> Bound<'v, 'm> {
                 (Some(HttpBinding::QueryParams), Some(value)) => self.query_params.push((member, value)),
             }
         }
+        for (name, value) in std::mem::take(&mut self.prefixed) {
+            if !self.headers.iter().any(|(named, _)| named.eq_ignore_ascii_case(&name)) {
+                self.headers.push((name, value));
+            }
+        }
         Ok(())
     }
 
@@ -123,7 +130,7 @@ impl<'v, 'm> Bound<'v, 'm> {
         limits: Limits,
     ) -> Result<(Vec<u8>, Option<&'static str>)> {
         match (self.payload, shape_and_root) {
-            (Some((member, value)), _) => payload_body(body_kind, member, value),
+            (Some((member, value)), _) => payload_body(body_kind, member, value, self.response),
             (None, Some((shape, root))) if self.has_body_members || (self.response && body_kind == Body::Json) => {
                 structure_body(body_kind, shape, &self.body_members, root, limits)
             }
@@ -148,7 +155,7 @@ impl<'v, 'm> Bound<'v, 'm> {
             if text.contains(['\r', '\n']) || key.contains(['\r', '\n', ':']) {
                 return Err(member.annotate(Error::data("a header cannot hold a line break").at_key(key)));
             }
-            self.headers.push((format!("{prefix}{key}"), text));
+            self.prefixed.push((format!("{prefix}{key}"), text));
         }
         Ok(())
     }
@@ -240,7 +247,12 @@ fn push_query(
 }
 
 /// The body when a member is the payload.
-fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result<(Vec<u8>, Option<&'static str>)> {
+fn payload_body(
+    body_kind: Body,
+    member: MemberRef<'_>,
+    value: &Value,
+    response: bool,
+) -> Result<(Vec<u8>, Option<&'static str>)> {
     let target = member.target();
     let media = target.traits().media_type.as_deref();
     let known_media = |default: &'static str| -> &'static str {
@@ -253,8 +265,10 @@ fn payload_body(body_kind: Body, member: MemberRef<'_>, value: &Value) -> Result
         }
     };
     Ok(match (target.shape_type(), value) {
+        // An unset structure payload: a request sends `{}`, a response no body (Smithy's
+        // RestJsonHttpPayloadWithStructureAndEmptyResponseBody).
         (_, Value::Null) => match target.shape_type() {
-            ShapeType::Structure if body_kind == Body::Json => (b"{}".to_vec(), Some("application/json")),
+            ShapeType::Structure if body_kind == Body::Json && !response => (b"{}".to_vec(), Some("application/json")),
             _ => (Vec::new(), None),
         },
         (ShapeType::Blob, Value::Blob(blob)) => (blob.to_vec(), Some(known_media("application/octet-stream"))),
@@ -305,9 +319,12 @@ pub(crate) fn reply(
     if let Some(shape) = shape {
         bound.collect(shape, &members)?;
     }
+    // The root is in the service's namespace unless the output shape has its own.
+    let service_namespace =
+        operation.model().service().xml_namespace.as_deref().map(|uri| XmlNamespace { uri: uri.into(), prefix: None });
     let root = shape.map(|shape| {
         let name = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
-        (name, shape.traits().xml_namespace.as_ref())
+        (name, shape.traits().xml_namespace.as_ref().or(service_namespace.as_ref()))
     });
     let (body, content_type) = bound.body(body_kind, shape.zip(root), options.limits)?;
     // A structured output's content type is sent even when no member is in its body.
