@@ -19,7 +19,8 @@ pub struct Skip {
     pub reason: String,
 }
 
-/// Every skip, loaded from JSON: `{"skips": [{"file", "suite"?, "case"?, "reason"}]}`.
+/// Every skip, loaded from JSON: `{"skips": [{"file" (or "files": [...]), "suite"?, "case"?,
+/// "reason"}]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SkipList {
     skips: Vec<Skip>,
@@ -44,20 +45,26 @@ impl SkipList {
         let json: Json = serde_json::from_str(text).map_err(|e| Error::model(format!("skip list: {e}")))?;
         let entries =
             json.get("skips").and_then(Json::as_array).ok_or_else(|| Error::model("skip list: no `skips` array"))?;
-        let skips = entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                let text = |key: &str| entry.get(key).and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty());
-                let missing = |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
-                Ok(Skip {
-                    file: text("file").ok_or_else(|| missing("file"))?.to_owned(),
+        let mut skips = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let text = |key: &str| entry.get(key).and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty());
+            let missing = |key: &str| Error::model(format!("skip list entry {index} has no {key}"));
+            // One case can be skipped in several files for one reason (a botocore suite's case
+            // and its Smithy original): `files` lists them.
+            let files: Vec<&str> = match (text("file"), entry.get("files").and_then(Json::as_array)) {
+                (Some(file), None) => vec![file],
+                (None, Some(files)) => files.iter().filter_map(Json::as_str).collect(),
+                _ => return Err(missing("file (or files)")),
+            };
+            for file in files {
+                skips.push(Skip {
+                    file: file.to_owned(),
                     suite: text("suite").map(str::to_owned),
                     case: text("case").map(str::to_owned),
                     reason: text("reason").ok_or_else(|| missing("reason"))?.to_owned(),
-                })
-            })
-            .collect::<Result<_>>()?;
+                });
+            }
+        }
         Ok(Self { skips })
     }
 
@@ -66,9 +73,11 @@ impl SkipList {
         self.skips
             .iter()
             .find(|skip| {
-                // A file's entry covers both sides; `… (server)` only the server's.
+                // A file's entry covers both sides; `… (server)` only the server's, `… (client)`
+                // only the client's.
                 let side_free = file.strip_suffix(" (server)").unwrap_or(file);
-                (skip.file == file || skip.file == side_free)
+                let client_only = side_free == file && skip.file.strip_suffix(" (client)") == Some(file);
+                (skip.file == file || skip.file == side_free || client_only)
                     && skip.suite.as_deref().is_none_or(|s| s == suite)
                     && skip.case.as_deref().is_none_or(|c| c == case)
             })
@@ -78,5 +87,28 @@ impl SkipList {
     /// Every entry.
     pub fn entries(&self) -> &[Skip] {
         &self.skips
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_names_one_file_or_several_and_a_side_or_both() {
+        let list = SkipList::parse(
+            r#"{"skips": [
+                {"file": "a.json", "case": "Both", "reason": "r1"},
+                {"files": ["b.json (server)", "c (client)"], "case": "One", "reason": "r2"}
+            ]}"#,
+        );
+        let list = list.unwrap_or_default();
+        assert_eq!(list.reason("a.json", "", "Both"), Some("r1"));
+        assert_eq!(list.reason("a.json (server)", "", "Both"), Some("r1"));
+        assert_eq!(list.reason("b.json (server)", "", "One"), Some("r2"));
+        assert_eq!(list.reason("b.json", "", "One"), None);
+        assert_eq!(list.reason("c", "", "One"), Some("r2"));
+        assert_eq!(list.reason("c (server)", "", "One"), None);
+        assert!(SkipList::parse(r#"{"skips": [{"case": "x", "reason": "r"}]}"#).is_err());
     }
 }

@@ -80,6 +80,10 @@ pub(crate) fn fill(value: &mut Value, shape: ShapeRef<'_>, filler: Filler, depth
 /// What an absent member holds: its default, or (correcting) a required member's zero value.
 fn absent(member: MemberRef<'_>, filler: Filler) -> Option<Value> {
     let traits = member.traits();
+    // A stream's default is no stream: an absent body is not an empty one to fill in.
+    if member.target().traits().streaming {
+        return None;
+    }
     if let Some(default) = &traits.default {
         return Some(default.clone());
     }

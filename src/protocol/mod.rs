@@ -440,7 +440,7 @@ fn read_response<'m>(
             let error = s3::error_in_success(operation, response);
             let mut result = rest::response(reading, operation, error.as_ref().unwrap_or(response))?;
             if let Ok(value) = &mut result {
-                s3::after_parse(operation, value);
+                s3::after_parse(operation, error.as_ref().unwrap_or(response), value);
             }
             Ok(result)
         }

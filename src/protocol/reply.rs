@@ -108,7 +108,13 @@ pub(super) fn write_output(
         Protocol::AwsQuery => aws_query::reply(QueryFlavor::AwsQuery, operation, output, options),
         Protocol::Ec2Query => aws_query::reply(QueryFlavor::Ec2Query, operation, output, options),
         Protocol::RestJson1 => rest::reply(rest::Body::Json, operation, output, options),
-        Protocol::RestXml => rest::reply(rest::Body::Xml, operation, output, options),
+        Protocol::RestXml => {
+            let mut reply = rest::reply(rest::Body::Xml, operation, output, options)?;
+            if let Some(body) = s3::unwrapped_body(operation, output) {
+                reply.body = body;
+            }
+            Ok(reply)
+        }
         Protocol::RpcV2Cbor => rpc_v2_cbor::reply(operation, output, options),
     }
 }

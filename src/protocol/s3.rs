@@ -53,8 +53,59 @@ pub(super) fn error_in_success(operation: OperationRef<'_>, response: &HttpRespo
     (root == "Error").then(|| HttpResponse { status: 500, ..response.clone() })
 }
 
-/// The output `value` of `operation` with S3's after-parse rules applied.
-pub(super) fn after_parse(operation: OperationRef<'_>, value: &mut Value) {
+/// `GetBucketLocation`'s output is one element holding the region as its text,
+/// `<LocationConstraint>us-west-2</LocationConstraint>`, not a structure of members (Smithy's
+/// `@s3UnwrappedXmlOutput`; botocore's `parse_get_bucket_location` reads it so too).
+const UNWRAPPED: &str = "GetBucketLocation";
+
+/// The region an unwrapped `GetBucketLocation` response holds (`None` for anything else).
+fn unwrapped_location(operation: OperationRef<'_>, response: &HttpResponse) -> Option<String> {
+    use quick_xml::events::Event;
+    if operation.name() != UNWRAPPED || !response.is_success() {
+        return None;
+    }
+    let mut reader = quick_xml::Reader::from_reader(response.body.as_slice());
+    let mut text = String::new();
+    let mut depth = 0;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(start) => {
+                depth += 1;
+                if depth > 1 || start.name().as_ref() != b"LocationConstraint" {
+                    return None;
+                }
+            }
+            Event::Text(t) if depth == 1 => text.push_str(&t.xml10_content().ok()?),
+            Event::End(_) | Event::Eof => return Some(text.trim().to_owned()),
+            Event::Empty(_) => return Some(String::new()),
+            // An entity in a region name: not S3's form; the structure reading stands.
+            Event::GeneralRef(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The body of an unwrapped `GetBucketLocation` output (`None` for other operations).
+pub(super) fn unwrapped_body(operation: OperationRef<'_>, output: &Value) -> Option<Vec<u8>> {
+    if operation.name() != UNWRAPPED || !is_s3(operation.model().service()) {
+        return None;
+    }
+    let region = output.get("LocationConstraint").and_then(Value::as_str).unwrap_or_default();
+    let escaped = region.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let namespace = operation.model().service().xml_namespace.as_deref();
+    let xmlns = namespace.map(|uri| format!(" xmlns=\"{}\"", uri.replace('&', "&amp;").replace('"', "&quot;")));
+    Some(format!("<LocationConstraint{}>{escaped}</LocationConstraint>", xmlns.unwrap_or_default()).into_bytes())
+}
+
+/// The output `value` of `operation` (read from `response`) with S3's after-parse rules
+/// applied.
+pub(super) fn after_parse(operation: OperationRef<'_>, response: &HttpResponse, value: &mut Value) {
+    let region = unwrapped_location(operation, response).filter(|region| !region.is_empty());
+    if let (Some(region), Value::Structure(structure)) = (region, &mut *value) {
+        if let Some(member) = operation.output().and_then(|shape| shape.member("LocationConstraint")) {
+            structure.insert(member.name(), Value::Enum(region.into()));
+        }
+    }
     if operation.name() == "GetBucketLocation" {
         if let Value::Structure(structure) = value {
             if structure.get("LocationConstraint").and_then(Value::as_str).is_some_and(str::is_empty) {
