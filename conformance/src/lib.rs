@@ -26,6 +26,7 @@ mod exchange;
 pub mod fetch;
 pub mod fuzz_checks;
 pub mod generate;
+mod malformed;
 pub mod round_trip;
 mod skip;
 mod smithy;

@@ -1,6 +1,7 @@
 //! Smithy's own protocol tests (`smithy.test#httpRequestTests` and `httpResponseTests`, as
 //! traits of a Smithy JSON AST's operations and error shapes), run on the side(s) each case's
-//! `appliesTo` names against the service's model loaded from the same AST.
+//! `appliesTo` names against the service's model loaded from the same AST; and its
+//! `httpMalformedRequestTests`, on the server's side (see the `malformed` module).
 //!
 //! Each case is put in the form of botocore's converted suites (what the rest of the runner
 //! reads), keeping what that form drops: `queryParams` compared as a set, `forbidQueryParams`,
@@ -9,14 +10,16 @@
 use std::path::Path;
 
 use awsval::model::smithy;
+use awsval::protocol::Protocol;
 use awsval::schema::Model;
 use serde_json::{Value as Json, json};
 
 use crate::skip::SkipList;
-use crate::{CaseReport, FileReport, Outcome, Side, case, outcome, read_suites};
+use crate::{CaseReport, FileReport, Outcome, Side, case, malformed, outcome, read_suites};
 
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
 const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+const MALFORMED_TESTS: &str = "smithy.test#httpMalformedRequestTests";
 
 /// Runs every request and response case of every service of the AST at `path` on each of
 /// `sides`: one report per service and side, named `smithy/{Service}` (and `… (server)`).
@@ -32,17 +35,29 @@ pub(crate) fn run(path: &Path, skips: &SkipList, sides: &[Side]) -> awsval::Resu
                 Side::Client => format!("smithy/{local}"),
                 Side::Server => format!("smithy/{local} (server)"),
             };
-            let cases = service_cases(&ast, &model, &service, side)
-                .into_iter()
-                .map(|(id, operation, case)| {
-                    let outcome = match skips.reason(&name, "", &id) {
-                        Some(reason) => Outcome::Skipped(reason.to_owned()),
-                        None => outcome(case::run(&model, &operation, &json!({}), &case, side, false)),
-                    };
-                    CaseReport { suite: operation, id, outcome }
-                })
-                .collect();
+            // The malformed requests report as a file of their own, `… (malformed)`.
+            let malformed_name = format!("smithy/{local} (malformed)");
+            let (mut cases, mut malformed) = (Vec::new(), Vec::new());
+            for (id, operation, case) in service_cases(&ast, &model, &service, side) {
+                let (name, list) = match case.get("malformed") {
+                    Some(_) => (&malformed_name, &mut malformed),
+                    None => (&name, &mut cases),
+                };
+                let outcome = match skips.reason(name, "", &id) {
+                    Some(reason) => Outcome::Skipped(reason.to_owned()),
+                    None => outcome(match case.get("malformed") {
+                        Some(malformed) => Protocol::of_service(model.service())
+                            .map_err(|e| e.to_string())
+                            .and_then(|protocol| malformed::run(&model, protocol, malformed)),
+                        None => case::run(&model, &operation, &json!({}), &case, side, false),
+                    }),
+                };
+                list.push(CaseReport { suite: operation, id, outcome });
+            }
             reports.push(FileReport { name, cases });
+            if !malformed.is_empty() {
+                reports.push(FileReport { name: malformed_name, cases: malformed });
+            }
         }
     }
     Ok(reports)
@@ -78,6 +93,13 @@ fn service_cases(ast: &Json, model: &Model, service: &str, side: Side) -> Vec<(S
         }
         for test in tests(RESPONSE_TESTS).filter(|c| applies(c) && same_protocol(c, protocol.as_deref())) {
             cases.push((id_of(test), operation.name().to_owned(), response_case(test, None)));
+        }
+        if side == Side::Server {
+            for test in tests(MALFORMED_TESTS).filter(|c| same_protocol(c, protocol.as_deref())) {
+                for (id, case) in malformed::expand(test) {
+                    cases.push((id, operation.name().to_owned(), json!({ "malformed": case })));
+                }
+            }
         }
         // An error's cases are on its shape; they run with each operation that names it, once.
         for error in operation.errors() {

@@ -297,12 +297,23 @@ impl<'b> ShapeBuilder<'b> {
     /// A value of a string `enum`; `name` is the Smithy member name.
     pub fn enum_value(self, name: &str, value: &str) -> Self {
         let value = EnumLiteral::String(Name::new(value).as_str());
-        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value }))
+        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value, internal: false }))
     }
 
     /// A value of an `intEnum`.
     pub fn int_enum_value(self, name: &str, value: i32) -> Self {
-        self.set(|t| t.enum_values.push(EnumMember { name: name.into(), value: EnumLiteral::Int(value) }))
+        self.set(|t| {
+            t.enum_values.push(EnumMember { name: name.into(), value: EnumLiteral::Int(value), internal: false })
+        })
+    }
+
+    /// Marks the enum's last value `@internal` (see [`EnumMember::internal`]).
+    pub fn internal(self) -> Self {
+        self.set(|t| {
+            if let Some(last) = t.enum_values.last_mut() {
+                last.internal = true;
+            }
+        })
     }
 }
 

@@ -79,6 +79,9 @@ pub struct EnumMember {
     pub name: Box<str>,
     /// The value on the wire.
     pub value: EnumLiteral,
+    /// `@internal` (or a legacy enum definition tagged `internal`): a valid value that
+    /// validation messages do not list.
+    pub internal: bool,
 }
 
 /// The traits of a shape. Every field defaults to "absent".

@@ -91,11 +91,11 @@ impl Walker {
         let (Some(key), Some(value_member)) = (shape.map_key(), shape.map_value()) else { return };
         let redact = key.is_sensitive();
         for (name, value) in entries.iter() {
+            // A key breaks its constraints at the map (Smithy's path for it), a value under
+            // its key.
+            self.constraints(&Value::String(name.clone()), key.target());
             let segment = PathSegment::Key(if redact { REDACTED.to_owned() } else { name.clone() });
-            self.within(segment, |walker| {
-                walker.constraints(&Value::String(name.clone()), key.target());
-                walker.item(value, value_member.target(), shape.is_sparse());
-            });
+            self.within(segment, |walker| walker.item(value, value_member.target(), shape.is_sparse()));
         }
     }
 
@@ -137,7 +137,8 @@ impl Walker {
             }
         }
         if !traits.enum_values.is_empty() && !is_enum_value(value, &traits.enum_values) {
-            let values: Vec<String> = traits.enum_values.iter().map(|member| member.value.to_string()).collect();
+            let listed = traits.enum_values.iter().filter(|member| !member.internal);
+            let values: Vec<String> = listed.map(|member| member.value.to_string()).collect();
             self.report(Constraint::Enum, |at| message::enumeration(at, &values));
         }
         if traits.unique_items {

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::error::Path;
+use crate::value::{List, Structure, Value};
 
 /// The constraint a value failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,6 +88,22 @@ impl Violations {
     /// The violations as a vector.
     pub fn into_vec(self) -> Vec<Violation> {
         self.0
+    }
+}
+
+impl Violations {
+    /// The violations as the value of Smithy's `smithy.framework#ValidationException`: its
+    /// `message` (this `Display`) and its `fieldList` of `{path, message}`, each path a JSON
+    /// pointer. A server answers with it as a modeled error
+    /// ([`ServiceError::modeled`](crate::protocol::ServiceError::modeled)) of the operation's
+    /// `ValidationException` shape.
+    pub fn to_value(&self) -> Value {
+        let fields: Vec<Value> = self
+            .0
+            .iter()
+            .map(|v| Value::from(Structure::new().with("path", v.pointer()).with("message", v.message.as_str())))
+            .collect();
+        Value::from(Structure::new().with("message", self.to_string()).with("fieldList", List::from(fields)))
     }
 }
 

@@ -99,8 +99,13 @@ fn fill(builder: &mut ModelBuilder, id: ShapeId, name: &str, shape: &ShapeDef, c
         return enum_values(builder, id, name, shape);
     }
     if let Some(values) = shape.traits.get("smithy.api#enum").and_then(Json::as_array) {
-        for value in values.iter().filter_map(|v| v.get("value")?.as_str()) {
-            builder.shape(id).enum_value(value, value);
+        for definition in values {
+            let Some(value) = definition.get("value").and_then(Json::as_str) else { continue };
+            let tags = definition.get("tags").and_then(Json::as_array);
+            let edit = builder.shape(id).enum_value(value, value);
+            if tags.is_some_and(|tags| tags.iter().any(|t| t == "internal")) {
+                edit.internal();
+            }
         }
         return Ok(());
     }
@@ -156,7 +161,10 @@ fn enum_values(builder: &mut ModelBuilder, id: ShapeId, name: &str, shape: &Shap
             }
             _ => return Err(Error::model(format!("{name}${value_name}: bad enumValue"))),
         };
-        let _ = edit;
+        // An enum shape's values are internal by the `@internal` trait (a tag says nothing).
+        if member.traits.contains_key("smithy.api#internal") {
+            edit.internal();
+        }
     }
     Ok(())
 }
