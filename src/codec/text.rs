@@ -82,7 +82,8 @@ fn float(value: f64, finite: impl FnOnce() -> String) -> String {
 /// Reads simple value of `shape` from `text`. Strings are kept exactly; other values may be
 /// surrounded by whitespace.
 ///
-/// A timestamp is read in `format`, or, unless `strict`, in any format that reads it (see
+/// A timestamp is read in `format` in Smithy's exact form when `strict` (see
+/// [`Timestamp::parse_strict`]), else in any format that reads it (see
 /// [`Timestamp::parse_lenient`]).
 pub(crate) fn parse(
     text: Cow<'_, str>,
@@ -126,7 +127,7 @@ pub(crate) fn parse(
             BlobText::Base64 => Value::Blob(Blob::from_base64(trimmed)?),
             BlobText::Utf8 => Value::Blob(Blob::new(text.into_owned().into_bytes())),
         },
-        ShapeType::Timestamp if strict => Value::Timestamp(Timestamp::parse(trimmed, format)?),
+        ShapeType::Timestamp if strict => Value::Timestamp(Timestamp::parse_strict(trimmed, format)?),
         ShapeType::Timestamp => Value::Timestamp(Timestamp::parse_lenient(trimmed, format)?),
         other => return Err(Error::data(format!("a {other} is not a simple value"))),
     })

@@ -281,7 +281,10 @@ impl<'a> Decoder<'a, '_> {
                 return Err(Error::data(format!("expected a {format} string, found a number")).at_offset(start));
             }
             Token::Number => Timestamp::parse(self.reader.number()?, TimestampFormat::EpochSeconds),
-            Token::String if strict => Timestamp::parse(&self.reader.string()?, format),
+            Token::String if strict && format == TimestampFormat::EpochSeconds => {
+                return Err(Error::data("expected epoch seconds as a number, found a string").at_offset(start));
+            }
+            Token::String if strict => Timestamp::parse_strict(&self.reader.string()?, format),
             Token::String => Timestamp::parse_lenient(&self.reader.string()?, format),
             other => return Err(self.reader.mismatch("a timestamp", other)),
         };

@@ -60,8 +60,9 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Reads member `member`'s value from its header text.
-pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
+/// Reads member `member`'s value from its header text; a timestamp in its exact format when
+/// `strict` (as a server reads a request).
+pub(super) fn parse(member: MemberRef<'_>, text: &str, strict: bool) -> Result<Value> {
     let target = member.target();
     match target.shape_type() {
         ShapeType::List => {
@@ -76,7 +77,7 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
                 .into_iter()
                 .enumerate()
                 .map(|(index, part)| {
-                    text::parse(Cow::Owned(part), item.target(), format, BlobText::Base64, false)
+                    text::parse(Cow::Owned(part), item.target(), format, BlobText::Base64, strict)
                         .map_err(|e| e.at_index(index))
                 })
                 .collect::<Result<List>>()?;
@@ -86,7 +87,7 @@ pub(super) fn parse(member: MemberRef<'_>, text: &str) -> Result<Value> {
             let bytes = Blob::from_base64(text.trim())?.into_inner();
             String::from_utf8(bytes).map(Value::String).map_err(|_| Error::data("a JSON header value is not UTF-8"))
         }
-        _ => text::parse(Cow::Borrowed(text), target, format_of(member, None), BlobText::Base64, false),
+        _ => text::parse(Cow::Borrowed(text), target, format_of(member, None), BlobText::Base64, strict),
     }
 }
 

@@ -168,6 +168,46 @@ impl Timestamp {
         }
     }
 
+    /// Parses `text` in `format` exactly as Smithy's servers must read it: a date-time in UTC
+    /// with an uppercase `T` and `Z` and no offset (`1985-04-12T23:20:50.52Z`), an IMF-fixdate
+    /// http-date, or epoch seconds as plain digits with an optional fraction. [`Timestamp::parse`]
+    /// also takes what RFC 3339 allows beyond Smithy's form, as a client does.
+    ///
+    /// ```
+    /// use awsval::{Timestamp, TimestampFormat};
+    ///
+    /// assert!(Timestamp::parse_strict("1985-04-12T23:20:50.52Z", TimestampFormat::DateTime).is_ok());
+    /// for lenient in ["1996-12-19T16:39:57-08:00", "1996-12-19t16:39:57z", "1996-12-19T16:39:57"] {
+    ///     assert!(Timestamp::parse(lenient, TimestampFormat::DateTime).is_ok(), "{lenient}");
+    ///     assert!(Timestamp::parse_strict(lenient, TimestampFormat::DateTime).is_err(), "{lenient}");
+    /// }
+    /// assert!(Timestamp::parse_strict("1.5e9", TimestampFormat::EpochSeconds).is_err());
+    /// ```
+    pub fn parse_strict(text: &str, format: TimestampFormat) -> Result<Self> {
+        let smithy_form = match format {
+            TimestampFormat::DateTime => {
+                let bytes = text.as_bytes();
+                bytes.len() >= 20
+                    && bytes.get(10) == Some(&b'T')
+                    && text.ends_with('Z')
+                    && !text[11..].contains(['+', '-'])
+            }
+            TimestampFormat::EpochSeconds => {
+                let digits = text.strip_prefix('-').unwrap_or(text);
+                let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+                !whole.is_empty()
+                    && whole.bytes().all(|b| b.is_ascii_digit())
+                    && !fraction.is_empty()
+                    && fraction.bytes().all(|b| b.is_ascii_digit())
+            }
+            TimestampFormat::HttpDate => true,
+        };
+        if !smithy_form {
+            return Err(Error::data(format!("a timestamp that is not in Smithy's {format} form")));
+        }
+        Self::parse(text, format)
+    }
+
     /// Parses `text` in `format`, or else in any other format that reads it: date-time, then
     /// http-date, then epoch-seconds. This is how botocore reads timestamps, and what services
     /// and mocks that send another format than the model says need. An error is `format`'s.

@@ -108,11 +108,13 @@ enum BodyValue {
 fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: BodyValue) -> Result<Value> {
     let mut out: Vec<(usize, Name, Value)> = Vec::new();
     let mut has_payload = false;
+    // A server reads timestamps in their exact formats; a client takes any that reads.
+    let strict = parts.is_request();
     for member in shape.members() {
         let value = match member.http() {
             Some(HttpBinding::Header(name)) => match parts.header(name) {
                 Some(text) => {
-                    let value = one_line(text).and_then(|text| headers::parse(member, text));
+                    let value = one_line(text).and_then(|text| headers::parse(member, text, strict));
                     Some(value.map_err(|e| member.annotate(e))?)
                 }
                 None => None,
@@ -136,7 +138,7 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
                             value_shape,
                             TimestampFormat::HttpDate,
                             BlobText::Base64,
-                            false,
+                            strict,
                         )
                         .map_err(|e| member.annotate(e.at_key(key)))?;
                         map.push(key, item);
@@ -146,12 +148,14 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
             }
             Some(HttpBinding::ResponseCode) => parts.status.map(|status| Value::Integer(i32::from(status))),
             Some(HttpBinding::Label(label)) => match parts.labels.iter().find(|(name, _)| name == &**label) {
-                Some((_, text)) => Some(uri_value(member, text).map_err(|e| member.annotate(e))?),
+                Some((_, text)) => Some(uri_value(member, text, strict).map_err(|e| member.annotate(e))?),
                 None => None,
             },
-            Some(HttpBinding::Query(name)) => query_value(member, name, parts.query).map_err(|e| member.annotate(e))?,
+            Some(HttpBinding::Query(name)) => {
+                query_value(member, name, parts.query, strict).map_err(|e| member.annotate(e))?
+            }
             Some(HttpBinding::QueryParams) if parts.is_request() => {
-                query_params(member, parts.query).map_err(|e| member.annotate(e))?
+                query_params(member, parts.query, strict).map_err(|e| member.annotate(e))?
             }
             Some(HttpBinding::Payload) => {
                 has_payload = true;
@@ -169,7 +173,7 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
         let body_bytes = parts.body;
         let decoded = match body {
             BodyValue::None => None,
-            BodyValue::Json => Some(json::decode(body_bytes, shape, &reading.json())?),
+            BodyValue::Json => Some(json::decode(body_bytes, shape, &reading.json().with_strict_timestamps(strict))?),
             BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, parts)? {
                 Some(member) => {
                     let value = xml::decode(body_bytes, member.target(), &reading.xml())?;
@@ -202,26 +206,26 @@ fn one_line(text: &str) -> Result<&str> {
 
 /// A URI label's value from its percent-decoded text: timestamps date-time unless the member
 /// says otherwise.
-fn uri_value(member: MemberRef<'_>, text: &str) -> Result<Value> {
+fn uri_value(member: MemberRef<'_>, text: &str, strict: bool) -> Result<Value> {
     let format = member.timestamp_format().unwrap_or(TimestampFormat::DateTime);
-    text::parse(Cow::Borrowed(text), member.target(), format, BlobText::Base64, false)
+    text::parse(Cow::Borrowed(text), member.target(), format, BlobText::Base64, strict)
 }
 
 /// An `@httpQuery` member's value: every value of its key for a list (the key repeats), else
 /// the one value.
-fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)]) -> Result<Option<Value>> {
+fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)], strict: bool) -> Result<Option<Value>> {
     let mut values = query.iter().filter(|(key, _)| key == name).map(|(_, value)| value.as_str());
     let target = member.target();
     if target.shape_type() == ShapeType::List {
         let item = target.item()?;
         let items: List = values
             .enumerate()
-            .map(|(index, text)| uri_value(item, text).map_err(|e| e.at_index(index)))
+            .map(|(index, text)| uri_value(item, text, strict).map_err(|e| e.at_index(index)))
             .collect::<Result<_>>()?;
         return Ok((!items.is_empty()).then_some(Value::List(items)));
     }
     match (values.next(), values.next()) {
-        (Some(text), None) => uri_value(member, text).map(Some),
+        (Some(text), None) => uri_value(member, text, strict).map(Some),
         (Some(_), Some(_)) => Err(Error::data("a query parameter given twice")),
         (None, _) => Ok(None),
     }
@@ -230,7 +234,7 @@ fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)]) ->
 /// An `@httpQueryParams` map: every pair of the query string (on a server the map sees the
 /// keys `@httpQuery` members bind too), each key's first value, or all its values for a map of
 /// lists; absent when the query string is empty.
-fn query_params(member: MemberRef<'_>, query: &[(String, String)]) -> Result<Option<Value>> {
+fn query_params(member: MemberRef<'_>, query: &[(String, String)], strict: bool) -> Result<Option<Value>> {
     let value_shape = member.target().entry()?.1.target();
     let (item, lists) = match value_shape.shape_type() {
         ShapeType::List => (value_shape.item()?.target(), true),
@@ -249,7 +253,7 @@ fn query_params(member: MemberRef<'_>, query: &[(String, String)]) -> Result<Opt
     let mut map = Map::with_capacity(order.len());
     for (key, texts) in order {
         let parse =
-            |text: &str| text::parse(Cow::Borrowed(text), item, TimestampFormat::DateTime, BlobText::Base64, false);
+            |text: &str| text::parse(Cow::Borrowed(text), item, TimestampFormat::DateTime, BlobText::Base64, strict);
         let value = match lists {
             true => texts.into_iter().map(parse).collect::<Result<List>>().map(Value::List),
             false => parse(texts[0]),
