@@ -374,3 +374,32 @@ fn a_stream_member_holding_no_list_is_refused_not_dropped() {
     let error = protocol::encode_response(Protocol::RestJson1, watch, &one, &ResponseOptions::default()).unwrap_err();
     assert_eq!(error.to_string(), "data error: a stream holds a list of events, not a union at Ticks");
 }
+
+#[test]
+fn a_server_reads_requests_strictly_where_a_client_reads_leniently() {
+    let rest = model("rest-json");
+    let get = |uri: &str, headers: &[(&str, &str)]| {
+        let mut request = HttpRequest::new("GET", uri, "");
+        for (name, value) in headers {
+            request = request.with_header(name, value);
+        }
+        protocol::parse_request(Protocol::RestJson1, &rest, &request)
+    };
+    // Query timestamps are Smithy's date-time: UTC with `T` and `Z`, no offset, nothing else.
+    assert!(get("/things/a?since=2019-12-16T23%3A48%3A18Z", &[]).is_ok());
+    for other in ["2019-12-16T23%3A48%3A18-01%3A00", "1576540098", "2019-12-16t23%3A48%3A18z"] {
+        let error = get(&format!("/things/a?since={other}"), &[]).unwrap_err();
+        assert_eq!((error.status(), error.code()), (400, "SerializationException"), "{other}");
+    }
+    // A JSON body says it is JSON; a null in a dense list is refused, not dropped.
+    let put = |content_type: &str, body: &str| {
+        let request = HttpRequest::new("PUT", "/things/a", body).with_header("Content-Type", content_type);
+        protocol::parse_request(Protocol::RestJson1, &rest, &request)
+    };
+    assert!(put("application/json", r#"{"Items": ["a"]}"#).is_ok());
+    let error = put("text/plain", r#"{"Count": 1}"#).unwrap_err();
+    assert_eq!((error.status(), error.code()), (415, "UnsupportedMediaTypeException"));
+    let error = put("application/json", r#"{"Items": ["a", null]}"#).unwrap_err();
+    assert_eq!((error.status(), error.code()), (400, "SerializationException"));
+    assert_eq!(error.error().to_string(), "data error: a null in a dense collection at Items[1] (byte 16)");
+}

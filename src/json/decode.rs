@@ -102,6 +102,16 @@ struct Decoder<'a, 's> {
 }
 
 impl<'a, 's> Decoder<'a, 's> {
+    /// Whether the next item of a dense list or map is a value (a null is dropped, or refused
+    /// when reading strictly).
+    fn dense_item(&mut self) -> Result<bool> {
+        let start = self.reader.offset();
+        match TypedDecoder::null(self)? {
+            true if self.settings.strict_input => Err(Error::data("a null in a dense collection").at_offset(start)),
+            null => Ok(!null),
+        }
+    }
+
     fn new(bytes: &'a [u8], settings: &'s JsonSettings) -> Result<Self> {
         Ok(Self {
             reader: Reader::new(bytes, settings.limits)?,
@@ -472,6 +482,11 @@ impl TypedDecoder for Decoder<'_, '_> {
                 // A type tag some services add: not a member.
                 Key::Unknown(name) if name == "__type" => self.reader.skip_value()?,
                 Key::Unknown(name) => {
+                    if self.settings.strict_input {
+                        return Err(
+                            Error::data(format!("a union member the schema does not have: {name:?}")).at_offset(start)
+                        );
+                    }
                     self.reader.skip_value()?;
                     if found || unknown.is_some() {
                         return Err(second());
@@ -508,7 +523,7 @@ impl TypedDecoder for Decoder<'_, '_> {
                 return Err(self.collection_limit());
             }
             // Nulls in a dense list are dropped, as `decode` drops them.
-            let item = if sparse { Ok(true) } else { TypedDecoder::null(self).map(|null| !null) };
+            let item = if sparse { Ok(true) } else { self.dense_item() };
             if item.map_err(|error| error.at_index(index))? {
                 visit(self, member).map_err(|error| error.at_index(index))?;
             }
@@ -531,7 +546,7 @@ impl TypedDecoder for Decoder<'_, '_> {
             if count == self.settings.limits.max_collection_len {
                 return Err(self.collection_limit());
             }
-            let entry = if sparse { Ok(true) } else { TypedDecoder::null(self).map(|null| !null) };
+            let entry = if sparse { Ok(true) } else { self.dense_item() };
             // A null in a dense map is dropped, after its key is checked.
             let member = entry.map_err(|error| error.at_key(&*key))?.then_some(member);
             visit(self, key.into_owned(), member).map_err(|error| error.at_offset(start))?;

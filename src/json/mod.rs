@@ -63,6 +63,10 @@ pub struct JsonSettings {
     /// modeled, a number where a date-time is) is read, as botocore reads it; writing always
     /// uses the modeled format.
     pub strict_timestamps: bool,
+    /// Whether a null in a dense list or map, or a union member the schema does not have, is
+    /// refused, as a Smithy server reads a request. By default the null is dropped and the
+    /// member kept by name, as a client reads a response.
+    pub strict_input: bool,
 }
 
 impl JsonSettings {
@@ -75,6 +79,7 @@ impl JsonSettings {
             blob_text: BlobText::Base64,
             limits: Limits::new(),
             strict_timestamps: false,
+            strict_input: false,
         }
     }
 
@@ -93,6 +98,15 @@ impl JsonSettings {
     #[must_use]
     pub const fn with_strict_timestamps(mut self, strict: bool) -> Self {
         self.strict_timestamps = strict;
+        self
+    }
+
+    /// Sets [`JsonSettings::strict_timestamps`] and [`JsonSettings::strict_input`]: reading as
+    /// a Smithy server reads a request.
+    #[must_use]
+    pub const fn as_server(mut self) -> Self {
+        self.strict_timestamps = true;
+        self.strict_input = true;
         self
     }
 

@@ -15,7 +15,7 @@ use crate::cbor::{self, CborSettings};
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::{Model, OperationRef};
+use crate::schema::{HttpBinding, Model, OperationRef, ShapeRef, ShapeType};
 use crate::value::{Structure, Value};
 
 /// A request routed to its operation and read: what a server acts on.
@@ -305,6 +305,9 @@ fn rest<'m>(
     let query = query::parse_form_at(query_text.as_bytes(), path.len() + 1).map_err(RequestError::malformed)?;
     let (operation, fit) = route(model, request, &segments, &query)
         .ok_or_else(|| RequestError::unknown_operation(protocol, "at this method and path"))?;
+    if protocol == Protocol::RestJson1 {
+        rest_json_media(operation, request)?;
+    }
     let input = match operation.input() {
         Some(shape) => {
             let reading = rest::Reading { body, limits: options.limits };
@@ -313,6 +316,78 @@ fn rest<'m>(
         None => empty(),
     };
     Ok(ParsedRequest { operation, input })
+}
+
+/// restJson1's media type rules for a server: a request with a body names the body's media
+/// type (the payload's, else `application/json`), and one to an operation that takes no body
+/// sends none (415 otherwise); an `Accept` header admits the response's media type (406
+/// otherwise). An input structure without members takes anything, a blob without `@mediaType`
+/// any type.
+fn rest_json_media(operation: OperationRef<'_>, request: &HttpRequest) -> std::result::Result<(), RequestError> {
+    let unsupported = |message: String| RequestError::new(415, "UnsupportedMediaTypeException", Error::data(message));
+    // An input structure without members takes any body (an operation without input none).
+    let takes_anything = operation.input().is_some_and(|shape| shape.members().len() == 0);
+    let has_body = !request.body.is_empty();
+    match (body_media(operation.input()), media_type(request)) {
+        _ if takes_anything => {}
+        (Media::None, Some(given)) if has_body => {
+            return Err(unsupported(format!("a body of {given} to an operation that takes none")));
+        }
+        (Media::Exact(expected), Some(given)) if given != expected => {
+            return Err(unsupported(format!("a body of {given}, not {expected}")));
+        }
+        (Media::Exact(expected), None) if has_body => {
+            return Err(unsupported(format!("a body without a Content-Type (expected {expected})")));
+        }
+        _ => {}
+    }
+    if let (Some(accept), Media::Exact(produced)) = (request.header("Accept"), body_media(operation.output())) {
+        if !accepts(accept, &produced) {
+            let error = Error::data(format!("an Accept header that admits no {produced}"));
+            return Err(RequestError::new(406, "NotAcceptableException", error));
+        }
+    }
+    Ok(())
+}
+
+/// The media type a restJson1 body of a shape has.
+enum Media {
+    /// No body.
+    None,
+    /// A blob payload without `@mediaType`: any type.
+    Any,
+    Exact(String),
+}
+
+/// The media type of a restJson1 body of `shape`: its payload's (`@mediaType`, else
+/// `text/plain` for a string, any for a blob, `application/json` for a structure), else
+/// `application/json` for body members.
+fn body_media(shape: Option<ShapeRef<'_>>) -> Media {
+    let Some(shape) = shape else { return Media::None };
+    if let Some(payload) = shape.members().find(|m| m.traits().http == Some(HttpBinding::Payload)) {
+        let target = payload.target();
+        let implied = match target.shape_type() {
+            _ if target.traits().media_type.is_some() => None,
+            ShapeType::Blob => return Media::Any,
+            ShapeType::String | ShapeType::Enum => Some("text/plain"),
+            _ => Some("application/json"),
+        };
+        let media = target.traits().media_type.as_deref().or(implied).unwrap_or_default();
+        return Media::Exact(media.to_ascii_lowercase());
+    }
+    match shape.members().any(|m| m.traits().http.is_none()) {
+        true => Media::Exact("application/json".to_owned()),
+        false => Media::None,
+    }
+}
+
+/// Whether an `Accept` header admits `media` (`*/*`, `type/*` or the type itself).
+fn accepts(accept: &str, media: &str) -> bool {
+    let kind = media.split('/').next().unwrap_or_default();
+    accept
+        .split(',')
+        .map(|item| item.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .any(|item| item == "*/*" || item == media || item.strip_suffix("/*").is_some_and(|prefix| prefix == kind))
 }
 
 /// The operation whose method and URI pattern fit the request best: the most literal query

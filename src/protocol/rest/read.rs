@@ -173,7 +173,10 @@ fn decode_bound(reading: Reading, shape: ShapeRef<'_>, parts: &Parts<'_>, body: 
         let body_bytes = parts.body;
         let decoded = match body {
             BodyValue::None => None,
-            BodyValue::Json => Some(json::decode(body_bytes, shape, &reading.json().with_strict_timestamps(strict))?),
+            BodyValue::Json => {
+                let settings = if strict { reading.json().as_server() } else { reading.json() };
+                Some(json::decode(body_bytes, shape, &settings)?)
+            }
             BodyValue::XmlRoot => Some(match unwrapped_member(reading, shape, parts)? {
                 Some(member) => {
                     let value = xml::decode(body_bytes, member.target(), &reading.xml())?;
