@@ -327,6 +327,18 @@ pub fn model_file(data: &[u8]) {
     }
 }
 
+/// Smithy model loading never panics; every shape of a model that loads can take a value,
+/// which validation checks without panicking, and its patterns compile or say why not.
+pub fn smithy_model_file(data: &[u8]) {
+    if let Ok(model) = awsval::model::smithy::load(data) {
+        for shape in model.shapes().take(64) {
+            let value = Generator::new(1, Limits::default()).value(shape);
+            let _ = awsval::validate::validate(&value, shape, awsval::validate::Checks::All);
+        }
+        let _ = model.pattern_errors();
+    }
+}
+
 /// Values generated from the bytes survive JSON, XML, and JSON → XML.
 pub fn round_trip(data: &[u8]) {
     let seed = seed_of(data);

@@ -9,7 +9,7 @@ use awsval_conformance::fuzz_checks;
 fn saved_fuzz_crashes_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 12] = [
+    let checks: [(&str, Check); 13] = [
         ("json", fuzz_checks::json),
         ("xml", fuzz_checks::xml),
         ("query", fuzz_checks::query),
@@ -21,6 +21,7 @@ fn saved_fuzz_crashes_stay_fixed() {
         ("timestamp", fuzz_checks::timestamp),
         ("base64", fuzz_checks::base64),
         ("model", fuzz_checks::model_file),
+        ("smithy_model", fuzz_checks::smithy_model_file),
         ("round_trip", fuzz_checks::round_trip),
     ];
     let mut replayed = 0;
