@@ -1,11 +1,10 @@
 //! Smithy's `smithy.test#httpMalformedRequestTests`: a request a server must refuse, with the
 //! status, headers and body the case gives. The server here is awsval's: `parse_request`
-//! (its refusals written with `RequestError::to_response`), then constraint validation of the
-//! input it read, answered with the operation's `ValidationException`.
+//! (its refusals written with `RequestError::to_response`), then `ParsedRequest::validate`
+//! (the operation's `ValidationException`).
 
-use awsval::protocol::{self, HttpRequest, HttpResponse, Protocol, ResponseOptions, ServiceError};
+use awsval::protocol::{self, HttpRequest, HttpResponse, Protocol, ResponseOptions};
 use awsval::schema::Model;
-use awsval::validate::{self, Checks};
 use serde_json::{Value as Json, json};
 
 use crate::compare::json_diff;
@@ -95,22 +94,17 @@ fn request_of(request: &Json) -> HttpRequest {
     http
 }
 
-/// What awsval's server answers: the refusal of `parse_request`, or the operation's
-/// `ValidationException` for an input that breaks its constraints, or (a failure of the case)
-/// the input accepted.
+/// What awsval's server answers: the refusal of `parse_request`, or the error
+/// `ParsedRequest::validate` gives for an input that breaks its constraints, or (a failure of
+/// the case) the input accepted.
 fn answer(model: &Model, protocol: Protocol, request: &HttpRequest) -> Result<HttpResponse, String> {
     let options = ResponseOptions::default();
     let parsed = match protocol::parse_request(protocol, model, request) {
         Ok(parsed) => parsed,
         Err(refused) => return refused.to_response(protocol, model, &options).map_err(|e| e.to_string()),
     };
-    let Some(shape) = parsed.operation.input() else { return Err("the request was accepted".to_owned()) };
-    let Err(violations) = validate::validate(&parsed.input, shape, Checks::All) else {
-        return Err(format!("the request was accepted, its input {:?}", parsed.input));
-    };
-    let exception = parsed.operation.errors().find(|error| error.name() == "ValidationException").ok_or_else(|| {
-        format!("the input breaks its constraints ({violations}), but the operation has no ValidationException")
-    })?;
-    let error = ServiceError::modeled(exception, violations.to_value());
-    protocol::encode_error(protocol, parsed.operation, &error, &options).map_err(|e| e.to_string())
+    match parsed.validate() {
+        Ok(()) => Err(format!("the request was accepted, its input {:?}", parsed.input)),
+        Err(error) => protocol::encode_error(protocol, parsed.operation, &error, &options).map_err(|e| e.to_string()),
+    }
 }

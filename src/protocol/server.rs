@@ -27,6 +27,46 @@ pub struct ParsedRequest<'m> {
     pub input: Value,
 }
 
+impl<'m> ParsedRequest<'m> {
+    /// Checks the input against its constraints (see [`validate`](crate::validate)), as a
+    /// Smithy server does before it acts: `Err` with the error to answer with, the
+    /// operation's `ValidationException` holding every violation (its `message` and
+    /// `fieldList`), or, for an operation that models none, an unmodeled
+    /// `ValidationException` (400) with the message.
+    ///
+    /// ```
+    /// use awsval::model::botocore;
+    /// use awsval::protocol::{self, HttpRequest, Protocol};
+    ///
+    /// let model = botocore::load(br#"{"metadata": {"protocol": "json", "jsonVersion": "1.0", "targetPrefix": "Svc"},
+    ///   "operations": {"Put": {"name": "Put", "input": {"shape": "In"}}},
+    ///   "shapes": {"In": {"type": "structure", "required": ["Name"], "members": {"Name": {"shape": "S"}}},
+    ///              "S": {"type": "string", "min": 1}}}"#)?;
+    /// let request = HttpRequest::new("POST", "/", r#"{"Name": ""}"#)
+    ///     .with_header("X-Amz-Target", "Svc.Put")
+    ///     .with_header("Content-Type", "application/x-amz-json-1.0");
+    /// let parsed = protocol::parse_request(Protocol::AwsJson1_0, &model, &request).expect("routed");
+    /// let refused = parsed.validate().unwrap_err();
+    /// assert_eq!((refused.code.as_str(), refused.status), ("ValidationException", 400));
+    /// assert_eq!(
+    ///     refused.message.as_deref(),
+    ///     Some("1 validation error detected. Value with length 0 at '/Name' failed to satisfy constraint: Member must have length greater than or equal to 1")
+    /// );
+    /// # Ok::<(), awsval::Error>(())
+    /// ```
+    pub fn validate(&self) -> std::result::Result<(), ServiceError<'m>> {
+        let Some(shape) = self.operation.input() else { return Ok(()) };
+        let Err(violations) = crate::validate::validate(&self.input, shape, crate::validate::Checks::All) else {
+            return Ok(());
+        };
+        let modeled = self.operation.errors().find(|error| error.name() == "ValidationException");
+        Err(match modeled {
+            Some(exception) => ServiceError::modeled(exception, violations.to_value()),
+            None => ServiceError::unmodeled("ValidationException", Some(&violations.to_string()), 400),
+        })
+    }
+}
+
 /// Why a request cannot be served, with what a server answers: the HTTP status and the error
 /// code the protocol uses for it.
 #[derive(Debug)]
