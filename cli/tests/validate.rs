@@ -82,22 +82,9 @@ fn botocore_checks_only_required_members_types_and_minimums() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "awsval: valid\n");
 }
 
-/// `../shared/smithy/aws-protocol-tests.json`, or `None` (said plainly) where a clone has no
-/// `../shared`; CI always has it.
-#[allow(clippy::print_stderr)]
-fn protocol_tests() -> Option<PathBuf> {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy/aws-protocol-tests.json");
-    if file.is_file() {
-        return Some(file);
-    }
-    assert!(std::env::var_os("CI").is_none(), "CI has {}, but it is absent", file.display());
-    eprintln!("skipped: {} is absent (a clone without ../shared)", file.display());
-    None
-}
-
 #[test]
 fn a_smithy_ast_is_a_model_too_with_service_picking_the_service() {
-    let Some(file) = protocol_tests() else { return };
+    let Some(file) = awsval_conformance::fetch::shared("smithy/aws-protocol-tests.json") else { return };
     let model = file.to_str().unwrap();
     let input = br#"{"byte": 9, "minFloat": 2.1, "maxLong": 8}"#;
     let args = ["validate", "--model", model, "--service", "RestJsonValidation", "--operation", "MalformedRange"];

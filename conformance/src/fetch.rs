@@ -26,6 +26,22 @@ pub fn cache_dir() -> PathBuf {
     base.join("awsval")
 }
 
+/// `../shared/{relative}` beside the workspace (the data handed to awsval: Smithy's suites and
+/// models, the event stream vectors), or `None` where a clone has no `../shared`, which is
+/// said on standard error; CI always has it, so there (`CI` set) its absence panics.
+#[allow(clippy::print_stderr, clippy::panic)]
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("CI has ../shared, but {} is absent", path.display());
+    }
+    eprintln!("skipped: {} is absent (a clone without ../shared)", path.display());
+    None
+}
+
 /// The unpacked botocore tree (`…/botocore-1.44.8`), fetching it first if it is not cached.
 ///
 /// Fetching runs `python3 -m pip download` for the source distribution, checks its sha256

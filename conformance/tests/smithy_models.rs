@@ -34,18 +34,6 @@ const SERVICES: [(&str, &str); 11] = [
 
 const SEEDS: u64 = 3;
 
-/// `../shared/smithy/aws-models`, or `None` (said plainly) where a clone has no `../shared`.
-#[allow(clippy::print_stderr)]
-fn models() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy/aws-models");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(std::env::var_os("CI").is_none(), "CI has ../shared/smithy, but {} is absent", dir.display());
-    eprintln!("skipped: {} is absent (a clone without ../shared)", dir.display());
-    None
-}
-
 fn botocore_model(service: &str) -> Model {
     let data = fetch::botocore().expect("botocore 1.44.8 can be fetched").join("botocore/data").join(service);
     let mut versions: Vec<PathBuf> = std::fs::read_dir(data).unwrap().map(|e| e.unwrap().path()).collect();
@@ -144,7 +132,7 @@ fn with_defaults(mut value: Value, shape: Option<ShapeRef<'_>>) -> Value {
 #[test]
 #[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
 fn shapes_both_models_have_unchanged_give_the_same_wire_bytes() {
-    let Some(dir) = models() else { return };
+    let Some(dir) = fetch::shared("smithy/aws-models") else { return };
     let mut failures = Vec::new();
     let (mut compared, mut changed) = (0, 0);
     for (file, service) in SERVICES {

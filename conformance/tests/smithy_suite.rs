@@ -3,19 +3,12 @@
 //! `appliesTo` names, and every `httpMalformedRequestTests` case (each row of its
 //! `testParameters`) on the server's, but for the written skips.
 
-use std::path::PathBuf;
-
-use awsval_conformance::{Outcome, Report, Side, SkipList};
+use awsval_conformance::{Outcome, Report, Side, SkipList, fetch};
 
 #[test]
 #[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
 fn every_smithy_case_passes_but_the_written_skips() {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy/aws-protocol-tests.json");
-    if !file.is_file() {
-        assert!(std::env::var_os("CI").is_none(), "CI has {}, but it is absent", file.display());
-        eprintln!("skipped: {} is absent (a clone without ../shared)", file.display());
-        return;
-    }
+    let Some(file) = fetch::shared("smithy/aws-protocol-tests.json") else { return };
     let report = Report::run_smithy(&[file], &SkipList::builtin().unwrap(), &[Side::Client, Side::Server]).unwrap();
     let failures: Vec<String> = report
         .files
