@@ -88,6 +88,10 @@ fn what_botocore_loses_is_kept() {
     let defaulted = defaults.member("defaults").unwrap().target();
     assert_eq!(defaulted.member("defaultString").unwrap().traits().default, Some(Value::String("hi".into())));
     assert_eq!(defaulted.member("defaultInteger").unwrap().traits().default, Some(Value::Integer(10)));
+    // Traits without a field of their own are kept, not refused.
+    let kept =
+        |id: &str| model.shapes().any(|shape| shape.traits().other.iter().any(|(trait_id, _)| &**trait_id == id));
+    assert!(kept("smithy.api#documentation") && kept("smithy.api#input"));
     let unions = model.operation("PostUnionWithJsonName").unwrap().input().unwrap();
     assert_eq!(
         unions.member("value").unwrap().target().member("foo").unwrap().traits().json_name.as_deref(),

@@ -117,6 +117,10 @@ pub struct ShapeTraits {
     pub pattern: Option<Box<str>>,
     /// `@uniqueItems` on a list: no two items may be equal.
     pub unique_items: bool,
+    /// The traits of a Smithy model that awsval gives no field of its own (documentation,
+    /// examples, pagination, endpoint rules, custom traits…), by absolute trait id, with
+    /// their values as the model gives them: kept, not refused.
+    pub other: Vec<(Box<str>, serde_json::Value)>,
 }
 
 /// The traits of a member. Every field defaults to "absent".
@@ -146,6 +150,9 @@ pub struct MemberTraits {
     /// `@clientOptional`: a client treats the member as optional whatever its other traits
     /// (and fills no default into it).
     pub client_optional: bool,
+    /// The member's traits that awsval gives no field of its own (see
+    /// [`ShapeTraits::other`]).
+    pub other: Vec<(Box<str>, serde_json::Value)>,
     /// `@eventHeader` (botocore `eventheader`): an event's member carried in a message header
     /// of its name.
     pub event_header: bool,

@@ -214,8 +214,68 @@ fn shape_traits(name: &str, shape: &ShapeDef, query_protocol: bool) -> Result<Sh
         max: number(t, "smithy.api#length", "max").or_else(|| number(t, "smithy.api#range", "max")),
         pattern: text(t, "smithy.api#pattern").map(Into::into),
         unique_items: flag(t, "smithy.api#uniqueItems") || shape.shape_type == "set",
+        other: other(t, &SHAPE_TRAITS),
         ..ShapeTraits::default()
     })
+}
+
+/// The shape traits with fields of their own (or read elsewhere: the enum traits, the test
+/// cases' runner reads the AST itself).
+const SHAPE_TRAITS: [&str; 17] = [
+    "smithy.api#xmlName",
+    "smithy.api#xmlNamespace",
+    "smithy.api#timestampFormat",
+    "smithy.api#sensitive",
+    "smithy.api#sparse",
+    "smithy.api#streaming",
+    "smithy.api#mediaType",
+    "smithy.api#length",
+    "smithy.api#range",
+    "smithy.api#pattern",
+    "smithy.api#uniqueItems",
+    "smithy.api#error",
+    "smithy.api#httpError",
+    "aws.protocols#awsQueryError",
+    "smithy.api#enum",
+    "smithy.api#mixin",
+    "smithy.api#enumValue",
+];
+
+/// The member traits with fields of their own.
+const MEMBER_TRAITS: [&str; 25] = [
+    "smithy.api#httpHeader",
+    "smithy.api#httpPrefixHeaders",
+    "smithy.api#httpQuery",
+    "smithy.api#httpQueryParams",
+    "smithy.api#httpLabel",
+    "smithy.api#httpPayload",
+    "smithy.api#httpResponseCode",
+    "smithy.api#jsonName",
+    "smithy.api#xmlName",
+    "smithy.api#xmlAttribute",
+    "smithy.api#xmlFlattened",
+    "smithy.api#xmlNamespace",
+    "smithy.api#timestampFormat",
+    "smithy.api#hostLabel",
+    "smithy.api#idempotencyToken",
+    "smithy.api#required",
+    "smithy.api#clientOptional",
+    "smithy.api#eventHeader",
+    "smithy.api#eventPayload",
+    "smithy.api#sensitive",
+    "smithy.api#default",
+    "aws.protocols#ec2QueryName",
+    "smithy.api#length",
+    "smithy.api#range",
+    "smithy.api#pattern",
+];
+
+/// The traits of `t` not in `known`, kept as the model gives them.
+fn other(t: &Traits, known: &[&str]) -> Vec<(Box<str>, Json)> {
+    t.iter()
+        .filter(|(id, _)| !known.contains(&id.as_str()))
+        .map(|(id, value)| (id.as_str().into(), value.clone()))
+        .collect()
 }
 
 /// `@error` with `@httpError` and `@awsQueryError`.
@@ -275,6 +335,7 @@ fn member_traits((parent, name): (&str, &str), member: &MemberDef, target: Optio
         default,
         ec2_query_name: text(t, "aws.protocols#ec2QueryName").map(Into::into),
         json_value,
+        other: other(t, &MEMBER_TRAITS),
     })
 }
 
