@@ -32,7 +32,7 @@ fn model() -> (Model, ShapeId) {
     let key = b.add("Key", ShapeType::String).id();
     b.shape(key).traits_mut().sensitive = true;
     b.shape(key).traits_mut().max = Some(3.0);
-    let labels = b.map("Labels", key, string).id();
+    let labels = b.map("Labels", key, name).id();
     let when = b.prelude(ShapeType::Timestamp);
     let pick = b.add("Pick", ShapeType::Union).member("Name", name).member("Size", size).id();
     let input = b.declare("Input", ShapeType::Structure);
@@ -75,7 +75,7 @@ fn a_valid_value_passes() {
         .with("Color", Value::Enum("red".into()))
         .with("Level", Value::IntEnum(2))
         .with("Tags", List::from(vec![Value::from("ab"), Value::from("cd")]))
-        .with("Labels", Map::new().with("k", "v"))
+        .with("Labels", Map::new().with("k", "vv"))
         .with("When", Timestamp::from_secs(0).unwrap())
         .with("Pick", Union::new("Size", 3))
         .with("Child", Structure::new().with("Id", "y"));
@@ -147,7 +147,9 @@ fn every_violation_is_found_at_once_with_its_path_and_pointer() {
             (Constraint::Length, "Name".into(), "/Name".into()),
             (Constraint::Length, "Tags[1]".into(), "/Tags/1".into()),
             (Constraint::Required, "Tags[2]".into(), "/Tags/2".into()),
-            // The key is @sensitive: redacted in the path, and never quoted.
+            // A key breaks its constraints at the map, as Smithy's paths say; a value under a
+            // @sensitive key has the key redacted from its path. Neither is quoted.
+            (Constraint::Length, "Labels".into(), "/Labels".into()),
             (
                 Constraint::Length,
                 r#"Labels["*** Sensitive Data Redacted ***"]"#.into(),
@@ -156,7 +158,7 @@ fn every_violation_is_found_at_once_with_its_path_and_pointer() {
             (Constraint::Length, "Pick.Name".into(), "/Pick/Name".into()),
         ]
     );
-    assert!(violations.to_string().starts_with("5 validation errors detected. Value with length 7 at '/Name'"));
+    assert!(violations.to_string().starts_with("6 validation errors detected. Value with length 7 at '/Name'"));
 }
 
 #[test]
