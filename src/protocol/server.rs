@@ -362,11 +362,12 @@ fn rest<'m>(
 /// type (the payload's, else `application/json`), and one to an operation that takes no body
 /// sends none (415 otherwise); an `Accept` header admits the response's media type (406
 /// otherwise). An input structure without members takes anything, a blob without `@mediaType`
-/// any type.
+/// or a stream any type; a header a member binds is the caller's data, not checked.
 fn rest_json_media(operation: OperationRef<'_>, request: &HttpRequest) -> std::result::Result<(), RequestError> {
     let unsupported = |message: String| RequestError::new(415, "UnsupportedMediaTypeException", Error::data(message));
     // An input structure without members takes any body (an operation without input none).
-    let takes_anything = operation.input().is_some_and(|shape| shape.members().len() == 0);
+    let takes_anything =
+        operation.input().is_some_and(|shape| shape.members().len() == 0 || binds_header(shape, "Content-Type"));
     let has_body = !request.body.is_empty();
     match (body_media(operation.input()), media_type(request)) {
         _ if takes_anything => {}
@@ -381,13 +382,21 @@ fn rest_json_media(operation: OperationRef<'_>, request: &HttpRequest) -> std::r
         }
         _ => {}
     }
-    if let (Some(accept), Media::Exact(produced)) = (request.header("Accept"), body_media(operation.output())) {
+    let accept =
+        request.header("Accept").filter(|_| !operation.input().is_some_and(|shape| binds_header(shape, "Accept")));
+    if let (Some(accept), Media::Exact(produced)) = (accept, body_media(operation.output())) {
         if !accepts(accept, &produced) {
             let error = Error::data(format!("an Accept header that admits no {produced}"));
             return Err(RequestError::new(406, "NotAcceptableException", error));
         }
     }
     Ok(())
+}
+
+/// Whether a member of `shape` takes header `name` as its value (then the header is the
+/// caller's data, not the body's media type or the media types it accepts).
+fn binds_header(shape: ShapeRef<'_>, name: &str) -> bool {
+    shape.members().any(|m| matches!(&m.traits().http, Some(HttpBinding::Header(h)) if h.eq_ignore_ascii_case(name)))
 }
 
 /// The media type a restJson1 body of a shape has.
@@ -407,6 +416,8 @@ fn body_media(shape: Option<ShapeRef<'_>>) -> Media {
     if let Some(payload) = shape.members().find(|m| m.traits().http == Some(HttpBinding::Payload)) {
         let target = payload.target();
         let implied = match target.shape_type() {
+            // An event stream is framed, whatever the events' own media type.
+            _ if target.traits().streaming => return Media::Any,
             _ if target.traits().media_type.is_some() => None,
             ShapeType::Blob => return Media::Any,
             ShapeType::String | ShapeType::Enum => Some("text/plain"),

@@ -214,6 +214,13 @@ fn uri_value(member: MemberRef<'_>, text: &str, strict: bool) -> Result<Value> {
     text::parse(Cow::Borrowed(text), member.target(), format, BlobText::Base64, strict)
 }
 
+/// An item of a list bound to the query string: its own `@timestampFormat`, else the list
+/// member's, else date-time, as the writer applies them.
+fn query_item(member: MemberRef<'_>, item: MemberRef<'_>, text: &str, strict: bool) -> Result<Value> {
+    let format = item.timestamp_format().or_else(|| member.timestamp_format()).unwrap_or(TimestampFormat::DateTime);
+    text::parse(Cow::Borrowed(text), item.target(), format, BlobText::Base64, strict)
+}
+
 /// An `@httpQuery` member's value: every value of its key for a list (the key repeats), else
 /// the one value.
 fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)], strict: bool) -> Result<Option<Value>> {
@@ -223,7 +230,7 @@ fn query_value(member: MemberRef<'_>, name: &str, query: &[(String, String)], st
         let item = target.item()?;
         let items: List = values
             .enumerate()
-            .map(|(index, text)| uri_value(item, text, strict).map_err(|e| e.at_index(index)))
+            .map(|(index, text)| query_item(member, item, text, strict).map_err(|e| e.at_index(index)))
             .collect::<Result<_>>()?;
         return Ok((!items.is_empty()).then_some(Value::List(items)));
     }
