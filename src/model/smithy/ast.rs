@@ -30,7 +30,7 @@ pub(super) struct MemberDef {
 }
 
 /// Any shape of the AST: the fields of every kind, absent where a kind has none.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ShapeDef {
     #[serde(rename = "type")]
@@ -71,29 +71,7 @@ pub(super) struct ShapeDef {
 impl ShapeDef {
     /// A shape of type `shape_type` with no members or traits (a prelude shape's stand-in).
     pub(super) fn scalar(shape_type: &str) -> Self {
-        Self {
-            shape_type: shape_type.to_owned(),
-            members: IndexMap::new(),
-            member: None,
-            key: None,
-            value: None,
-            traits: Traits::new(),
-            mixins: Vec::new(),
-            version: None,
-            operations: Vec::new(),
-            resources: Vec::new(),
-            errors: Vec::new(),
-            rename: IndexMap::new(),
-            input: None,
-            output: None,
-            create: None,
-            put: None,
-            read: None,
-            update: None,
-            delete: None,
-            list: None,
-            collection_operations: Vec::new(),
-        }
+        Self { shape_type: shape_type.to_owned(), ..Self::default() }
     }
 
     /// The members of any aggregate: a structure's or union's, a list's `member`, a map's `key`
