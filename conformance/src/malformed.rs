@@ -79,10 +79,7 @@ pub(crate) fn run(model: &Model, protocol: Protocol, case: &Json) -> Result<Vec<
 
 fn request_of(request: &Json) -> HttpRequest {
     let text = |key: &str| request.get(key).and_then(Json::as_str);
-    let query: Vec<&str> =
-        request.get("queryParams").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect();
-    let path = text("uri").unwrap_or("/");
-    let uri = if query.is_empty() { path.to_owned() } else { format!("{path}?{}", query.join("&")) };
+    let uri = crate::smithy::uri_of(request);
     let mut http = HttpRequest::new(text("method").unwrap_or("POST"), &uri, text("body").unwrap_or_default());
     http.host = text("host").unwrap_or("example.com").to_owned();
     for (name, value) in request.get("headers").and_then(Json::as_object).into_iter().flatten() {

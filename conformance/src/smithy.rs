@@ -145,14 +145,18 @@ fn same_protocol(test: &Json, protocol: Option<&str>) -> bool {
     }
 }
 
+/// A Smithy case's request URI: its `uri` with its `queryParams` after it.
+pub(crate) fn uri_of(request: &Json) -> String {
+    let query: Vec<&str> =
+        request.get("queryParams").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect();
+    let path = request.get("uri").and_then(Json::as_str).unwrap_or("/");
+    if query.is_empty() { path.to_owned() } else { format!("{path}?{}", query.join("&")) }
+}
+
 /// A request case as the botocore suites write it: `params` and the `serialized` request.
 fn request_case(test: &Json) -> Json {
     let text = |key: &str| test.get(key).and_then(Json::as_str);
-    let query: Vec<&str> =
-        test.get("queryParams").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect();
-    let path = text("uri").unwrap_or("/");
-    let uri = if query.is_empty() { path.to_owned() } else { format!("{path}?{}", query.join("&")) };
-    let mut serialized = json!({"method": text("method").unwrap_or("POST"), "uri": uri});
+    let mut serialized = json!({"method": text("method").unwrap_or("POST"), "uri": uri_of(test)});
     for key in [
         "headers",
         "forbidHeaders",

@@ -110,7 +110,7 @@ pub(super) fn write_output(
         Protocol::RestJson1 => rest::reply(rest::Body::Json, operation, output, options),
         Protocol::RestXml => {
             let mut reply = rest::reply(rest::Body::Xml, operation, output, options)?;
-            if let Some(body) = s3::unwrapped_body(operation, output) {
+            if let Some(body) = s3::unwrapped_body(operation, output)? {
                 reply.body = body;
             }
             Ok(reply)

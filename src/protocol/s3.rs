@@ -20,7 +20,8 @@
 //! - Region redirects, retries and checksums: client behaviour, not reading.
 
 use super::http::HttpResponse;
-use crate::schema::{HttpBinding, OperationRef, Service, ShapeType};
+use crate::error::Result;
+use crate::schema::{HttpBinding, OperationRef, Service, ShapeType, XmlNamespace};
 use crate::value::Value;
 use crate::xml::{self, XmlSettings};
 
@@ -86,15 +87,16 @@ fn unwrapped_location(operation: OperationRef<'_>, response: &HttpResponse) -> O
 }
 
 /// The body of an unwrapped `GetBucketLocation` output (`None` for other operations).
-pub(super) fn unwrapped_body(operation: OperationRef<'_>, output: &Value) -> Option<Vec<u8>> {
+pub(super) fn unwrapped_body(operation: OperationRef<'_>, output: &Value) -> Result<Option<Vec<u8>>> {
     if operation.name() != UNWRAPPED || !is_s3(operation.model().service()) {
-        return None;
+        return Ok(None);
     }
     let region = output.get("LocationConstraint").and_then(Value::as_str).unwrap_or_default();
-    let escaped = region.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    let namespace = operation.model().service().xml_namespace.as_deref();
-    let xmlns = namespace.map(|uri| format!(" xmlns=\"{}\"", uri.replace('&', "&amp;").replace('"', "&quot;")));
-    Some(format!("<LocationConstraint{}>{escaped}</LocationConstraint>", xmlns.unwrap_or_default()).into_bytes())
+    let namespace =
+        operation.model().service().xml_namespace.as_deref().map(|uri| XmlNamespace { uri: uri.into(), prefix: None });
+    let mut body = Vec::new();
+    xml::text_element_in("LocationConstraint", namespace.as_ref(), region, &mut body)?;
+    Ok(Some(body))
 }
 
 /// The output `value` of `operation` (read from `response`) with S3's after-parse rules

@@ -79,9 +79,17 @@ fn write_namespace(namespace: &XmlNamespace, out: &mut Vec<u8>) -> Result<()> {
 
 /// Appends `<name>text</name>`, the text escaped.
 pub(crate) fn text_element(name: &str, text: &str, out: &mut Vec<u8>) -> Result<()> {
-    out.push(b'<');
-    out.extend_from_slice(name.as_bytes());
-    out.push(b'>');
+    text_element_in(name, None, text, out)
+}
+
+/// Appends `<name>text</name>`, declaring `namespace`, the text escaped.
+pub(crate) fn text_element_in(
+    name: &str,
+    namespace: Option<&XmlNamespace>,
+    text: &str,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    start_tag(name, namespace, out)?;
     escape(text, false, out)?;
     out.extend_from_slice(b"</");
     out.extend_from_slice(name.as_bytes());
