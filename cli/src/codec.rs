@@ -8,10 +8,11 @@
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+
+pub(crate) use crate::models::ModelArgs;
 use std::process::ExitCode;
 
 use awsval::json::{self, JsonSettings};
-use awsval::model::smithy;
 use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions, events};
 use awsval::schema::{Model, ShapeRef};
 use awsval::{Error, ErrorKind, Limits, Result, Value};
@@ -108,33 +109,6 @@ pub(crate) struct EncodeArgs {
     events: bool,
     /// The plain JSON: a file, or `-` (the default) for standard input.
     input: Option<PathBuf>,
-}
-
-/// Where the model comes from: every command that needs one takes these.
-#[derive(clap::Args)]
-pub(crate) struct ModelArgs {
-    /// The model: a botocore `service-2.json`, or a Smithy JSON AST (told apart by content).
-    #[arg(long)]
-    model: PathBuf,
-    /// The service to load from a Smithy JSON AST that holds several (its id or name).
-    #[arg(long)]
-    service: Option<String>,
-}
-
-impl ModelArgs {
-    pub(crate) fn load(&self) -> Result<Model> {
-        let bytes = std::fs::read(&self.model).map_err(|e| io_error(&self.model, &e))?;
-        if smithy::is_smithy_ast(&bytes) {
-            return smithy::load_service(&[&bytes], self.service.as_deref());
-        }
-        if let Some(service) = &self.service {
-            return Err(Error::model(format!(
-                "--service {service}: {} is a botocore model of one service",
-                self.model.display()
-            )));
-        }
-        awsval::model::botocore::load(&bytes)
-    }
 }
 
 pub(crate) fn io_error(path: &Path, error: &std::io::Error) -> Error {

@@ -47,19 +47,60 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
 /// Fetching runs `python3 -m pip download` for the source distribution, checks its sha256
 /// and unpacks the protocol suites, the CBOR decoder corpus and the service models.
 pub fn botocore() -> Result<PathBuf> {
+    botocore_release(BOTOCORE_VERSION)
+}
+
+/// The unpacked tree of botocore release `version`, fetched into the cache if it is not there.
+///
+/// The pinned release is checked against [`BOTOCORE_SHA256`]; any other is as pip checked it
+/// (against the hash PyPI lists), and its sha256 is said on standard error when it is fetched.
+#[allow(clippy::print_stderr)]
+pub fn botocore_release(version: &str) -> Result<PathBuf> {
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+        return Err(Error::new(awsval::ErrorKind::Io, format!("`{version}` is not a botocore version")));
+    }
     let cache = cache_dir();
-    let tree = cache.join(format!("botocore-{BOTOCORE_VERSION}"));
-    if UNPACKED.iter().all(|folder| tree.join(folder).is_dir()) {
+    let tree = cache.join(format!("botocore-{version}"));
+    let pinned = version == BOTOCORE_VERSION;
+    // Older releases have no CBOR corpus: only their models are required.
+    let required: &[&str] = if pinned { &UNPACKED } else { &[MODELS] };
+    if required.iter().all(|folder| tree.join(folder).is_dir()) {
         return Ok(tree);
     }
     fs::create_dir_all(&cache)?;
-    let archive = cache.join(format!("botocore-{BOTOCORE_VERSION}.tar.gz"));
+    let archive = cache.join(format!("botocore-{version}.tar.gz"));
     if !archive.is_file() {
-        download(&cache)?;
+        download(&cache, version)?;
     }
-    let bytes = read_verified(&archive, BOTOCORE_SHA256)?;
-    unpack(&bytes, &cache)?;
+    let bytes = if pinned {
+        read_verified(&archive, BOTOCORE_SHA256)?
+    } else {
+        let bytes = fs::read(&archive)?;
+        eprintln!("fetched botocore {version}: sha256 {}", sha256_hex(&bytes));
+        bytes
+    };
+    unpack(&bytes, &cache, version)?;
+    if !tree.join(MODELS).is_dir() {
+        return Err(Error::new(awsval::ErrorKind::Io, format!("{} has no {MODELS}", archive.display())));
+    }
     Ok(tree)
+}
+
+/// The model folders (`botocore/data`) of every botocore release in the cache, the newest
+/// release first.
+pub fn cached_data_folders() -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(cache_dir()) else { return Vec::new() };
+    let mut releases: Vec<(Vec<u64>, PathBuf)> = entries
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let version = path.file_name()?.to_str()?.strip_prefix("botocore-")?;
+            let data = path.join(MODELS);
+            let numbers = version.split('.').map(|part| part.parse().unwrap_or(0)).collect();
+            data.is_dir().then_some((numbers, data))
+        })
+        .collect();
+    releases.sort_by(|a, b| b.0.cmp(&a.0));
+    releases.into_iter().map(|(_, data)| data).collect()
 }
 
 /// The suite folder of the pinned release, `tests/unit/protocols`, fetched if needed: what
@@ -69,10 +110,10 @@ pub fn pinned_suites() -> Result<Vec<PathBuf>> {
     Ok(vec![botocore()?.join("tests/unit/protocols")])
 }
 
-fn download(cache: &Path) -> Result<()> {
+fn download(cache: &Path, version: &str) -> Result<()> {
     let status = Command::new("python3")
         .args(["-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:"])
-        .arg(format!("botocore=={BOTOCORE_VERSION}"))
+        .arg(format!("botocore=={version}"))
         .arg("-d")
         .arg(cache)
         .status()
@@ -80,17 +121,20 @@ fn download(cache: &Path) -> Result<()> {
     if status.success() {
         Ok(())
     } else {
-        Err(Error::new(awsval::ErrorKind::Io, format!("pip download of botocore {BOTOCORE_VERSION} failed ({status})")))
+        Err(Error::new(awsval::ErrorKind::Io, format!("pip download of botocore {version} failed ({status})")))
     }
 }
 
 /// What awsval uses of the source distribution: the protocol suites, the CBOR decoder corpus
 /// and the service models.
-const UNPACKED: [&str; 3] = ["tests/unit/protocols", "tests/unit/cbor", "botocore/data"];
+const UNPACKED: [&str; 3] = ["tests/unit/protocols", "tests/unit/cbor", MODELS];
+
+/// The service models' folder in a botocore tree.
+const MODELS: &str = "botocore/data";
 
 /// Unpacks [`UNPACKED`].
-fn unpack(archive: &[u8], into: &Path) -> Result<()> {
-    let prefix = format!("botocore-{BOTOCORE_VERSION}/");
+fn unpack(archive: &[u8], into: &Path, version: &str) -> Result<()> {
+    let prefix = format!("botocore-{version}/");
     let wanted: Vec<String> = UNPACKED.iter().map(|folder| format!("{prefix}{folder}/")).collect();
     let mut tar = tar::Archive::new(GzDecoder::new(archive));
     for entry in tar.entries()? {
@@ -134,7 +178,7 @@ pub fn npm_package(name: &str, version: &str, sha256: &str) -> Result<PathBuf> {
 /// must be exactly the one the figures were taken with.
 fn read_verified(archive: &Path, sha256: &str) -> Result<Vec<u8>> {
     let bytes = fs::read(archive)?;
-    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let digest = sha256_hex(&bytes);
     if digest != sha256 {
         return Err(Error::new(
             awsval::ErrorKind::Io,
@@ -142,4 +186,8 @@ fn read_verified(archive: &Path, sha256: &str) -> Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -437,10 +437,11 @@ fn read_response<'m>(
             if !(options.customizations && s3::applies(operation)) {
                 return rest::response(reading, operation, response);
             }
-            let error = s3::error_in_success(operation, response);
-            let mut result = rest::response(reading, operation, error.as_ref().unwrap_or(response))?;
+            let changed = s3::before_parse(operation, response);
+            let response = changed.as_ref().unwrap_or(response);
+            let mut result = rest::response(reading, operation, response)?;
             if let Ok(value) = &mut result {
-                s3::after_parse(operation, error.as_ref().unwrap_or(response), value);
+                s3::after_parse(operation, response, value);
             }
             Ok(result)
         }

@@ -9,14 +9,17 @@
 //!   is the caller's data, whatever it holds).
 //! - **`GetBucketLocation`**: an empty `<LocationConstraint/>` means us-east-1 and reads as no
 //!   value, not as the empty string (botocore's `parse_get_bucket_location`).
+//! - **An `Expires` header that is no timestamp** is passed over (botocore's
+//!   `handle_expires_header`): S3 sends back whatever the object was stored with, and with the
+//!   model's `sdk-extras` merged (as `model::botocore::DataPath` and `load_file` do) the member
+//!   is a timestamp. A model without the extras types it as a string and keeps any text.
 //!
 //! Left out, on purpose:
 //! - URL-decoding of `ListObjects`/`ListObjectsV2`/`ListObjectVersions` keys: botocore decodes
 //!   only when it set `EncodingType=url` on the request itself; a caller who asks for it gets
 //!   the keys as S3 sent them, from botocore as from awsval.
-//! - `ExpiresString` and the dropping of an `Expires` header that is no timestamp: S3's model
-//!   types `Expires` as a string (its `sdk-extras` file makes it a timestamp), so the header's
-//!   text is kept as it came.
+//! - `ExpiresString`, the header's text beside the timestamp: botocore adds it to the output
+//!   though the model has no such member; a caller who wants the text reads the header.
 //! - Region redirects, retries and checksums: client behaviour, not reading.
 
 use super::http::HttpResponse;
@@ -35,9 +38,33 @@ pub(super) fn is_s3(service: &Service) -> bool {
     &*service.name == "S3"
 }
 
+/// What S3's rules make of `response` before it is read, when they change it: an error inside
+/// a 200, or an `Expires` header that is no timestamp passed over.
+pub(super) fn before_parse(operation: OperationRef<'_>, response: &HttpResponse) -> Option<HttpResponse> {
+    let error = error_in_success(operation, response);
+    let readable = error.as_ref().unwrap_or(response);
+    without_unreadable_expires(operation, readable).or(error)
+}
+
+/// `response` without its `Expires` header, when the output binds that header to a timestamp
+/// and its text does not read as one.
+fn without_unreadable_expires(operation: OperationRef<'_>, response: &HttpResponse) -> Option<HttpResponse> {
+    let member = operation.output()?.members().find(|member| {
+        member.target().shape_type() == ShapeType::Timestamp
+            && matches!(member.http(), Some(HttpBinding::Header(name)) if name.eq_ignore_ascii_case("Expires"))
+    })?;
+    let text = response.header("Expires")?;
+    if super::headers::parse(member, text, false).is_ok() {
+        return None;
+    }
+    let mut response = response.clone();
+    response.headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Expires"));
+    Some(response)
+}
+
 /// `response`, or, if it is a 200 holding an `<Error>` document, that response with status
 /// 500.
-pub(super) fn error_in_success(operation: OperationRef<'_>, response: &HttpResponse) -> Option<HttpResponse> {
+fn error_in_success(operation: OperationRef<'_>, response: &HttpResponse) -> Option<HttpResponse> {
     if response.status != 200 || response.body_is_blank() {
         return None;
     }

@@ -19,8 +19,14 @@
 //! # Ok::<(), awsval::Error>(())
 //! ```
 
+mod data_path;
+mod extras;
+
 use indexmap::IndexMap;
 use serde::Deserialize;
+
+pub use self::data_path::{DataPath, ModelFile, ServiceEntry, load_file};
+pub use self::extras::merge_extras;
 
 use crate::error::{Error, Result};
 use crate::schema::{
