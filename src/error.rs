@@ -320,3 +320,19 @@ impl std::error::Error for Error {
 
 /// The result of awsval's fallible operations.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Errors a [`serde::Serialize`] implementation raises while writing into a
+/// [`Document`](crate::Document) (or the plain JSON of [`crate::plain`]) are data errors.
+impl serde::ser::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Self::data(message.to_string())
+    }
+}
+
+/// Errors a [`serde::Deserialize`] implementation raises while reading a
+/// [`Document`](crate::Document) are data errors.
+impl serde::de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Self::data(message.to_string())
+    }
+}

@@ -163,6 +163,7 @@ pub mod event_stream;
 pub mod json;
 pub mod limits;
 pub mod model;
+pub mod plain;
 pub mod protocol;
 pub mod query;
 pub mod schema;

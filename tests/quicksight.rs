@@ -122,6 +122,26 @@ fn json_round_trip<T: Shape + ToValue + Decode + PartialEq + 'static>(typed: &T)
     Ok(())
 }
 
+/// The serde bridges: `Plain` writes the codec's plain JSON (up to how serde_json spells a
+/// float), and plain JSON → `Value` → plain JSON through `serde_json::Value` is the same JSON and
+/// the same typed value.
+fn plain_round_trip<T: Shape + ToValue + FromValue + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
+    let fail = |e: awsval::Error| TestCaseError::fail(e.to_string());
+    let value = typed.to_value();
+    let codec = json::encode(&value, T::schema(), &JsonSettings::plain()).map_err(fail)?;
+    let bridged = serde_json::to_vec(&awsval::plain::Plain::new(&value, T::schema()))
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let decoded = json::decode(&codec, T::schema(), &JsonSettings::plain()).map_err(fail)?;
+    prop_assert!(json::decode(&bridged, T::schema(), &JsonSettings::plain()).map_err(fail)?.equivalent(&decoded));
+    let tree = awsval::plain::to_json_value(&value, T::schema()).map_err(fail)?;
+    prop_assert_eq!(serde_json::to_vec(&tree).map_err(|e| TestCaseError::fail(e.to_string()))?, bridged);
+    let back = awsval::plain::from_json_value(&tree, T::schema()).map_err(fail)?;
+    prop_assert!(back.equivalent(&decoded));
+    prop_assert_eq!(&awsval::plain::to_json_value(&back, T::schema()).map_err(fail)?, &tree);
+    prop_assert!(T::from_value(back).map_err(fail)? == *typed);
+    Ok(())
+}
+
 /// typed → JSON → `Value` → XML → `Value` → JSON: the same JSON, the same typed value.
 fn cross_protocol<T: Shape + ToValue + FromValue + PartialEq + 'static>(typed: &T) -> Result<(), TestCaseError> {
     let fail = |e: awsval::Error| TestCaseError::fail(e.to_string());
@@ -155,6 +175,7 @@ proptest! {
         round_trip(&response)?;
         json_round_trip(&response)?;
         cross_protocol(&response)?;
+        plain_round_trip(&response)?;
     }
 
     #[test]
@@ -170,6 +191,7 @@ proptest! {
             2 => {
                 let error = ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status };
                 round_trip(&error)?;
+                plain_round_trip(&error)?;
                 json_round_trip(&error)?;
                 cross_protocol(&error)?;
             }

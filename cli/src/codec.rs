@@ -139,11 +139,10 @@ pub(crate) fn shape<'m>(model: &'m Model, name: &str) -> Result<ShapeRef<'m>> {
 }
 
 pub(crate) fn plain(value: &Value, shape: Option<ShapeRef<'_>>) -> Result<serde_json::Value> {
-    let Some(shape) = shape else {
-        return Ok(serde_json::json!({}));
-    };
-    let bytes = json::encode(value, shape, &JsonSettings::plain())?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::data(e.to_string()))
+    match shape {
+        Some(shape) => awsval::plain::to_json_value(value, shape),
+        None => Ok(serde_json::json!({})),
+    }
 }
 
 /// A service's error as the CLI prints it.

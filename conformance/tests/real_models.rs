@@ -115,8 +115,62 @@ fn generated_values_round_trip_through_both_formats() {
     assert!(models >= 400, "only {models} services");
 }
 
-/// Whether the operation sends or receives an event stream, which awsval does not read or
-/// write yet (issue 15).
+/// The serde bridges on every input, output and error shape: `Plain` writes the JSON the
+/// codec writes (up to how serde_json spells a float), and plain JSON → `Value` → plain JSON
+/// through `serde_json::Value` gives the same JSON back.
+#[test]
+#[allow(clippy::print_stderr)] // The counts are worth seeing with --nocapture.
+fn generated_values_cross_the_serde_bridges() {
+    let settings = awsval::json::JsonSettings::plain();
+    let (mut shapes, mut values, mut failures) = (0, 0, Vec::new());
+    for (service, model, _) in &latest_models() {
+        let mut seen = std::collections::BTreeSet::new();
+        let targets = model.operations().flat_map(|op| op.input().into_iter().chain(op.output()).chain(op.errors()));
+        for shape in targets {
+            if !seen.insert(shape.id()) {
+                continue;
+            }
+            shapes += 1;
+            for seed in 0..seeds() {
+                let value = Generator::new(seed * 31 + shape.id().index() as u64, Limits::default()).value(shape);
+                values += 1;
+                let problem = (|| {
+                    let codec = awsval::json::encode(&value, shape, &settings).map_err(|e| format!("encode: {e}"))?;
+                    let bridged = serde_json::to_vec(&awsval::plain::Plain::new(&value, shape))
+                        .map_err(|e| format!("Plain: {e}"))?;
+                    let decoded = awsval::json::decode(&codec, shape, &settings).map_err(|e| format!("decode: {e}"))?;
+                    let same = awsval::json::decode(&bridged, shape, &settings).map_err(|e| format!("decode: {e}"))?;
+                    if !same.equivalent(&decoded) {
+                        return Err(format!(
+                            "Plain wrote\n{}\nthe codec\n{}",
+                            String::from_utf8_lossy(&bridged),
+                            String::from_utf8_lossy(&codec)
+                        ));
+                    }
+                    let tree: serde_json::Value = serde_json::from_slice(&bridged).map_err(|e| e.to_string())?;
+                    let read =
+                        awsval::plain::from_json_value(&tree, shape).map_err(|e| format!("from_json_value: {e}"))?;
+                    if !read.equivalent(&decoded) {
+                        return Err(format!("from_json_value read\n{read:?}\nthe codec\n{decoded:?}"));
+                    }
+                    let again =
+                        awsval::plain::to_json_value(&read, shape).map_err(|e| format!("to_json_value: {e}"))?;
+                    if again != tree {
+                        return Err(format!("plain JSON came back different:\n{tree}\n{again}"));
+                    }
+                    Ok(())
+                })();
+                if let Err(problem) = problem {
+                    failures.push(format!("{service} {}: {problem}", shape.name()));
+                }
+            }
+        }
+    }
+    eprintln!("serde bridges: {shapes} shapes, {values} values, {} failures", failures.len());
+    assert!(failures.is_empty(), "{}", failures.iter().take(5).cloned().collect::<Vec<_>>().join("\n\n"));
+}
+
+/// Whether the operation sends or receives an event stream.
 fn has_event_stream(operation: OperationRef<'_>) -> bool {
     let streams = |shape: Option<ShapeRef<'_>>| {
         shape.is_some_and(|shape| shape.members().any(|m| m.target().traits().event_stream))
