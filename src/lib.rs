@@ -14,7 +14,11 @@
 //! | typed bridge | [`convert`], `#[derive(Shape)]`, `#[derive(OperationError)]` | Rust types and schemas |
 //! | codecs | [`json`], [`xml`], [`query`], [`cbor`], [`event_stream`] framing | bytes and schemas, never HTTP |
 //! | protocols | [`protocol`]: awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query, rpcv2Cbor; event streams as shapes | HTTP messages, bindings, envelopes, errors, both sides |
-//! | models | [`model::botocore`] | model files, building schemas |
+//! | models | [`model::botocore`], [`model::smithy`] | model files, building schemas |
+//!
+//! The [`guide`] walks through the common tasks, one chapter each: typed values on the wire,
+//! models at run time, error enums, a mock server, serde and plain JSON, the conformance
+//! suites, the limits.
 //!
 //! # Reading AWS payloads from a model
 //!
@@ -160,6 +164,7 @@ pub mod codec;
 pub mod convert;
 pub mod error;
 pub mod event_stream;
+pub mod guide;
 pub mod json;
 pub mod limits;
 pub mod model;

@@ -66,6 +66,27 @@ pub struct ErrorAnswer {
 
 /// Every case of the suite files under `paths` that the server's side runs (the skip list's
 /// server entries left out), as exchanges.
+///
+/// What to check a server (or client) of your own with: each request to read and the input
+/// it holds, each answer to write and what a client must see.
+///
+/// ```no_run
+/// use awsval_conformance::{ExchangeKind, SkipList, exchanges, fetch};
+///
+/// for exchange in exchanges(&fetch::pinned_suites()?, &SkipList::builtin()?)? {
+///     match &exchange.kind {
+///         ExchangeKind::Request { message, input } => {
+///             // Send `message` to your server; it must read `input` for `exchange.operation`.
+///             # let _ = (message, input);
+///         }
+///         ExchangeKind::Response { members, error, .. } => {
+///             // Have your server answer with `members` (or `error`) and compare.
+///             # let _ = (members, error);
+///         }
+///     }
+/// }
+/// # Ok::<(), awsval::Error>(())
+/// ```
 pub fn exchanges(paths: &[PathBuf], skips: &SkipList) -> Result<Vec<Exchange>> {
     let mut out = Vec::new();
     for (name, file) in crate::suite_files(paths)? {

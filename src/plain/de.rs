@@ -90,21 +90,22 @@ fn number_text(value: &Value) -> Option<Cow<'_, str>> {
     })
 }
 
+/// A structure, its members in schema order (as the codecs give them) whatever the JSON's.
 fn structure(untyped: Value, shape: ShapeRef<'_>) -> Result<Structure> {
     let Value::Map(entries) = untyped else { return Err(mismatch(shape, &untyped)) };
-    let mut structure = Structure::with_capacity(entries.len().min(shape.members().len()));
+    let mut members = Vec::with_capacity(entries.len().min(shape.members().len()));
     let mut seen = vec![false; shape.members().len()];
     for (key, value) in entries {
         let Some(member) = shape.member(&key) else { continue };
         if std::mem::replace(&mut seen[member.index()], true) {
             return Err(Error::data("repeated member").in_member(member.name().as_str()));
         }
-        if value.is_null() {
-            continue;
+        if !value.is_null() {
+            members.push((member.index(), member.name(), member_value(value, member)?));
         }
-        structure.push(member.name(), member_value(value, member)?);
     }
-    Ok(structure)
+    members.sort_unstable_by_key(|(index, _, _)| *index);
+    Ok(members.into_iter().map(|(_, name, value)| (name, value)).collect())
 }
 
 fn member_value(value: Value, member: MemberRef<'_>) -> Result<Value> {
