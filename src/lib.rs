@@ -145,6 +145,12 @@
 //! # Ok::<(), awsval::Error>(())
 //! ```
 //!
+//! The other way, [`convert::Encode`] writes a derived type straight to the wire
+//! ([`json::encode_typed`]), byte for byte what [`json::encode`] writes for its `Value`. A
+//! field of a type of your own needs `Encode` and `Decode` beside `ToValue` and `FromValue`;
+//! `impl Encode for MyType {}` and `impl Decode for MyType {}` take the way through its
+//! `Value`.
+//!
 //! # Schemas at run time
 //!
 //! The same [`schema::Model`] that derived types build is what model loaders produce; build one

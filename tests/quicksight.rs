@@ -122,6 +122,19 @@ fn json_round_trip<T: Shape + ToValue + Decode + PartialEq + 'static>(typed: &T)
     Ok(())
 }
 
+/// Typed encoding writes the bytes the `Value` path writes, in every JSON dialect.
+fn typed_encode_matches<T: Shape + ToValue + awsval::convert::Encode + 'static>(
+    typed: &T,
+) -> Result<(), TestCaseError> {
+    let fail = |e: awsval::Error| TestCaseError::fail(e.to_string());
+    for settings in [JsonSettings::rest_json(), JsonSettings::aws_json(), JsonSettings::plain()] {
+        let straight = json::encode_typed(typed, &settings).map_err(fail)?;
+        let through_value = json::encode(&typed.to_value(), T::schema(), &settings).map_err(fail)?;
+        prop_assert_eq!(String::from_utf8_lossy(&straight), String::from_utf8_lossy(&through_value));
+    }
+    Ok(())
+}
+
 /// The serde bridges: `Plain` writes the codec's plain JSON (up to how serde_json spells a
 /// float), and plain JSON → `Value` → plain JSON through `serde_json::Value` is the same JSON and
 /// the same typed value.
@@ -176,6 +189,7 @@ proptest! {
         json_round_trip(&response)?;
         cross_protocol(&response)?;
         plain_round_trip(&response)?;
+        typed_encode_matches(&response)?;
     }
 
     #[test]
@@ -192,6 +206,7 @@ proptest! {
                 let error = ResourceNotFoundException { message, resource_type: Some(ExceptionResourceType::DataSet), request_id, status };
                 round_trip(&error)?;
                 plain_round_trip(&error)?;
+                typed_encode_matches(&error)?;
                 json_round_trip(&error)?;
                 cross_protocol(&error)?;
             }

@@ -104,7 +104,7 @@ fn json_rows<T>(
     settings: &JsonSettings,
     yardsticks: (Option<f64>, Option<f64>),
 ) where
-    T: Shape + ToValue + Decode + Serialize + DeserializeOwned + PartialEq + 'static,
+    T: Shape + ToValue + Decode + awsval::convert::Encode + Serialize + DeserializeOwned + PartialEq + 'static,
 {
     let shape: ShapeRef<'static> = T::schema();
     let value = typed.to_value();
@@ -137,7 +137,12 @@ fn json_rows<T>(
     bench.compare(&payload, row("Value → JSON", "serde_json typed → JSON", Some(0.7)), serde_write, || {
         drop(black_box(awsval::json::encode(black_box(&value), shape, settings).expect("writes")));
     });
-    bench.compare(&payload, row("typed → JSON", "serde_json typed → JSON", None), serde_write, || {
+    let straight = awsval::json::encode_typed(typed, settings).expect("encodes");
+    assert!(straight == bytes, "{name}: typed encoding writes other bytes than the Value path");
+    bench.compare(&payload, row("typed → JSON", "serde_json typed → JSON", Some(1.0)), serde_write, || {
+        drop(black_box(awsval::json::encode_typed(black_box(typed), settings).expect("writes")));
+    });
+    bench.compare(&payload, row("typed → Value → JSON", "serde_json typed → JSON", None), serde_write, || {
         let value = black_box(typed).to_value();
         drop(black_box(awsval::json::encode(&value, shape, settings).expect("writes")));
     });

@@ -41,6 +41,7 @@ impl<T: FromValue> FromValue for Items<T> {
 }
 
 impl<T: FromValue> awsval::convert::Decode for Items<T> {}
+impl<T: ToValue> awsval::convert::Encode for Items<T> {}
 
 /// A structure whose members all travel under camelCase names (as every EC2 shape's do).
 macro_rules! ec2_shape {

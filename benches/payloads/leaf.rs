@@ -39,6 +39,7 @@ macro_rules! transparent {
         }
 
         impl awsval::convert::Decode for $newtype {}
+        impl awsval::convert::Encode for $newtype {}
     };
 }
 

@@ -8,7 +8,7 @@ use syn::{DataEnum, DeriveInput, Fields, LitStr, Variant};
 
 use crate::attr::{AttrValue, Attrs, Position};
 use crate::errors::Errors;
-use crate::shape::{check_unique_names, impl_decode, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_encode, impl_shape};
 
 /// The `#[awsval(unknown)]` variant, checked to hold exactly one unnamed field.
 pub(crate) fn unknown_variant<'a>(
@@ -123,6 +123,8 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
         })
     };
     let decode = impl_decode(ident, quote!(decoder.enum_text(shape, |text| #pick)));
+    // An enum value's `Value` borrows its text: it travels as it is.
+    let encode = impl_encode(ident, None);
     quote! {
         impl ::awsval::ToValue for #ident {
             fn to_value(&self) -> ::awsval::Value {
@@ -145,6 +147,7 @@ fn conversions(ident: &syn::Ident, values: &[Value], unknown: Option<&syn::Ident
         }
 
         #decode
+        #encode
     }
 }
 

@@ -41,6 +41,27 @@ pub(crate) fn impl_decode(ident: &syn::Ident, body: TokenStream) -> TokenStream 
     }
 }
 
+/// `impl Encode`, with `encode` from `body` (which has `encoder`, `shape` and `format` in
+/// scope); an empty body keeps the default, through the `Value`.
+pub(crate) fn impl_encode(ident: &syn::Ident, body: Option<TokenStream>) -> TokenStream {
+    let Some(body) = body else {
+        return quote!(impl ::awsval::convert::Encode for #ident {});
+    };
+    quote! {
+        impl ::awsval::convert::Encode for #ident {
+            fn encode<E: ::awsval::convert::Encoder>(
+                &self,
+                encoder: &mut E,
+                shape: ::awsval::schema::ShapeRef<'_>,
+                format: ::core::option::Option<::awsval::TimestampFormat>,
+            ) -> ::awsval::Result<()> {
+                let _ = format;
+                #body
+            }
+        }
+    }
+}
+
 /// Two members (or enum values) may not share a wire name.
 pub(crate) fn check_unique_names<'a>(names: impl Iterator<Item = &'a LitStr>, errors: &mut Errors) {
     let mut seen = BTreeMap::new();

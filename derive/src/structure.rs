@@ -7,7 +7,7 @@ use syn::{DataStruct, DeriveInput, Fields, LitStr};
 use crate::attr::{AttrValue, Attrs, Position};
 use crate::errors::Errors;
 use crate::member::{Member, pascal_case, xml_namespace};
-use crate::shape::{check_unique_names, impl_decode, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_encode, impl_shape};
 
 struct Field {
     ident: syn::Ident,
@@ -31,8 +31,9 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataStruct, attrs: &Attrs, erro
     let to_value = to_value(ident, &fields);
     let from_value = from_value(ident, &fields);
     let decode = decode(ident, &fields);
+    let encode = encode(ident, &fields);
     let debug = debug(ident, &fields, attrs.flag("sensitive"));
-    quote!(#shape #to_value #from_value #decode #debug)
+    quote!(#shape #to_value #from_value #decode #encode #debug)
 }
 
 fn field_of(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
@@ -269,6 +270,23 @@ fn decode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
             })?;
             ::core::result::Result::Ok(Self { #(#inits),* })
         },
+    )
+}
+
+/// `Encode`: each field as the member at its index, in schema order (the `Value`'s order).
+fn encode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
+    let members = fields.iter().enumerate().map(|(index, field)| {
+        let field = &field.ident;
+        quote!(encoder.member(shape.member_at(#index), &self.#field)?;)
+    });
+    impl_encode(
+        ident,
+        Some(quote! {
+            encoder.structure(shape, self, |encoder| {
+                #(#members)*
+                ::core::result::Result::Ok(())
+            })
+        }),
     )
 }
 

@@ -10,7 +10,7 @@ use crate::attr::{Attrs, Position};
 use crate::enumeration::unknown_variant;
 use crate::errors::Errors;
 use crate::member::Member;
-use crate::shape::{check_unique_names, impl_decode, impl_shape};
+use crate::shape::{check_unique_names, impl_decode, impl_encode, impl_shape};
 
 struct Case {
     ident: syn::Ident,
@@ -42,8 +42,9 @@ pub(crate) fn derive(input: &DeriveInput, data: &DataEnum, attrs: &Attrs, errors
     let to_value = to_value(ident, &cases, unknown);
     let from_value = from_value(ident, &cases, unknown);
     let decode = decode(ident, &cases, unknown);
+    let encode = encode(ident, &cases, unknown);
     let debug = debug(ident, &cases, unknown, attrs.flag("sensitive"));
-    quote!(#shape #to_value #from_value #decode #debug)
+    quote!(#shape #to_value #from_value #decode #encode #debug)
 }
 
 fn case_of(variant: &Variant, attrs: &Attrs, errors: &mut Errors) -> Option<Case> {
@@ -145,6 +146,25 @@ fn from_value(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) 
 }
 
 /// `Decode`: the member arrives by its index in the schema, which is the variants' order.
+/// `Encode`: the member the variant holds; an unknown member through the `Value`, which the
+/// codec refuses as it refuses any unknown member.
+fn encode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> TokenStream {
+    let arms = cases.iter().enumerate().map(|(index, Case { ident, .. })| {
+        quote!(Self::#ident(value) => encoder.union(shape, shape.member_at(#index), value),)
+    });
+    let unknown = unknown
+        .map(|unknown| quote!(Self::#unknown(_) => encoder.value(&::awsval::ToValue::to_value(self), shape, format),));
+    impl_encode(
+        ident,
+        Some(quote! {
+            match self {
+                #(#arms)*
+                #unknown
+            }
+        }),
+    )
+}
+
 fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> TokenStream {
     let arms = cases.iter().enumerate().map(|(index, Case { ident, .. })| {
         quote!(#index => Self::#ident(::awsval::convert::decode::member(decoder, member)?),)

@@ -26,11 +26,13 @@
 
 mod collections;
 pub mod decode;
+pub mod encode;
 mod operation_error;
 mod scalars;
 mod schema_cache;
 
 pub use self::decode::{Decode, Decoder};
+pub use self::encode::{Encode, Encoder};
 pub use self::operation_error::OperationError;
 pub use self::schema_cache::build_schema;
 use crate::error::{Error, Result};

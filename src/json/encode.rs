@@ -3,8 +3,9 @@
 use super::{BlobText, JsonSettings, writer};
 use crate::codec::mismatch;
 use crate::codec::text;
+use crate::convert::{self, Encode, Shape};
 use crate::error::{Error, Result};
-use crate::schema::{ShapeRef, ShapeType};
+use crate::schema::{MemberRef, ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
 use crate::value::Value;
 
@@ -22,8 +23,36 @@ pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings) -> Re
 
 /// [`encode`], appending to `out`.
 pub fn encode_to(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings, out: &mut Vec<u8>) -> Result<()> {
-    let mut encoder = Encoder { settings, out, depth: 0 };
+    let mut encoder = Encoder { settings, out, depth: 0, first: true };
     encoder.value(value, shape, shape.traits().timestamp_format)
+}
+
+/// Encodes a typed value as JSON of its own shape, straight from the type (see
+/// [`convert::Encode`]): the bytes [`encode`] writes for its `Value`, with the same checks and
+/// errors, without building the `Value`.
+///
+/// ```
+/// use awsval::json::{self, JsonSettings};
+/// use awsval::{Shape, ToValue};
+///
+/// #[derive(Shape)]
+/// struct Page {
+///     items: Vec<String>,
+///     next_token: Option<String>,
+/// }
+///
+/// let page = Page { items: vec!["a".into(), "b\"c".into()], next_token: None };
+/// let bytes = json::encode_typed(&page, &JsonSettings::aws_json())?;
+/// assert_eq!(bytes, br#"{"Items":["a","b\"c"]}"#);
+/// assert_eq!(bytes, json::encode(&page.to_value(), Page::schema(), &JsonSettings::aws_json())?);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn encode_typed<T: Encode + Shape + 'static>(value: &T, settings: &JsonSettings) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(256);
+    let shape = T::schema();
+    let mut encoder = Encoder { settings, out: &mut out, depth: 0, first: true };
+    value.encode(&mut encoder, shape, shape.traits().timestamp_format)?;
+    Ok(out)
 }
 
 /// Encodes structure `value` of `shape` (none: no members) as a JSON object whose first keys
@@ -37,7 +66,9 @@ pub(crate) fn encode_object_with(
 ) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     match shape {
-        Some(shape) => Encoder { settings, out: &mut out, depth: 0 }.nest(|e| e.structure(value, shape, leading))?,
+        Some(shape) => {
+            Encoder { settings, out: &mut out, depth: 0, first: true }.nest(|e| e.structure(value, shape, leading))?
+        }
         None => {
             out.push(b'{');
             write_fields(&mut out, leading);
@@ -63,7 +94,7 @@ fn write_fields(out: &mut Vec<u8>, fields: &[(&str, &str)]) -> bool {
 /// Encodes an untyped value (a document's content) as JSON.
 pub fn encode_document(value: &Value, settings: &JsonSettings) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
-    Encoder { settings, out: &mut out, depth: 0 }.untyped(value)?;
+    Encoder { settings, out: &mut out, depth: 0, first: true }.untyped(value)?;
     Ok(out)
 }
 
@@ -71,6 +102,8 @@ struct Encoder<'s, 'o> {
     settings: &'s JsonSettings,
     out: &'o mut Vec<u8>,
     depth: usize,
+    /// Whether the typed path's open object has no member yet.
+    first: bool,
 }
 
 impl Encoder<'_, '_> {
@@ -272,5 +305,138 @@ impl Encoder<'_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The typed path: the same writing as above, each part handed over by typed code.
+impl convert::Encoder for Encoder<'_, '_> {
+    fn value(&mut self, value: &Value, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<()> {
+        Encoder::value(self, value, shape, format)
+    }
+
+    fn string(&mut self, text: &str, shape: ShapeRef<'_>) -> Result<()> {
+        match shape.shape_type() {
+            ShapeType::String | ShapeType::Enum => {
+                writer::string(self.out, text);
+                Ok(())
+            }
+            _ => Encoder::value(self, &Value::String(text.to_owned()), shape, None),
+        }
+    }
+
+    fn structure<T, F>(&mut self, shape: ShapeRef<'_>, value: &T, members: F) -> Result<()>
+    where
+        T: Encode + ?Sized,
+        F: FnOnce(&mut Self) -> Result<()>,
+    {
+        // Members sharing a wire name are told apart by which are present: the `Value`
+        // path's check.
+        if shape.json_keys(self.settings.json_name).has_shared_names() {
+            return Encoder::value(self, &value.to_value(), shape, None);
+        }
+        self.nest(|e| {
+            e.out.push(b'{');
+            let outer = std::mem::replace(&mut e.first, true);
+            let written = members(e);
+            e.first = outer;
+            written?;
+            e.out.push(b'}');
+            Ok(())
+        })
+    }
+
+    fn member<T: Encode + ?Sized>(&mut self, member: MemberRef<'_>, value: &T) -> Result<()> {
+        if value.is_absent() {
+            return Ok(());
+        }
+        if !std::mem::replace(&mut self.first, false) {
+            self.out.push(b',');
+        }
+        self.key(member);
+        convert::encode::member(self, member, value).map_err(|error| member.annotate(error))
+    }
+
+    fn union<T: Encode + ?Sized>(&mut self, _: ShapeRef<'_>, member: MemberRef<'_>, value: &T) -> Result<()> {
+        self.nest(|e| {
+            e.out.push(b'{');
+            e.key(member);
+            convert::encode::member(e, member, value).map_err(|error| member.annotate(error))?;
+            e.out.push(b'}');
+            Ok(())
+        })
+    }
+
+    fn list<'a, T, I>(&mut self, shape: ShapeRef<'_>, items: I) -> Result<()>
+    where
+        T: Encode + 'a,
+        I: ExactSizeIterator<Item = &'a T>,
+    {
+        let item_shape = ItemShape::of(shape, shape.item()?);
+        self.nest(|e| {
+            e.out.push(b'[');
+            for (index, item) in items.enumerate() {
+                if index > 0 {
+                    e.out.push(b',');
+                }
+                e.item(&item_shape, item, "null in a dense list").map_err(|error| error.at_index(index))?;
+            }
+            e.out.push(b']');
+            Ok(())
+        })
+    }
+
+    fn map<'a, T, I>(&mut self, shape: ShapeRef<'_>, entries: I) -> Result<()>
+    where
+        T: Encode + 'a,
+        I: ExactSizeIterator<Item = (&'a String, &'a T)>,
+    {
+        let item_shape = ItemShape::of(shape, shape.entry()?.1);
+        self.nest(|e| {
+            e.out.push(b'{');
+            for (index, (key, item)) in entries.enumerate() {
+                if index > 0 {
+                    e.out.push(b',');
+                }
+                writer::string(e.out, key);
+                e.out.push(b':');
+                e.item(&item_shape, item, "null in a dense map").map_err(|error| error.at_key(key.as_str()))?;
+            }
+            e.out.push(b'}');
+            Ok(())
+        })
+    }
+}
+
+impl Encoder<'_, '_> {
+    /// `"key":` of a structure or union member.
+    fn key(&mut self, member: MemberRef<'_>) {
+        let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
+        writer::string(self.out, key);
+        self.out.push(b':');
+    }
+
+    /// A list item or map value: an absent one is a null, which only a sparse collection holds.
+    fn item<T: Encode + ?Sized>(&mut self, shape: &ItemShape<'_>, item: &T, dense_null: &'static str) -> Result<()> {
+        match (item.is_absent(), shape.sparse) {
+            (true, true) => {
+                self.out.extend_from_slice(b"null");
+                Ok(())
+            }
+            (true, false) => Err(Error::data(dense_null)),
+            (false, _) => item.encode(self, shape.target, shape.format),
+        }
+    }
+}
+
+/// What every item of a list (or value of a map) is written as, looked up once.
+struct ItemShape<'m> {
+    target: ShapeRef<'m>,
+    format: Option<TimestampFormat>,
+    sparse: bool,
+}
+
+impl<'m> ItemShape<'m> {
+    fn of(collection: ShapeRef<'m>, member: MemberRef<'m>) -> Self {
+        Self { target: member.target(), format: member.timestamp_format(), sparse: collection.is_sparse() }
     }
 }

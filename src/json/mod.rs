@@ -38,7 +38,7 @@ mod writer;
 
 pub use self::decode::{decode, decode_document, decode_typed};
 pub(crate) use self::encode::encode_object_with;
-pub use self::encode::{encode, encode_document, encode_to};
+pub use self::encode::{encode, encode_document, encode_to, encode_typed};
 use crate::limits::Limits;
 use crate::timestamp::TimestampFormat;
 

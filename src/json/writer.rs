@@ -2,11 +2,33 @@
 
 use super::plain::plain_run_end;
 
+/// The bytes a JSON string cannot hold as they are: quotes, backslashes, control characters.
+static ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// Strings up to this long are checked a byte at a time by table: most keys and many values
+/// are that short, and the word-at-a-time scan costs more to set up than it saves on them.
+const SHORT: usize = 16;
+
 /// Appends `text` as a JSON string, escaping quotes, backslashes and control characters.
 pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    if bytes.len() <= SHORT && !bytes.iter().any(|&b| ESCAPED[usize::from(b)]) {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut run = 0;
     loop {
         let end = plain_run_end(bytes, run);

@@ -489,6 +489,12 @@ impl<'m> MemberKeys<'m> {
         self.table.get_expecting(key, expected).map(|index| self.shape.member_at(index))
     }
 
+    /// Whether two members share a wire name (which only a value's members present can
+    /// tell apart: see [`MemberKeys::check_unshared`]).
+    pub(crate) fn has_shared_names(self) -> bool {
+        self.table.has_repeats()
+    }
+
     /// Refuses a value of the structure in which two present members share a wire name (as
     /// `wire_name` gives it): written, the document would repeat the name, and one of the two
     /// would be lost on the way back.

@@ -1,0 +1,170 @@
+//! Typed encoding (`json::encode_typed`) against the path it replaces (`ToValue`, then
+//! `json::encode`): the same bytes, or the same error, in every JSON dialect.
+
+use std::collections::{BTreeMap, HashMap};
+
+use awsval::json::{self, JsonSettings};
+use awsval::{Blob, Document, Shape, Timestamp, ToValue, Value};
+use proptest::collection::{btree_map, vec};
+use proptest::option::of;
+use proptest::prelude::*;
+
+#[derive(Shape, Clone, PartialEq)]
+struct Node {
+    #[awsval(json_name = "str")]
+    s: Option<String>,
+    #[awsval(name = "I8")]
+    i8: Option<i8>,
+    #[awsval(name = "I64")]
+    i64: Option<i64>,
+    f: Option<f32>,
+    d: Option<f64>,
+    b: Option<Blob>,
+    #[awsval(timestamp_format = "http-date")]
+    t: Option<Timestamp>,
+    epoch: Option<Timestamp>,
+    e: Option<Color>,
+    l: Option<Vec<String>>,
+    sparse: Option<Vec<Option<i32>>>,
+    m: Option<BTreeMap<String, i32>>,
+    sparse_map: Option<HashMap<String, Option<String>>>,
+    u: Option<Choice>,
+    doc: Option<Document>,
+    kids: Option<Vec<Node>>,
+    required: bool,
+}
+
+#[derive(Shape, Clone, PartialEq)]
+enum Color {
+    #[awsval(value = "RED")]
+    Red,
+    #[awsval(unknown)]
+    Unknown(String),
+}
+
+#[derive(Shape, Clone, PartialEq)]
+#[awsval(union)]
+enum Choice {
+    A(String),
+    B(Vec<i32>),
+    #[awsval(unknown)]
+    Other(String),
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "\\PC{0,6}|[\"\\\\\\x00-\\x1f]{0,3}"
+}
+
+fn leaf() -> impl Strategy<Value = Node> {
+    let scalars = (of(text()), of(any::<i8>()), of(any::<i64>()), of(any::<f32>()), of(any::<f64>()));
+    let others = (
+        of(vec(any::<u8>(), 0..6).prop_map(Blob::new)),
+        of((0i64..253_402_300_799, 0u32..1_000_000_000).prop_map(|(s, n)| Timestamp::new(s, n).expect("in range"))),
+        of((0i64..4_000_000_000).prop_map(|s| Timestamp::from_secs(s).expect("in range"))),
+        of(prop_oneof![Just(Color::Red), "[A-Z]{1,4}".prop_map(Color::Unknown)]),
+        of(vec(text(), 0..3)),
+        of(vec(of(any::<i32>()), 0..3)),
+    );
+    let rest = (
+        of(btree_map(text(), any::<i32>(), 0..3)),
+        of(btree_map(text(), of(text()), 0..2).prop_map(|m| m.into_iter().collect::<HashMap<_, _>>())),
+        of(prop_oneof![
+            text().prop_map(Choice::A),
+            vec(any::<i32>(), 0..3).prop_map(Choice::B),
+            "[a-z]{1,4}".prop_map(Choice::Other),
+        ]),
+        of(prop_oneof![
+            Just(Document::null()),
+            any::<i64>().prop_map(|n| Document::new(Value::Long(n))),
+            text().prop_map(|s| Document::new(Value::String(s))),
+        ]),
+        any::<bool>(),
+    );
+    (scalars, others, rest).prop_map(
+        |((s, i8, i64, f, d), (b, t, epoch, e, l, sparse), (m, sparse_map, u, doc, required))| Node {
+            s,
+            i8,
+            i64,
+            f,
+            d,
+            b,
+            t,
+            epoch,
+            e,
+            l,
+            sparse,
+            m,
+            sparse_map,
+            u,
+            doc,
+            kids: None,
+            required,
+        },
+    )
+}
+
+fn node() -> impl Strategy<Value = Node> {
+    leaf().prop_recursive(3, 12, 3, |inner| {
+        (leaf(), vec(inner, 0..3)).prop_map(|(mut node, kids)| {
+            node.kids = Some(kids);
+            node
+        })
+    })
+}
+
+/// The two paths' results, as text or error text.
+fn both(node: &Node, settings: &JsonSettings) -> (Result<String, String>, Result<String, String>) {
+    let text =
+        |r: awsval::Result<Vec<u8>>| r.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
+    (text(json::encode_typed(node, settings)), text(json::encode(&node.to_value(), Node::schema(), settings)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn typed_encoding_writes_what_the_value_path_writes(node in node()) {
+        for settings in [JsonSettings::rest_json(), JsonSettings::aws_json(), JsonSettings::plain()] {
+            let (straight, through_value) = both(&node, &settings);
+            prop_assert_eq!(straight, through_value);
+        }
+    }
+}
+
+#[test]
+fn what_cannot_be_written_fails_alike_with_its_path() {
+    let base = Node {
+        s: None,
+        i8: None,
+        i64: None,
+        f: None,
+        d: None,
+        b: None,
+        t: None,
+        epoch: None,
+        e: None,
+        l: None,
+        sparse: None,
+        m: None,
+        sparse_map: None,
+        u: None,
+        doc: None,
+        kids: None,
+        required: true,
+    };
+    let unknown_member = Node { u: Some(Choice::Other("x".into())), ..base.clone() };
+    let deep_unknown = Node { kids: Some(vec![base.clone(), unknown_member.clone()]), ..base.clone() };
+    let bad_document = Node { doc: Some(Document::new(Value::Blob(Blob::new(vec![1])))), ..base.clone() };
+    let deep = (0..200).fold(base.clone(), |inner, _| Node { kids: Some(vec![inner]), ..base.clone() });
+    for (node, expected) in [
+        (unknown_member, "data error: an unknown union member cannot be encoded at U.x"),
+        (deep_unknown, "data error: an unknown union member cannot be encoded at Kids[1].U.x"),
+        (bad_document, "data error: a document cannot hold a blob at Doc"),
+        (deep, "limit error: nesting deeper than 128 at Kids[0].Kids[0]"),
+    ] {
+        let (straight, through_value) = both(&node, &JsonSettings::rest_json());
+        assert_eq!(straight, through_value);
+        let error = straight.unwrap_err();
+        assert!(error.starts_with(expected), "{error}");
+    }
+}
