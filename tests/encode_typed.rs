@@ -1,18 +1,27 @@
-//! Typed encoding (`json::encode_typed`) against the path it replaces (`ToValue`, then
-//! `json::encode`): the same bytes, or the same error, in every JSON dialect.
+//! Typed encoding (`json::encode_typed`, `xml::encode_typed`) against the path it replaces
+//! (`ToValue`, then `json::encode` or `xml::encode`): the same bytes, or the same error, in
+//! every JSON dialect and in XML.
 
 use std::collections::{BTreeMap, HashMap};
 
 use awsval::json::{self, JsonSettings};
+use awsval::xml::{self, XmlSettings};
 use awsval::{Blob, Document, Shape, Timestamp, ToValue, Value};
 use proptest::collection::{btree_map, vec};
 use proptest::option::of;
 use proptest::prelude::*;
 
 #[derive(Shape, Clone, PartialEq)]
+#[awsval(xml_namespace = "urn:node")]
 struct Node {
-    #[awsval(json_name = "str")]
+    #[awsval(json_name = "str", xml_name = "Str")]
     s: Option<String>,
+    #[awsval(xml_flattened, xml_name = "Flat")]
+    flat: Option<Vec<String>>,
+    #[awsval(xml_flattened)]
+    flat_map: Option<BTreeMap<String, String>>,
+    #[awsval(xml_namespace = "urn:kid", xml_prefix = "k")]
+    kid: Option<Box<Node>>,
     #[awsval(name = "I8")]
     i8: Option<i8>,
     #[awsval(name = "I64")]
@@ -83,6 +92,9 @@ fn leaf() -> impl Strategy<Value = Node> {
     (scalars, others, rest).prop_map(
         |((s, i8, i64, f, d), (b, t, epoch, e, l, sparse), (m, sparse_map, u, doc, required))| Node {
             s,
+            flat: None,
+            flat_map: None,
+            kid: None,
             i8,
             i64,
             f,
@@ -104,12 +116,19 @@ fn leaf() -> impl Strategy<Value = Node> {
 }
 
 fn node() -> impl Strategy<Value = Node> {
-    leaf().prop_recursive(3, 12, 3, |inner| {
-        (leaf(), vec(inner, 0..3)).prop_map(|(mut node, kids)| {
-            node.kids = Some(kids);
-            node
-        })
-    })
+    let xml_only = (of(vec(text(), 0..3)), of(btree_map(text(), text(), 0..3)));
+    (leaf(), xml_only).prop_map(|(node, (flat, flat_map))| Node { flat, flat_map, ..node }).prop_recursive(
+        3,
+        12,
+        3,
+        |inner| {
+            (leaf(), vec(inner.clone(), 0..3), of(inner)).prop_map(|(mut node, kids, kid)| {
+                node.kids = Some(kids);
+                node.kid = kid.map(Box::new);
+                node
+            })
+        },
+    )
 }
 
 /// The two paths' results, as text or error text.
@@ -117,6 +136,14 @@ fn both(node: &Node, settings: &JsonSettings) -> (Result<String, String>, Result
     let text =
         |r: awsval::Result<Vec<u8>>| r.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
     (text(json::encode_typed(node, settings)), text(json::encode(&node.to_value(), Node::schema(), settings)))
+}
+
+/// The two paths' XML.
+fn both_xml(node: &Node) -> (Result<String, String>, Result<String, String>) {
+    let text =
+        |r: awsval::Result<Vec<u8>>| r.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
+    let settings = XmlSettings::new();
+    (text(xml::encode_typed(node, &settings)), text(xml::encode(&node.to_value(), Node::schema(), &settings)))
 }
 
 proptest! {
@@ -128,6 +155,17 @@ proptest! {
             let (straight, through_value) = both(&node, &settings);
             prop_assert_eq!(straight, through_value);
         }
+        let (straight, through_value) = both_xml(&node);
+        prop_assert_eq!(straight, through_value);
+    }
+
+    /// Without the members XML cannot carry (documents, nulls), the XML is written, not refused.
+    #[test]
+    fn typed_xml_is_the_value_paths(node in node()) {
+        let node = Node { doc: None, sparse: None, sparse_map: None, ..node };
+        let (straight, through_value) = both_xml(&node);
+        prop_assert!(straight.is_ok() || through_value.is_err());
+        prop_assert_eq!(straight, through_value);
     }
 }
 
@@ -135,6 +173,9 @@ proptest! {
 fn what_cannot_be_written_fails_alike_with_its_path() {
     let base = Node {
         s: None,
+        flat: None,
+        flat_map: None,
+        kid: None,
         i8: None,
         i64: None,
         f: None,
@@ -166,5 +207,64 @@ fn what_cannot_be_written_fails_alike_with_its_path() {
         assert_eq!(straight, through_value);
         let error = straight.unwrap_err();
         assert!(error.starts_with(expected), "{error}");
+    }
+}
+
+#[test]
+fn a_rich_node_is_written_alike_in_xml() {
+    let leaf = Node {
+        s: Some("a<b>&\"c\"".into()),
+        flat: Some(vec!["x".into(), "y".into()]),
+        flat_map: Some([("k".to_owned(), "v".to_owned())].into()),
+        kid: None,
+        i8: Some(-1),
+        i64: Some(i64::MAX),
+        f: Some(f32::NAN),
+        d: Some(-0.0),
+        b: Some(Blob::new(vec![0, 255])),
+        t: Some(Timestamp::new(1, 500_000_000).unwrap()),
+        epoch: Some(Timestamp::from_secs(2).unwrap()),
+        e: Some(Color::Unknown("BLUE".into())),
+        l: Some(vec![String::new()]),
+        sparse: None,
+        m: Some([("m".to_owned(), 3)].into()),
+        sparse_map: None,
+        u: Some(Choice::B(vec![1, 2])),
+        doc: None,
+        kids: Some(vec![]),
+        required: false,
+    };
+    let node = Node { kid: Some(Box::new(leaf.clone())), kids: Some(vec![leaf.clone(), leaf]), ..base_of() };
+    let (straight, through_value) = both_xml(&node);
+    let text = straight.expect("writes");
+    assert_eq!(Ok(text.clone()), through_value);
+    let kid =
+        r#"<Node xmlns="urn:node"><Kid xmlns:k="urn:kid"><Str>a&lt;b&gt;&amp;"c"</Str><Flat>x</Flat><Flat>y</Flat>"#;
+    assert!(text.starts_with(kid), "{text}");
+    assert!(text.contains("<FlatMap><key>k</key><value>v</value></FlatMap>"), "{text}");
+}
+
+fn base_of() -> Node {
+    Node {
+        s: None,
+        flat: None,
+        flat_map: None,
+        kid: None,
+        i8: None,
+        i64: None,
+        f: None,
+        d: None,
+        b: None,
+        t: None,
+        epoch: None,
+        e: None,
+        l: None,
+        sparse: None,
+        m: None,
+        sparse_map: None,
+        u: None,
+        doc: None,
+        kids: None,
+        required: true,
     }
 }

@@ -132,6 +132,12 @@ fn typed_encode_matches<T: Shape + ToValue + awsval::convert::Encode + 'static>(
         let through_value = json::encode(&typed.to_value(), T::schema(), &settings).map_err(fail)?;
         prop_assert_eq!(String::from_utf8_lossy(&straight), String::from_utf8_lossy(&through_value));
     }
+    let text =
+        |r: awsval::Result<Vec<u8>>| r.map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(|e| e.to_string());
+    prop_assert_eq!(
+        text(xml::encode_typed(typed, &XmlSettings::default())),
+        text(xml::encode(&typed.to_value(), T::schema(), &XmlSettings::default()))
+    );
     Ok(())
 }
 

@@ -187,7 +187,7 @@ where
 /// loop, encode from both beside quick-xml's serde.
 fn xml_rows<T>(bench: &mut impl Bench, name: &str, typed: &T, settings: &XmlSettings)
 where
-    T: Shape + ToValue + FromValue + Serialize + DeserializeOwned + PartialEq + 'static,
+    T: Shape + ToValue + FromValue + awsval::convert::Encode + Serialize + DeserializeOwned + PartialEq + 'static,
 {
     let shape: ShapeRef<'static> = T::schema();
     let value = typed.to_value();
@@ -241,7 +241,12 @@ where
     bench.compare(&payload, row("Value → XML", "quick-xml serde typed → XML", None), serde_write, || {
         drop(black_box(awsval::xml::encode(black_box(&value), shape, settings).expect("writes")));
     });
-    bench.compare(&payload, row("typed → XML", "quick-xml serde typed → XML", None), serde_write, || {
+    let straight = awsval::xml::encode_typed(typed, settings).expect("encodes");
+    assert!(straight == awsval::xml::encode(&value, shape, settings).expect("encodes"), "{name}: typed XML differs");
+    bench.compare(&payload, row("typed → XML", "quick-xml serde typed → XML", Some(1.5)), serde_write, || {
+        drop(black_box(awsval::xml::encode_typed(black_box(typed), settings).expect("writes")));
+    });
+    bench.compare(&payload, row("typed → Value → XML", "quick-xml serde typed → XML", None), serde_write, || {
         let value = black_box(typed).to_value();
         drop(black_box(awsval::xml::encode(&value, shape, settings).expect("writes")));
     });

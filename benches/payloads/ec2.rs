@@ -41,7 +41,16 @@ impl<T: FromValue> FromValue for Items<T> {
 }
 
 impl<T: FromValue> awsval::convert::Decode for Items<T> {}
-impl<T: ToValue> awsval::convert::Encode for Items<T> {}
+impl<T: awsval::convert::Encode> awsval::convert::Encode for Items<T> {
+    fn encode<E: awsval::convert::Encoder>(
+        &self,
+        encoder: &mut E,
+        shape: awsval::schema::ShapeRef<'_>,
+        format: Option<awsval::TimestampFormat>,
+    ) -> awsval::Result<()> {
+        self.item.encode(encoder, shape, format)
+    }
+}
 
 /// A structure whose members all travel under camelCase names (as every EC2 shape's do).
 macro_rules! ec2_shape {

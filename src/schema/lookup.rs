@@ -15,6 +15,8 @@ pub(super) struct Lookup {
     by_xml_name: Option<Table>,
     /// String enum values to their index.
     by_enum_value: Table,
+    /// Whether some member is an XML attribute.
+    xml_attributes: bool,
 }
 
 impl Lookup {
@@ -29,7 +31,12 @@ impl Lookup {
             by_json_name: renamed_index(shape, |m| m.traits.json_name.as_deref()),
             by_xml_name: renamed_index(shape, |m| m.traits.xml_name.as_deref()),
             by_enum_value: Table::new(enum_values, |_| 0),
+            xml_attributes: shape.members.iter().any(|m| m.traits.xml_attribute),
         }
+    }
+
+    pub(super) fn has_xml_attributes(&self) -> bool {
+        self.xml_attributes
     }
 
     pub(super) fn name(&self, name: &str) -> Option<usize> {

@@ -403,6 +403,11 @@ impl<'m> ShapeRef<'m> {
         MemberKeys { shape: self, table: self.data().lookup.xml_keys() }
     }
 
+    /// Whether some member is an XML attribute (`@xmlAttribute`).
+    pub(crate) fn has_xml_attributes(self) -> bool {
+        self.data().lookup.has_xml_attributes()
+    }
+
     /// The member whose XML element or attribute is `name` (its `xmlName`, else its name).
     pub fn member_by_xml_name(self, name: &str) -> Option<MemberRef<'m>> {
         self.data().lookup.xml_name(name).map(|index| self.member_at(index))

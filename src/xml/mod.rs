@@ -29,7 +29,7 @@ mod reader;
 mod wellformed;
 
 pub use self::decode::{decode, decode_at, root_name, text_at, texts_at};
-pub use self::encode::{encode, encode_members, encode_with};
+pub use self::encode::{encode, encode_members, encode_typed, encode_with};
 pub(crate) use self::encode::{encode_framed, start_tag, text_element, text_element_in};
 use crate::codec::BlobText;
 use crate::limits::Limits;
