@@ -171,28 +171,7 @@ proptest! {
 
 #[test]
 fn what_cannot_be_written_fails_alike_with_its_path() {
-    let base = Node {
-        s: None,
-        flat: None,
-        flat_map: None,
-        kid: None,
-        i8: None,
-        i64: None,
-        f: None,
-        d: None,
-        b: None,
-        t: None,
-        epoch: None,
-        e: None,
-        l: None,
-        sparse: None,
-        m: None,
-        sparse_map: None,
-        u: None,
-        doc: None,
-        kids: None,
-        required: true,
-    };
+    let base = base_of();
     let unknown_member = Node { u: Some(Choice::Other("x".into())), ..base.clone() };
     let deep_unknown = Node { kids: Some(vec![base.clone(), unknown_member.clone()]), ..base.clone() };
     let bad_document = Node { doc: Some(Document::new(Value::Blob(Blob::new(vec![1])))), ..base.clone() };

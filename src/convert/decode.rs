@@ -88,20 +88,7 @@ macro_rules! through_value {
     };
 }
 
-through_value!(
-    bool,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    crate::blob::Blob,
-    crate::timestamp::Timestamp,
-    time::OffsetDateTime,
-    crate::value::Document,
-    Value,
-);
+value_leaves!(through_value);
 
 impl Decode for String {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {

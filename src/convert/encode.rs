@@ -85,20 +85,7 @@ macro_rules! through_value {
     };
 }
 
-through_value!(
-    bool,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    crate::blob::Blob,
-    crate::timestamp::Timestamp,
-    time::OffsetDateTime,
-    crate::value::Document,
-    Value,
-);
+value_leaves!(through_value);
 
 impl Encode for String {
     fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<()> {

@@ -25,6 +25,27 @@
 //! a modeled error shape.
 
 mod collections;
+/// Calls `$then!` with the types that travel as their [`Value`]: the leaves every typed path
+/// reads and writes through the same conversions.
+macro_rules! value_leaves {
+    ($then:ident) => {
+        $then!(
+            bool,
+            i8,
+            i16,
+            i32,
+            i64,
+            f32,
+            f64,
+            crate::blob::Blob,
+            crate::timestamp::Timestamp,
+            time::OffsetDateTime,
+            crate::value::Document,
+            crate::value::Value,
+        );
+    };
+}
+
 pub mod decode;
 pub mod encode;
 mod operation_error;

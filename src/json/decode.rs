@@ -124,7 +124,7 @@ impl<'a, 's> Decoder<'a, 's> {
 }
 
 /// What a shape type reads as, for error messages.
-fn expected(shape_type: ShapeType) -> &'static str {
+pub(crate) fn expected(shape_type: ShapeType) -> &'static str {
     match shape_type {
         ShapeType::Structure | ShapeType::Union | ShapeType::Map => "an object",
         ShapeType::List => "an array",

@@ -63,21 +63,8 @@ fn found(value: &Value) -> &'static str {
     }
 }
 
-/// What a shape type reads as.
-fn expected(shape: ShapeRef<'_>) -> &'static str {
-    match shape.shape_type() {
-        ShapeType::Structure | ShapeType::Union | ShapeType::Map => "an object",
-        ShapeType::List => "an array",
-        ShapeType::Boolean => "a boolean",
-        ShapeType::String | ShapeType::Enum | ShapeType::Blob => "a string",
-        ShapeType::Timestamp => "a timestamp",
-        ShapeType::Document => "a document",
-        _ => "a number",
-    }
-}
-
 fn mismatch(shape: ShapeRef<'_>, value: &Value) -> Error {
-    Error::data(format!("expected {}, found {}", expected(shape), found(value)))
+    Error::data(format!("expected {}, found {}", crate::json::expected(shape.shape_type()), found(value)))
 }
 
 /// A number's text, when `value` is a number.

@@ -255,39 +255,10 @@ impl Encoder<'_> {
     }
 
     fn member(&mut self, member: MemberRef<'_>, value: &Value) -> Result<()> {
-        let target = member.target();
-        let namespace = namespace_of(member);
-        if !member.traits().xml_flattened {
-            return self.element(member.xml_name(), namespace, value, target, member.timestamp_format());
-        }
-        match (target.shape_type(), value) {
-            (ShapeType::List, Value::List(items)) => {
-                let item = target.item()?;
-                // Each item is an element of the member's name in the item's namespace: the
-                // list's own namespace has no element to go on.
-                let namespace = member.traits().xml_namespace.as_ref().or(item.traits().xml_namespace.as_ref());
-                for (index, value) in items.iter().enumerate() {
-                    self.element(member.xml_name(), namespace, value, item.target(), item.timestamp_format())
-                        .map_err(|error| error.at_index(index))?;
-                }
-                Ok(())
-            }
-            (ShapeType::Map, Value::Map(entries)) => {
-                for (key, value) in entries {
-                    self.out.push(b'<');
-                    self.out.extend_from_slice(member.xml_name().as_bytes());
-                    if let Some(namespace) = namespace {
-                        self.namespace(namespace)?;
-                    }
-                    self.out.push(b'>');
-                    self.entry(target, key, value)?;
-                    self.out.extend_from_slice(b"</");
-                    self.out.extend_from_slice(member.xml_name().as_bytes());
-                    self.out.push(b'>');
-                }
-                Ok(())
-            }
-            _ => self.element(member.xml_name(), namespace, value, target, member.timestamp_format()),
+        let (target, format) = (member.target(), member.timestamp_format());
+        match flattened_namespace(member)? {
+            Some(namespace) => self.flattened_value(member.xml_name(), namespace, value, target, format),
+            None => self.element(member.xml_name(), namespace_of(member), value, target, format),
         }
     }
 
@@ -358,7 +329,7 @@ impl convert::Encoder for Encoder<'_> {
     fn value(&mut self, value: &Value, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<()> {
         if let Some((name, namespace)) = self.flattened.take() {
             // A flattened member whose type writes itself as a `Value`.
-            return self.flattened_value(&name, namespace.as_ref(), value, shape);
+            return self.flattened_value(&name, namespace.as_ref(), value, shape, format);
         }
         match shape.shape_type() {
             ShapeType::Structure => {
@@ -492,26 +463,12 @@ impl Encoder<'_> {
 
     /// [`Encoder::member`] for a typed value.
     fn typed_member<T: Encode + ?Sized>(&mut self, member: MemberRef<'_>, value: &T) -> Result<()> {
-        let target = member.target();
-        let flattened = member.traits().xml_flattened;
-        let namespace = match target.shape_type() {
-            ShapeType::List if flattened => {
-                let item = target.item()?;
-                member.traits().xml_namespace.as_ref().or(item.traits().xml_namespace.as_ref())
-            }
-            ShapeType::Map if flattened => namespace_of(member),
-            _ => {
-                return self.typed_element(
-                    member.xml_name(),
-                    namespace_of(member),
-                    value,
-                    target,
-                    member.timestamp_format(),
-                );
-            }
+        let (target, format) = (member.target(), member.timestamp_format());
+        let Some(namespace) = flattened_namespace(member)? else {
+            return self.typed_element(member.xml_name(), namespace_of(member), value, target, format);
         };
         self.flattened = Some((member.xml_name().to_owned(), namespace.cloned()));
-        let written = value.encode(self, target, member.timestamp_format());
+        let written = value.encode(self, target, format);
         self.flattened = None;
         written
     }
@@ -535,13 +492,15 @@ impl Encoder<'_> {
             .map_err(|error| error.at_key(key))
     }
 
-    /// A flattened member's value written from its `Value`, as the `Value` path writes it.
+    /// The elements of a flattened list or map member (see [`flattened_namespace`]): one per
+    /// item or entry, named as the member.
     fn flattened_value(
         &mut self,
         name: &str,
         namespace: Option<&XmlNamespace>,
         value: &Value,
         shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
     ) -> Result<()> {
         match (shape.shape_type(), value) {
             (ShapeType::List, Value::List(items)) => {
@@ -560,9 +519,26 @@ impl Encoder<'_> {
                 }
                 Ok(())
             }
-            _ => self.element(name, namespace, value, shape, None),
+            _ => self.element(name, namespace, value, shape, format),
         }
     }
+}
+
+/// The namespace of the elements of a flattened list or map member, or `None` for a member
+/// that is one element. A flattened list's items are each an element of the member's name in
+/// the member's namespace, else the item's: the list's own has no element to go on.
+fn flattened_namespace(member: MemberRef<'_>) -> Result<Option<Option<&XmlNamespace>>> {
+    if !member.traits().xml_flattened {
+        return Ok(None);
+    }
+    let target = member.target();
+    Ok(match target.shape_type() {
+        ShapeType::List => {
+            Some(member.traits().xml_namespace.as_ref().or(target.item()?.traits().xml_namespace.as_ref()))
+        }
+        ShapeType::Map => Some(namespace_of(member)),
+        _ => None,
+    })
 }
 
 /// The namespace an element for `member` declares: the member's, else its target's.
