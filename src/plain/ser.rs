@@ -129,7 +129,9 @@ impl Serialize for Node<'_, '_> {
         }
         match (shape.shape_type(), value) {
             (ShapeType::Structure, Value::Structure(structure)) => {
-                let mut out = serializer.serialize_map(Some(structure.len()))?;
+                // The exact count: serializers that write a length first need it.
+                let present = structure.iter().filter(|(_, value)| !value.is_null()).count();
+                let mut out = serializer.serialize_map(Some(present))?;
                 for entry in shape.members_of(structure) {
                     let (member, member_value) = match entry {
                         Ok(entry) => entry,
