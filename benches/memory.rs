@@ -1,5 +1,6 @@
-//! Heap retained by a decoded payload: awsval's `Value` beside the typed structs, counted by
-//! dhat's allocator (so this binary has it as its global allocator; the timing benches don't).
+//! Heap retained by a decoded payload, and allocated in all while decoding it: awsval's `Value`
+//! and typed paths beside serde_json's typed structs, counted by dhat's allocator (so this
+//! binary has it as its global allocator; the timing benches don't).
 //!
 //! `cargo bench --bench memory`.
 
@@ -19,6 +20,15 @@ fn retained<T>(make: impl FnOnce() -> T) -> (u64, u64) {
     let after = dhat::HeapStats::get();
     drop(made);
     ((after.curr_bytes - before.curr_bytes) as u64, (after.curr_blocks - before.curr_blocks) as u64)
+}
+
+/// The bytes and blocks `make` allocates in all, whether its result keeps them or not.
+fn allocated<T>(make: impl FnOnce() -> T) -> (u64, u64) {
+    let before = dhat::HeapStats::get();
+    let made = make();
+    let after = dhat::HeapStats::get();
+    drop(made);
+    (after.total_bytes - before.total_bytes, after.total_blocks - before.total_blocks)
 }
 
 #[allow(clippy::print_stdout)]
@@ -53,4 +63,25 @@ fn main() {
         "| typed structs (via awsval) | {via} B | {via_blocks} | {:.2}× | {headers:.2}× | |",
         via as f64 / typed as f64
     );
+
+    // Everything a decode asks of the allocator, kept or freed before it returns.
+    let decoders: [(&str, &dyn Fn() -> Box<dyn std::any::Any>); 4] = [
+        ("serde_json → typed", &|| Box::new(serde_json::from_slice::<dynamodb::QueryOutput>(&bytes).expect("reads"))),
+        ("awsval JSON → typed (`decode_typed`)", &|| {
+            Box::new(awsval::json::decode_typed::<dynamodb::QueryOutput>(&bytes, &settings).expect("reads"))
+        }),
+        ("awsval JSON → `Value`", &|| Box::new(awsval::json::decode(&bytes, shape, &settings).expect("reads"))),
+        ("awsval JSON → `Value` → typed", &|| {
+            let value = awsval::json::decode(&bytes, shape, &settings).expect("reads");
+            Box::new(dynamodb::QueryOutput::from_value(value).expect("fits"))
+        }),
+    ];
+    println!();
+    println!("| DynamoDB Query decode | heap allocated in all | blocks | ratio to serde_json (bytes) |");
+    println!("|---|---:|---:|---:|");
+    let (reference, _) = allocated(decoders[0].1);
+    for (name, decode) in decoders {
+        let (total, blocks) = allocated(decode);
+        println!("| {name} | {total} B | {blocks} | {:.2}× |", total as f64 / reference as f64);
+    }
 }
