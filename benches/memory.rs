@@ -22,6 +22,9 @@ fn retained<T>(make: impl FnOnce() -> T) -> (u64, u64) {
     ((after.curr_bytes - before.curr_bytes) as u64, (after.curr_blocks - before.curr_blocks) as u64)
 }
 
+/// A decode whose result is only held, then dropped.
+type Decoder<'a> = dyn Fn() -> Box<dyn std::any::Any> + 'a;
+
 /// The bytes and blocks `make` allocates in all, whether its result keeps them or not.
 fn allocated<T>(make: impl FnOnce() -> T) -> (u64, u64) {
     let before = dhat::HeapStats::get();
@@ -65,7 +68,7 @@ fn main() {
     );
 
     // Everything a decode asks of the allocator, kept or freed before it returns.
-    let decoders: [(&str, &dyn Fn() -> Box<dyn std::any::Any>); 4] = [
+    let decoders: [(&str, &Decoder<'_>); 4] = [
         ("serde_json → typed", &|| Box::new(serde_json::from_slice::<dynamodb::QueryOutput>(&bytes).expect("reads"))),
         ("awsval JSON → typed (`decode_typed`)", &|| {
             Box::new(awsval::json::decode_typed::<dynamodb::QueryOutput>(&bytes, &settings).expect("reads"))
