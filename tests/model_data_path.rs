@@ -122,3 +122,17 @@ fn what_is_not_there_is_named_with_the_folders_searched() {
         "model error: no botocore model of service `demo` in no folder (the data path is empty)"
     );
 }
+
+#[test]
+fn a_version_of_a_service_that_is_nowhere_names_no_versions() {
+    let dir = fresh("nowhere");
+    let data = DataPath::new().with_folder(&dir);
+    assert_eq!(
+        data.load("demo", Some("2020-01-01")).unwrap_err().to_string(),
+        format!("model error: no botocore model of service `demo` in {}", dir.display())
+    );
+    assert_eq!(
+        data.load("../etc", None).unwrap_err().to_string(),
+        "model error: `../etc` is not a service name or API version"
+    );
+}

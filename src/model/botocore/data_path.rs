@@ -118,9 +118,10 @@ impl DataPath {
             }
         }
         let versions = self.api_versions(service);
-        let Some(version) = api_version.map(str::to_owned).or_else(|| versions.last().cloned()) else {
+        let Some(newest) = versions.last() else {
             return Err(Error::model(format!("no botocore model of service `{service}` in {}", self.searched())));
         };
+        let version = api_version.unwrap_or(newest).to_owned();
         let path = self.folders.iter().find_map(|folder| model_in(&folder.join(service).join(&version)));
         let Some(path) = path else {
             return Err(Error::model(format!(
