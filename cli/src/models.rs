@@ -124,7 +124,8 @@ fn list() -> Result<()> {
     }
     let mut out = String::new();
     for service in services {
-        let found = data.find(&service.name, None)?;
+        // `services` listed the versions already: the newest is the last.
+        let found = data.find(&service.name, service.api_versions.last().map(String::as_str))?;
         let protocols = found.protocols().map_or_else(|error| format!("(unreadable: {error})"), |p| p.join(","));
         out.push_str(&format!("{}\t{}\t{protocols}\n", service.name, found.api_version));
     }

@@ -23,7 +23,7 @@ pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings) -> Re
 
 /// [`encode`], appending to `out`.
 pub fn encode_to(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings, out: &mut Vec<u8>) -> Result<()> {
-    let mut encoder = Encoder { settings, out, depth: 0, first: true };
+    let mut encoder = Encoder::new(settings, out);
     encoder.value(value, shape, shape.traits().timestamp_format)
 }
 
@@ -50,7 +50,7 @@ pub fn encode_to(value: &Value, shape: ShapeRef<'_>, settings: &JsonSettings, ou
 pub fn encode_typed<T: Encode + Shape + 'static>(value: &T, settings: &JsonSettings) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     let shape = T::schema();
-    let mut encoder = Encoder { settings, out: &mut out, depth: 0, first: true };
+    let mut encoder = Encoder::new(settings, &mut out);
     value.encode(&mut encoder, shape, shape.traits().timestamp_format)?;
     Ok(out)
 }
@@ -66,9 +66,7 @@ pub(crate) fn encode_object_with(
 ) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     match shape {
-        Some(shape) => {
-            Encoder { settings, out: &mut out, depth: 0, first: true }.nest(|e| e.structure(value, shape, leading))?
-        }
+        Some(shape) => Encoder::new(settings, &mut out).nest(|e| e.structure(value, shape, leading))?,
         None => {
             out.push(b'{');
             write_fields(&mut out, leading);
@@ -94,7 +92,7 @@ fn write_fields(out: &mut Vec<u8>, fields: &[(&str, &str)]) -> bool {
 /// Encodes an untyped value (a document's content) as JSON.
 pub fn encode_document(value: &Value, settings: &JsonSettings) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
-    Encoder { settings, out: &mut out, depth: 0, first: true }.untyped(value)?;
+    Encoder::new(settings, &mut out).untyped(value)?;
     Ok(out)
 }
 
@@ -104,6 +102,12 @@ struct Encoder<'s, 'o> {
     depth: usize,
     /// Whether the typed path's open object has no member yet.
     first: bool,
+}
+
+impl<'s, 'o> Encoder<'s, 'o> {
+    fn new(settings: &'s JsonSettings, out: &'o mut Vec<u8>) -> Self {
+        Self { settings, out, depth: 0, first: true }
+    }
 }
 
 impl Encoder<'_, '_> {

@@ -90,13 +90,19 @@ pub(crate) fn encode_framed(
 
 /// Appends the start tag `<name>`, declaring `namespace`.
 pub(crate) fn start_tag(name: &str, namespace: Option<&XmlNamespace>, out: &mut Vec<u8>) -> Result<()> {
-    out.push(b'<');
-    out.extend_from_slice(name.as_bytes());
-    if let Some(namespace) = namespace {
-        write_namespace(namespace, out)?;
-    }
+    open_tag(name, namespace, out)?;
     out.push(b'>');
     Ok(())
+}
+
+/// Appends `<name`, declaring `namespace`: a start tag left open for attributes.
+fn open_tag(name: &str, namespace: Option<&XmlNamespace>, out: &mut Vec<u8>) -> Result<()> {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    match namespace {
+        Some(namespace) => write_namespace(namespace, out),
+        None => Ok(()),
+    }
 }
 
 /// Appends ` xmlns[:prefix]="uri"`.
@@ -184,11 +190,7 @@ impl Encoder<'_> {
 
     /// The start tag, with the namespace and a structure's attribute members.
     fn open(&mut self, name: &str, namespace: Option<&XmlNamespace>, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
-        self.out.push(b'<');
-        self.out.extend_from_slice(name.as_bytes());
-        if let Some(namespace) = namespace {
-            self.namespace(namespace)?;
-        }
+        open_tag(name, namespace, &mut self.out)?;
         if shape.shape_type() == ShapeType::Structure {
             self.attributes(value, shape)?;
         }
@@ -447,11 +449,7 @@ impl Encoder<'_> {
     ) -> Result<()> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth)?;
-        self.out.push(b'<');
-        self.out.extend_from_slice(name.as_bytes());
-        if let Some(namespace) = namespace {
-            self.namespace(namespace)?;
-        }
+        open_tag(name, namespace, &mut self.out)?;
         if !matches!(shape.shape_type(), ShapeType::Structure | ShapeType::Union) {
             self.out.push(b'>');
         }

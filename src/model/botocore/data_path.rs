@@ -117,13 +117,19 @@ impl DataPath {
                 return Err(Error::model(format!("`{name}` is not a service name or API version")));
             }
         }
-        let versions = self.api_versions(service);
-        let Some(newest) = versions.last() else {
-            return Err(Error::model(format!("no botocore model of service `{service}` in {}", self.searched())));
+        let nowhere = || Error::model(format!("no botocore model of service `{service}` in {}", self.searched()));
+        // The folders are listed only when they must be: for the newest version, or to say
+        // which versions there are.
+        let version = match api_version {
+            Some(version) => version.to_owned(),
+            None => self.api_versions(service).pop().ok_or_else(nowhere)?,
         };
-        let version = api_version.unwrap_or(newest).to_owned();
         let path = self.folders.iter().find_map(|folder| model_in(&folder.join(service).join(&version)));
         let Some(path) = path else {
+            let versions = self.api_versions(service);
+            if versions.is_empty() {
+                return Err(nowhere());
+            }
             return Err(Error::model(format!(
                 "no botocore model of service `{service}` at API version {version} in {} (it has {})",
                 self.searched(),
