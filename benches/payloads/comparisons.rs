@@ -187,7 +187,15 @@ where
 /// loop, encode from both beside quick-xml's serde.
 fn xml_rows<T>(bench: &mut impl Bench, name: &str, typed: &T, settings: &XmlSettings)
 where
-    T: Shape + ToValue + FromValue + awsval::convert::Encode + Serialize + DeserializeOwned + PartialEq + 'static,
+    T: Shape
+        + ToValue
+        + FromValue
+        + awsval::convert::Encode
+        + awsval::convert::Decode
+        + Serialize
+        + DeserializeOwned
+        + PartialEq
+        + 'static,
 {
     let shape: ShapeRef<'static> = T::schema();
     let value = typed.to_value();
@@ -197,13 +205,16 @@ where
     assert!(decoded == *typed, "{name}: quick-xml reads a different value");
     let back = T::from_value(awsval::xml::decode(&bytes, shape, settings).expect("decodes")).expect("fits");
     assert!(back == *typed, "{name}: awsval reads a different value");
+    let straight: T = awsval::xml::decode_typed(&bytes, settings).expect("decodes");
+    assert!(straight == *typed, "{name}: awsval's typed decoding reads a different value");
     let payload = format!("{name} ({})", size(&bytes));
     let serde_typed = || drop(black_box(quick_xml::de::from_str::<T>(black_box(text)).expect("reads")));
     let to_value = || black_box(awsval::xml::decode(black_box(&bytes), shape, settings).expect("reads"));
-    bench.compare(&payload, row("XML → Value", "quick-xml serde → typed", Some(2.0)), serde_typed, || {
-        drop(to_value())
+    bench.compare(&payload, row("XML → Value", "quick-xml serde → typed", None), serde_typed, || drop(to_value()));
+    bench.compare(&payload, row("XML → typed", "quick-xml serde → typed", Some(2.0)), serde_typed, || {
+        drop(black_box(awsval::xml::decode_typed::<T>(black_box(&bytes), settings).expect("reads")));
     });
-    bench.compare(&payload, row("XML → typed", "quick-xml serde → typed", None), serde_typed, || {
+    bench.compare(&payload, row("XML → Value → typed", "quick-xml serde → typed", None), serde_typed, || {
         drop(black_box(T::from_value(to_value()).expect("fits")));
     });
     // The reader's share: the same bytes read against a shape with no members, so every

@@ -253,7 +253,7 @@ fn decode(ident: &syn::Ident, fields: &[Field]) -> TokenStream {
     let (slots, declarations) = slots(fields);
     let arms = slots.iter().enumerate().map(|(index, slot)| {
         quote! {
-            #index => #slot = ::core::option::Option::Some(::awsval::convert::decode::member(decoder, member)?),
+            #index => ::awsval::convert::decode::member_into(decoder, member, &mut #slot)?,
         }
     });
     let inits = inits(fields, &slots);

@@ -166,8 +166,18 @@ fn encode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> T
 }
 
 fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> TokenStream {
+    // A member may come in pieces (an XML flattened list): each adds to what the last gave.
     let arms = cases.iter().enumerate().map(|(index, Case { ident, .. })| {
-        quote!(#index => Self::#ident(::awsval::convert::decode::member(decoder, member)?),)
+        quote! {
+            #index => {
+                let mut slot = match found.take() {
+                    ::core::option::Option::Some(Self::#ident(value)) => ::core::option::Option::Some(value),
+                    _ => ::core::option::Option::None,
+                };
+                ::awsval::convert::decode::member_into(decoder, member, &mut slot)?;
+                found = slot.map(Self::#ident);
+            }
+        }
     });
     let unknown_arm = match unknown {
         Some(unknown) => quote! {
@@ -186,10 +196,10 @@ fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> T
         quote! {
             let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
             let unknown = decoder.union(shape, |decoder, member| {
-                found = ::core::option::Option::Some(match member.index() {
+                match member.index() {
                     #(#arms)*
                     _ => return ::core::result::Result::Err(::awsval::Error::model("a member the type does not have")),
-                });
+                }
                 ::core::result::Result::Ok(())
             })?;
             match (found, unknown) {

@@ -80,6 +80,27 @@ pub trait Decode: FromValue {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
         Self::from_value(decoder.value(shape, format)?)
     }
+
+    /// Reads a value of `shape` into `slot`, which holds what earlier pieces of the same
+    /// member gave: XML sends a flattened list or map as one element per item or entry, which
+    /// may interleave with other members, and a codec hands each piece over as it comes.
+    /// Collections add the piece to what they hold; any other type reads the whole value and
+    /// refuses a second piece, since it could only keep one of them.
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        if slot.is_some() {
+            return Err(Error::model(
+                "a member that comes in pieces (an XML flattened list or map) needs a type that gathers them, \
+                 such as a Vec or a map",
+            ));
+        }
+        *slot = Some(Self::decode(decoder, shape, format)?);
+        Ok(())
+    }
 }
 
 macro_rules! through_value {
@@ -110,10 +131,32 @@ pub fn member<T: Decode, D: Decoder>(decoder: &mut D, member: MemberRef<'_>) -> 
     T::decode(decoder, member.target(), member.timestamp_format())
 }
 
+/// Reads the value of `member` into `slot`, adding to what earlier pieces of it gave (see
+/// [`Decode::decode_into`]): what derived types call for each member a codec hands over.
+pub fn member_into<T: Decode, D: Decoder>(decoder: &mut D, member: MemberRef<'_>, slot: &mut Option<T>) -> Result<()> {
+    T::decode_into(decoder, member.target(), member.timestamp_format(), slot)
+}
+
 impl<T: Decode> Decode for Option<T> {
     /// `None` for a null (an item of a sparse collection).
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
         if decoder.null()? { Ok(None) } else { T::decode(decoder, shape, format).map(Some) }
+    }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        let mut inner = slot.take().flatten();
+        if inner.is_none() && decoder.null()? {
+            *slot = Some(None);
+            return Ok(());
+        }
+        T::decode_into(decoder, shape, format, &mut inner)?;
+        *slot = Some(inner);
+        Ok(())
     }
 }
 
@@ -121,17 +164,42 @@ impl<T: Decode> Decode for Box<T> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
         T::decode(decoder, shape, format).map(Box::new)
     }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        let mut inner = slot.take().map(|boxed| *boxed);
+        T::decode_into(decoder, shape, format, &mut inner)?;
+        *slot = inner.map(Box::new);
+        Ok(())
+    }
 }
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         let mut items = Vec::new();
-        decoder.list(shape, |decoder, item| {
-            items.push(member(decoder, item)?);
-            Ok(())
-        })?;
+        add_items(decoder, shape, &mut items)?;
         Ok(items)
     }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        _: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        add_items(decoder, shape, slot.get_or_insert_with(Vec::new))
+    }
+}
+
+fn add_items<T: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, items: &mut Vec<T>) -> Result<()> {
+    decoder.list(shape, |decoder, item| {
+        items.push(member(decoder, item)?);
+        Ok(())
+    })
 }
 
 /// The error for a key given twice.
@@ -181,6 +249,11 @@ entries! {
 
 fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {
     let mut map = M::default();
+    add_entries(decoder, shape, &mut map)?;
+    Ok(map)
+}
+
+fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, map: &mut M) -> Result<()> {
     // The keys of dropped null entries, which may not repeat either; hashed with the standard
     // library's keyed hasher, since the wire chooses them.
     let mut dropped: HashSet<String> = HashSet::new();
@@ -200,13 +273,21 @@ fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Shap
             Err(error) => return Err(error.at_key(key)),
         };
         map.add(key, value).map_err(|key| repeated_key(&key))
-    })?;
-    Ok(map)
+    })
 }
 
 impl<V: Decode, S: BuildHasher + Default> Decode for HashMap<String, V, S> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         decode_map(decoder, shape)
+    }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        _: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
     }
 }
 
@@ -214,10 +295,28 @@ impl<V: Decode> Decode for BTreeMap<String, V> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         decode_map(decoder, shape)
     }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        _: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
+    }
 }
 
 impl<V: Decode, S: BuildHasher + Default> Decode for IndexMap<String, V, S> {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
         decode_map(decoder, shape)
+    }
+
+    fn decode_into<D: Decoder>(
+        decoder: &mut D,
+        shape: ShapeRef<'_>,
+        _: Option<TimestampFormat>,
+        slot: &mut Option<Self>,
+    ) -> Result<()> {
+        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
     }
 }

@@ -7,7 +7,7 @@ use super::reader::{Element, XmlReader};
 use crate::codec::repeats::{KeySet, Seen};
 use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::schema::{ShapeRef, ShapeType};
+use crate::schema::{MemberRef, ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
 use crate::value::{List, Map, MemberStack, Structure, Union, Value};
 
@@ -94,8 +94,8 @@ pub fn root_name(bytes: &[u8], settings: &XmlSettings) -> Result<String> {
     Ok(reader.root()?.name_text().to_owned())
 }
 
-struct Decoder<'a, 's> {
-    reader: XmlReader<'a>,
+pub(super) struct Decoder<'a, 's> {
+    pub(super) reader: XmlReader<'a>,
     settings: &'s XmlSettings,
     /// The members and items of the structures and wrapped lists being read, innermost
     /// last: each is gathered here, then moved into an allocation of its exact size.
@@ -104,7 +104,7 @@ struct Decoder<'a, 's> {
 }
 
 impl<'a, 's> Decoder<'a, 's> {
-    fn new(bytes: &'a [u8], settings: &'s XmlSettings) -> Result<Self> {
+    pub(super) fn new(bytes: &'a [u8], settings: &'s XmlSettings) -> Result<Self> {
         Ok(Self {
             reader: XmlReader::new(bytes, settings.limits)?,
             settings,
@@ -118,7 +118,7 @@ impl<'a> Decoder<'a, '_> {
     /// Walks down `path` from the opened `element`. Returns the element found (opened, its
     /// content unread) and how many of its ancestors are still open; or, when the path is not
     /// there, `None` and how many elements remain open.
-    fn descend(&mut self, element: Element<'a>, path: &[&str]) -> Result<(Option<Element<'a>>, usize)> {
+    pub(super) fn descend(&mut self, element: Element<'a>, path: &[&str]) -> Result<(Option<Element<'a>>, usize)> {
         let mut current = element;
         let mut ancestors = 0;
         for name in path {
@@ -161,7 +161,7 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// The content of the opened `element` as a value of `shape`, through its end tag.
-    fn content(
+    pub(super) fn content(
         &mut self,
         element: &Element<'a>,
         shape: ShapeRef<'_>,
@@ -175,11 +175,23 @@ impl<'a> Decoder<'a, '_> {
             ShapeType::Document => Err(Error::data("a document has no XML form").at_offset(element.offset)),
             _ => {
                 let text = self.reader.text()?;
-                let format = self.settings.timestamp_format_for(format);
-                text::parse(text, shape, format, self.settings.blob_text, self.settings.strict_timestamps)
-                    .map_err(|error| error.at_offset(element.offset))
+                self.attribute(element, text, shape, format)
             }
         }
+    }
+
+    /// A simple value of `shape` from `text` (an attribute's, or an element's content) of
+    /// `element`.
+    pub(super) fn attribute(
+        &self,
+        element: &Element<'a>,
+        text: Cow<'_, str>,
+        shape: ShapeRef<'_>,
+        format: Option<TimestampFormat>,
+    ) -> Result<Value> {
+        let format = self.settings.timestamp_format_for(format);
+        text::parse(text, shape, format, self.settings.blob_text, self.settings.strict_timestamps)
+            .map_err(|error| error.at_offset(element.offset))
     }
 
     /// The members of a structure, in schema order.
@@ -187,19 +199,10 @@ impl<'a> Decoder<'a, '_> {
         let base = self.members.base();
         let mut key_sets: Vec<(usize, KeySet)> = Vec::new();
         let mut seen = Seen::new(shape.members().len());
-        for (key, text) in element.attributes()? {
-            let Some(member) = shape.member_by_xml_name(&key).filter(|m| m.traits().xml_attribute) else {
-                continue;
-            };
-            let format = self.settings.timestamp_format_for(member.timestamp_format());
-            let value = text::parse(
-                Cow::Owned(text),
-                member.target(),
-                format,
-                self.settings.blob_text,
-                self.settings.strict_timestamps,
-            )
-            .map_err(|error| member.annotate(error.at_offset(element.offset)))?;
+        for (member, text) in attribute_members(element, shape)? {
+            let value = self
+                .attribute(element, Cow::Owned(text), member.target(), member.timestamp_format())
+                .map_err(|error| member.annotate(error))?;
             self.members.push(member.index(), member.name(), value);
         }
         // The member after the last one found is tried first: members mostly come in order.
@@ -215,9 +218,7 @@ impl<'a> Decoder<'a, '_> {
             };
             expected = member.index() + 1;
             let target = member.target();
-            let flattened =
-                member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
-            if flattened {
+            if is_flattened(member) {
                 let slot = match self.members.position(base, member.index()) {
                     Some(at) => at,
                     None => {
@@ -277,7 +278,7 @@ impl<'a> Decoder<'a, '_> {
     }
 
     /// Fails when a collection of `len` items may not take one more (the one at `offset`).
-    fn collection_room(&self, len: usize, offset: usize) -> Result<()> {
+    pub(super) fn collection_room(&self, len: usize, offset: usize) -> Result<()> {
         let limit = self.settings.limits.max_collection_len;
         if len >= limit {
             return Err(Error::limit(format!("more than {limit} items")).at_offset(offset));
@@ -300,8 +301,7 @@ impl<'a> Decoder<'a, '_> {
                 continue;
             };
             let target = member.target();
-            let flattened =
-                member.traits().xml_flattened && matches!(target.shape_type(), ShapeType::List | ShapeType::Map);
+            let flattened = is_flattened(member);
             match found.as_mut() {
                 // A flattened member repeats its element once per item.
                 Some(union) if flattened && union.known_name() == Some(member.name()) => {
@@ -364,7 +364,7 @@ impl<'a> Decoder<'a, '_> {
     /// The key and value inside an opened entry element, through its end. A key or value given
     /// twice is an error (one of them would be lost), and so is a dense map's entry without a
     /// value; a sparse map's is a null.
-    fn entry(&mut self, shape: ShapeRef<'_>) -> Result<(String, Value)> {
+    pub(super) fn entry(&mut self, shape: ShapeRef<'_>) -> Result<(String, Value)> {
         let (key_member, value_member) = shape.entry()?;
         let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
         let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
@@ -403,6 +403,28 @@ impl<'a> Decoder<'a, '_> {
             None => Err(Error::data("a map entry without a value").at_offset(start).at_key(key)),
         }
     }
+}
+
+/// The members of `shape` that `element`'s attributes hold, with their texts, in the order
+/// they are written.
+pub(super) fn attribute_members<'m>(
+    element: &Element<'_>,
+    shape: ShapeRef<'m>,
+) -> Result<Vec<(MemberRef<'m>, String)>> {
+    // Read even when the shape has no attribute members: a malformed one is an error.
+    let attributes = element.attributes()?.into_iter();
+    Ok(attributes
+        .filter_map(|(key, text)| {
+            let member = shape.member_by_xml_name(&key).filter(|m| m.traits().xml_attribute)?;
+            Some((member, text))
+        })
+        .collect())
+}
+
+/// Whether `member` is a flattened list or map, whose items or entries stand among the other
+/// members, one element each.
+pub(super) fn is_flattened(member: MemberRef<'_>) -> bool {
+    member.traits().xml_flattened && matches!(member.target().shape_type(), ShapeType::List | ShapeType::Map)
 }
 
 fn push_entry(entries: &mut Map, seen: &mut KeySet, key: String, value: Value, offset: usize) -> Result<()> {

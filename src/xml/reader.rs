@@ -18,6 +18,7 @@ pub(crate) enum Node<'a> {
 }
 
 /// A start tag and where it is.
+#[derive(Clone)]
 pub(crate) struct Element<'a> {
     start: BytesStart<'a>,
     /// The qualified name, checked to be an XML name (and so UTF-8).
@@ -67,6 +68,8 @@ impl<'a> Element<'a> {
     }
 }
 
+/// A cursor over the document: cloning it keeps a place to come back to.
+#[derive(Clone)]
 pub(crate) struct XmlReader<'a> {
     /// The whole input (the quick-xml reader holds only what is left of it).
     bytes: &'a [u8],

@@ -166,7 +166,7 @@ pub(super) fn check_declaration(declaration: &BytesDecl<'_>, offset: usize) -> R
 }
 
 /// Namespace prefixes in scope, innermost last, each with the depth that declared it.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Namespaces {
     /// Prefix, namespace name, and the depth that declared them.
     declared: Vec<(String, String, usize)>,
