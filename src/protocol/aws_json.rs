@@ -17,12 +17,25 @@ pub(super) fn request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
-    let service = operation.model().service();
     let settings = JsonSettings::aws_json().with_limits(options.limits);
     let body = match operation.input() {
         Some(shape) => json::encode(input, shape, &settings)?,
         None => b"{}".to_vec(),
     };
+    post(version, operation, body, input, endpoint, options)
+}
+
+/// The request that carries `body`, the operation's input encoded; `input` is what its host
+/// labels are read from.
+pub(super) fn post(
+    version: &str,
+    operation: OperationRef<'_>,
+    body: Vec<u8>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    let service = operation.model().service();
     let target = match &service.target_prefix {
         Some(prefix) => format!("{prefix}.{}", operation.name()),
         None => operation.name().to_owned(),
@@ -100,7 +113,12 @@ pub(super) fn reply(
         Some(shape) => json::encode(output, shape, &settings)?,
         None => Vec::new(),
     };
-    Ok(HttpResponse::new(200, body).with_header("Content-Type", &format!("application/x-amz-json-{version}")))
+    Ok(reply_with(version, body))
+}
+
+/// The response that carries `body`, the operation's output encoded.
+pub(super) fn reply_with(version: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::new(200, body).with_header("Content-Type", &format!("application/x-amz-json-{version}"))
 }
 
 /// The response for an error: its members and `__type` (the shape's name, else the code) in a

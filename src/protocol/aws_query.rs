@@ -91,7 +91,7 @@ fn error<'m>(operation: OperationRef<'m>, response: &HttpResponse, settings: &Xm
 
 /// The element the awsQuery output is wrapped in: the model's `resultWrapper`, else
 /// `<OpResult>`.
-fn result_wrapper(operation: OperationRef<'_>) -> String {
+pub(super) fn result_wrapper(operation: OperationRef<'_>) -> String {
     match &operation.data().output_wrapper {
         Some(wrapper) => wrapper.to_string(),
         None => format!("{}Result", operation.name()),

@@ -49,6 +49,7 @@ mod s3;
 mod server;
 mod service_error;
 mod stream;
+mod typed;
 mod uri;
 mod xml_error;
 
@@ -60,6 +61,7 @@ pub use self::reply::{ResponseOptions, encode_error, encode_response};
 pub use self::server::{ParsedRequest, RequestError, parse_request, parse_request_with};
 pub use self::service_error::ServiceError;
 pub use self::stream::EventReader;
+pub use self::typed::{encode_response_typed, request_typed, response_typed};
 use crate::convert::OperationError;
 use crate::error::{Error, Result};
 use crate::json::{self, JsonSettings};

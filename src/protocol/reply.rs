@@ -184,7 +184,7 @@ pub(super) fn write_error(
 
 /// The headers every response has: the request id (`x-amz-request-id` for S3,
 /// `x-amzn-RequestId` for the others) and the body's length.
-fn finish(service: &Service, options: &ResponseOptions, reply: &mut HttpResponse) {
+pub(super) fn finish(service: &Service, options: &ResponseOptions, reply: &mut HttpResponse) {
     if let Some(id) = &options.request_id {
         let name = if s3::is_s3(service) { "x-amz-request-id" } else { "x-amzn-RequestId" };
         reply.headers.push((name.to_owned(), id.clone()));

@@ -1,0 +1,227 @@
+//! Messages of derived types: an operation's input written and its output read (on a client)
+//! or written (on a server) straight through the codecs' typed paths, with no `Value` tree.
+//!
+//! The typed path is taken where the body is the whole message: awsJson requests and
+//! responses, the query protocols' responses, and restJson1 and restXml responses that bind
+//! no member to HTTP. Everything else goes through the `Value` path and converts, for it needs
+//! the members one by one (HTTP bindings, idempotency tokens, host labels, S3's rules, event
+//! streams) or has no typed writer yet (the query protocols' requests, CBOR). Either way the
+//! bytes and values are those of [`request`], [`response_with`] and [`encode_response`].
+//!
+//! `T` is the operation's own type: its schema is the operation's input or output shape, as
+//! when the model is built from the derived types. A derived type holds every member that has
+//! a default, so there is nothing for the protocol to fill in.
+
+use super::events::stream_member;
+use super::http::{Endpoint, HttpRequest, HttpResponse};
+use super::reply::{ResponseOptions, encode_response, finish};
+use super::{Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, s3};
+use crate::convert::{Decode, Encode, Shape};
+use crate::error::Result;
+use crate::json::{self, JsonSettings};
+use crate::schema::{OperationRef, ShapeRef};
+use crate::value::{Structure, Value};
+use crate::xml::{self, XmlSettings};
+
+/// [`request`] with a typed input: `input` is the operation's input type.
+///
+/// ```
+/// use awsval::protocol::{self, Endpoint, Protocol, RequestOptions};
+/// use awsval::schema::{ModelBuilder, Operation};
+/// use awsval::{Shape, ToValue};
+///
+/// #[derive(Shape)]
+/// struct GetItemInput {
+///     table_name: String,
+/// }
+///
+/// let mut builder = ModelBuilder::new();
+/// let mut get_item = Operation::new("GetItem");
+/// get_item.input = Some(GetItemInput::describe(&mut builder));
+/// builder.operation(get_item);
+/// let model = builder.finish()?;
+/// let operation = model.operation("GetItem").expect("declared");
+///
+/// let input = GetItemInput { table_name: "users".into() };
+/// let (endpoint, options) = (Endpoint::default(), RequestOptions::default());
+/// let request = protocol::request_typed(Protocol::AwsJson1_0, operation, &input, &endpoint, &options)?;
+/// assert_eq!(request.body, br#"{"TableName":"users"}"#);
+/// let by_value = protocol::request(Protocol::AwsJson1_0, operation, &input.to_value(), &endpoint, &options)?;
+/// assert_eq!(request, by_value);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn request_typed<T: Encode + Shape + 'static>(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    input: &T,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
+    let Some(version) = json_version(protocol).filter(|_| writes_straight(operation)) else {
+        return request(protocol, operation, &input.to_value(), endpoint, options);
+    };
+    let body = match operation.input() {
+        Some(_) => json::encode_typed(input, &JsonSettings::aws_json().with_limits(options.limits))?,
+        None => b"{}".to_vec(),
+    };
+    // No host labels (see `writes_straight`): the prefix reads nothing of the input.
+    aws_json::post(version, operation, body, &Value::Null, endpoint, options)
+}
+
+/// [`response_with`] into the operation's output type `T`: the service's error stays a
+/// [`ServiceError`].
+///
+/// ```
+/// use awsval::protocol::{self, HttpResponse, Protocol, ReadOptions};
+/// use awsval::schema::{ModelBuilder, Operation};
+/// use awsval::Shape;
+///
+/// #[derive(Shape, PartialEq)]
+/// struct GetCallerIdentityOutput {
+///     account: Option<String>,
+/// }
+///
+/// let mut builder = ModelBuilder::new();
+/// let mut operation = Operation::new("GetCallerIdentity");
+/// operation.output = Some(GetCallerIdentityOutput::describe(&mut builder));
+/// builder.operation(operation);
+/// let model = builder.finish()?;
+/// let operation = model.operation("GetCallerIdentity").expect("declared");
+///
+/// let reply = HttpResponse::new(
+///     200,
+///     "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123</Account>\
+///      </GetCallerIdentityResult></GetCallerIdentityResponse>",
+/// );
+/// let output: GetCallerIdentityOutput =
+///     protocol::response_typed(Protocol::AwsQuery, operation, &reply, &ReadOptions::default())?.expect("a success");
+/// assert_eq!(output.account.as_deref(), Some("123"));
+///
+/// let failed = HttpResponse::new(403, "<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>");
+/// let error = protocol::response_typed::<GetCallerIdentityOutput>(Protocol::AwsQuery, operation, &failed, &ReadOptions::default())?;
+/// assert_eq!(error.unwrap_err().code, "AccessDenied");
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn response_typed<'m, T: Decode + Shape + 'static>(
+    protocol: Protocol,
+    operation: OperationRef<'m>,
+    response: &HttpResponse,
+    options: &ReadOptions,
+) -> Result<Result<T, ServiceError<'m>>> {
+    if !(response.is_success() && reads_straight(protocol, operation, options)) {
+        return Ok(match response_with(protocol, operation, response, options)? {
+            Ok(output) => Ok(T::from_value(output)?),
+            Err(error) => Err(error),
+        });
+    }
+    let body = &response.body;
+    if operation.output().is_none() || body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Ok(T::from_value(Value::Structure(Structure::new()))?));
+    }
+    let json = |settings: JsonSettings| json::decode_typed(body, &settings.with_limits(options.limits));
+    let xml_settings = XmlSettings::new().with_limits(options.limits);
+    let output = match protocol {
+        Protocol::AwsQuery => {
+            let wrapper = super::aws_query::result_wrapper(operation);
+            match xml::decode_typed_at(body, &[&wrapper], &xml_settings)? {
+                Some(output) => output,
+                None => T::from_value(Value::Structure(Structure::new()))?,
+            }
+        }
+        Protocol::Ec2Query | Protocol::RestXml => xml::decode_typed(body, &xml_settings)?,
+        Protocol::RestJson1 => json(JsonSettings::rest_json())?,
+        _ => json(JsonSettings::aws_json())?,
+    };
+    Ok(Ok(output))
+}
+
+/// [`encode_response`] of a typed output: `output` is the operation's output type.
+///
+/// ```
+/// use awsval::protocol::{self, Protocol, ResponseOptions};
+/// use awsval::schema::{ModelBuilder, Operation};
+/// use awsval::{Shape, ToValue};
+///
+/// #[derive(Shape)]
+/// struct CountOutput {
+///     count: i32,
+/// }
+///
+/// let mut builder = ModelBuilder::new();
+/// let mut operation = Operation::new("Count");
+/// operation.output = Some(CountOutput::describe(&mut builder));
+/// builder.operation(operation);
+/// let model = builder.finish()?;
+/// let operation = model.operation("Count").expect("declared");
+///
+/// let options = ResponseOptions::default().with_request_id("r-1");
+/// let reply = protocol::encode_response_typed(Protocol::AwsJson1_1, operation, &CountOutput { count: 3 }, &options)?;
+/// assert_eq!(reply.body, br#"{"Count":3}"#);
+/// let by_value = protocol::encode_response(Protocol::AwsJson1_1, operation, &CountOutput { count: 3 }.to_value(), &options)?;
+/// assert_eq!(reply, by_value);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn encode_response_typed<T: Encode + Shape + 'static>(
+    protocol: Protocol,
+    operation: OperationRef<'_>,
+    output: &T,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let Some(version) = json_version(protocol).filter(|_| stream_member(operation.output()).is_none()) else {
+        return encode_response(protocol, operation, &output.to_value(), options);
+    };
+    let body = match operation.output() {
+        Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
+        None => Vec::new(),
+    };
+    let mut reply = aws_json::reply_with(version, body);
+    finish(operation.model().service(), options, &mut reply);
+    Ok(reply)
+}
+
+/// The awsJson version of `protocol`: the one family whose request bodies have a typed writer.
+fn json_version(protocol: Protocol) -> Option<&'static str> {
+    match protocol {
+        Protocol::AwsJson1_0 => Some("1.0"),
+        Protocol::AwsJson1_1 => Some("1.1"),
+        _ => None,
+    }
+}
+
+/// Whether an awsJson request for `operation` is its body alone: no event stream, no
+/// idempotency token to fill, no host label to read.
+fn writes_straight(operation: OperationRef<'_>) -> bool {
+    let tokens = operation.input().is_some_and(|shape| shape.members().any(|m| m.traits().idempotency_token));
+    let labels = operation.data().host_prefix.as_deref().is_some_and(|prefix| prefix.contains('{'));
+    stream_member(operation.input()).is_none() && !tokens && !labels
+}
+
+/// Whether a successful response to `operation` is its body alone, read as the `Value` path
+/// reads it: no event stream, no correction, no S3 rule, and for the REST protocols no member
+/// bound to HTTP and no lone member that restXml may send unwrapped.
+fn reads_straight(protocol: Protocol, operation: OperationRef<'_>, options: &ReadOptions) -> bool {
+    let output = operation.output();
+    if stream_member(output).is_some() || options.error_correction {
+        return false;
+    }
+    let bound = output.is_some_and(|shape| shape.members().any(|m| m.http().is_some()));
+    match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::AwsQuery | Protocol::Ec2Query => true,
+        Protocol::RestJson1 => !bound,
+        Protocol::RestXml => {
+            let s3 = options.customizations && s3::applies(operation);
+            !bound && !s3 && !output.is_some_and(may_come_unwrapped)
+        }
+        Protocol::RpcV2Cbor => false,
+    }
+}
+
+/// Whether restXml may send `shape`'s one member as the root itself (see
+/// `rest::read::unwrapped_member`).
+fn may_come_unwrapped(shape: ShapeRef<'_>) -> bool {
+    let mut members = shape.members();
+    match (members.next(), members.next()) {
+        (Some(only), None) => !only.target().shape_type().is_aggregate(),
+        _ => false,
+    }
+}
