@@ -82,6 +82,27 @@ struct LoneOut {
 #[awsval(error = "client", http_status = 404)]
 struct NotFound {
     message: Option<String>,
+    items: Option<Vec<Item>>,
+}
+
+/// An error with a header-bound member, which the REST protocols read through `Value`.
+#[derive(Shape, Clone, PartialEq)]
+#[awsval(error = "client", http_status = 409)]
+struct Conflict {
+    #[awsval(http_header = "x-amz-reason")]
+    reason: Option<String>,
+    message: Option<String>,
+}
+
+#[derive(awsval::OperationError, Clone, PartialEq)]
+enum PlainError {
+    NotFound(NotFound),
+    Conflict(Conflict),
+    #[awsval(unknown)]
+    Unknown {
+        code: String,
+        message: Option<String>,
+    },
 }
 
 const PROTOCOLS: [Protocol; 7] = [
@@ -99,7 +120,7 @@ const PROTOCOLS: [Protocol; 7] = [
 /// input, no output).
 fn model() -> Model {
     let mut builder = ModelBuilder::new();
-    let not_found = NotFound::describe(&mut builder);
+    let errors = vec![NotFound::describe(&mut builder), Conflict::describe(&mut builder)];
     let (plain_in, plain_out) = (PlainIn::describe(&mut builder), PlainOut::describe(&mut builder));
     let operations = [
         ("Plain", Some(plain_in), Some(plain_out)),
@@ -111,7 +132,7 @@ fn model() -> Model {
         let mut operation = Operation::new(name);
         operation.input = input;
         operation.output = output;
-        operation.errors = vec![not_found];
+        operation.errors = errors.clone();
         operation.http.method = "POST".into();
         operation.http.uri = format!("/{name}").into();
         builder.operation(operation);
@@ -237,7 +258,8 @@ fn errors_blank_bodies_and_empty_operations_read_alike() {
     for protocol in PROTOCOLS {
         let plain = model.operation("Plain").expect("declared");
         let not_found = model.shape("NotFound").expect("declared");
-        let error = ServiceError::modeled(not_found, NotFound { message: Some("no such item".into()) }.to_value());
+        let error = NotFound { message: Some("no such item".into()), items: None }.to_value();
+        let error = ServiceError::modeled(not_found, error);
         let reply = protocol::encode_error(protocol, plain, &error, &options).expect("writes");
         same_reading::<PlainOut>(protocol, plain, &reply).expect("the same error");
         let read = protocol::response_typed::<PlainOut>(protocol, plain, &reply, &ReadOptions::default());
@@ -256,6 +278,50 @@ fn errors_blank_bodies_and_empty_operations_read_alike() {
         let by_value =
             protocol::request(protocol, empty, &Nothing {}.to_value(), &endpoint, &RequestOptions::default());
         assert_eq!(typed.expect("writes"), by_value.expect("writes"), "{protocol:?}");
+    }
+}
+
+/// `typed_error` gives the variant the `Value` path's service error converts to.
+fn same_typed_error(
+    protocol: Protocol,
+    operation: awsval::schema::OperationRef<'_>,
+    reply: &HttpResponse,
+) -> Result<(), TestCaseError> {
+    let typed = protocol::typed_error::<PlainError>(protocol, reply);
+    let by_value = protocol::response(protocol, operation, reply).and_then(|read| {
+        let error = read.expect_err("an error response");
+        <PlainError as awsval::OperationError>::from_code(&error.code, error.message.as_deref(), |_| {
+            Ok(error.value.clone())
+        })
+    });
+    match (typed, by_value) {
+        (Ok(typed), Ok(by_value)) => prop_assert!(typed == by_value, "{protocol:?}: {typed:?} against {by_value:?}"),
+        (Err(typed), Err(by_value)) => prop_assert_eq!(typed.kind(), by_value.kind()),
+        (typed, by_value) => prop_assert!(false, "{protocol:?}: typed {typed:?}, by value {by_value:?}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Modeled errors (one with a header-bound member), and others, read into the error enum.
+    #[test]
+    fn typed_errors_are_the_value_errors(message in of(text()), items in items(), reason in of("[a-z]{1,6}")) {
+        let model = model();
+        let operation = model.operation("Plain").expect("declared");
+        let options = ResponseOptions::default();
+        let errors = [
+            ServiceError::modeled(model.shape("NotFound").expect("declared"), NotFound { message: message.clone(), items }.to_value()),
+            ServiceError::modeled(model.shape("Conflict").expect("declared"), Conflict { reason, message: message.clone() }.to_value()),
+            ServiceError::unmodeled("Throttled", message.as_deref(), 400),
+        ];
+        for protocol in PROTOCOLS {
+            for error in &errors {
+                let reply = protocol::encode_error(protocol, operation, error, &options)?;
+                same_typed_error(protocol, operation, &reply)?;
+            }
+        }
     }
 }
 

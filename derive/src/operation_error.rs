@@ -60,6 +60,9 @@ fn generate(ident: &syn::Ident, modeled: &[(&syn::Ident, &syn::Type)], unknown: 
     let from = modeled.iter().enumerate().map(
         |(index, (variant, ty))| quote!(#index => Self::#variant(<#ty as ::awsval::FromValue>::from_value(value)?),),
     );
+    let decode = modeled.iter().enumerate().map(|(index, (variant, ty))| {
+        quote!(#index => Self::#variant(<#ty as ::awsval::convert::Decode>::decode(decoder, shape, ::core::option::Option::None)?),)
+    });
     let codes = modeled.iter().map(|(variant, ty)| {
         let fallback = variant.to_string();
         quote!(Self::#variant(_) => <#ty as ::awsval::Shape>::schema().error_code().unwrap_or(#fallback),)
@@ -81,6 +84,17 @@ fn generate(ident: &syn::Ident, modeled: &[(&syn::Ident, &syn::Type)], unknown: 
             fn from_modeled(index: usize, value: ::awsval::Value) -> ::awsval::Result<Self> {
                 ::core::result::Result::Ok(match index {
                     #(#from)*
+                    _ => return ::core::result::Result::Err(::awsval::Error::data("no modeled error has that index")),
+                })
+            }
+
+            fn decode_modeled<D: ::awsval::convert::Decoder>(
+                index: usize,
+                decoder: &mut D,
+                shape: ::awsval::schema::ShapeRef<'_>,
+            ) -> ::awsval::Result<Self> {
+                ::core::result::Result::Ok(match index {
+                    #(#decode)*
                     _ => return ::core::result::Result::Err(::awsval::Error::data("no modeled error has that index")),
                 })
             }

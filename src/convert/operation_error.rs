@@ -1,5 +1,6 @@
 //! An operation's errors as one Rust enum: modeled errors plus `Unknown { code, message }`.
 
+use super::Decoder;
 use crate::error::Result;
 use crate::schema::ShapeRef;
 use crate::value::Value;
@@ -18,6 +19,15 @@ pub trait OperationError: Sized {
     /// The variant for modeled error `index` (into [`error_shapes`](Self::error_shapes)),
     /// built from the decoded body.
     fn from_modeled(index: usize, value: Value) -> Result<Self>;
+
+    /// The variant for modeled error `index`, read straight from a codec's `decoder` as
+    /// `shape` (the error's shape), with no `Value` in between: what the protocols read error
+    /// bodies with where they can. By default, through [`from_modeled`](Self::from_modeled);
+    /// `#[derive(OperationError)]` reads each variant's type with its own
+    /// [`Decode`](super::Decode).
+    fn decode_modeled<D: Decoder>(index: usize, decoder: &mut D, shape: ShapeRef<'_>) -> Result<Self> {
+        Self::from_modeled(index, decoder.value(shape, None)?)
+    }
 
     /// An error the operation does not model.
     fn unknown(code: String, message: Option<String>) -> Self;
@@ -67,8 +77,19 @@ pub trait OperationError: Sized {
         message: Option<&str>,
         decode: impl FnOnce(ShapeRef<'static>) -> Result<Value>,
     ) -> Result<Self> {
+        Self::from_code_with(code, message, |index, shape| Self::from_modeled(index, decode(shape)?))
+    }
+
+    /// [`from_code`](Self::from_code) with the modeled error made by `read` from its index
+    /// and shape: what a codec reading the body straight into the variant
+    /// ([`decode_modeled`](Self::decode_modeled)) needs.
+    fn from_code_with(
+        code: &str,
+        message: Option<&str>,
+        read: impl FnOnce(usize, ShapeRef<'static>) -> Result<Self>,
+    ) -> Result<Self> {
         match Self::match_code(code) {
-            Some((index, shape)) => Self::from_modeled(index, decode(shape)?),
+            Some((index, shape)) => read(index, shape),
             None => Ok(Self::unknown(code.to_owned(), message.map(str::to_owned))),
         }
     }

@@ -41,7 +41,7 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &JsonSettings) -> Res
 
 /// Reads `bytes` as one value of `shape` with `read`: a null is not a value of any shape
 /// here, and only whitespace may follow.
-fn whole_document<'a, 's, T>(
+pub(crate) fn whole_document<'a, 's, T>(
     bytes: &'a [u8],
     shape: ShapeRef<'_>,
     settings: &'s JsonSettings,
@@ -91,7 +91,7 @@ pub fn decode_document(bytes: &[u8], settings: &JsonSettings) -> Result<Value> {
     Ok(value)
 }
 
-struct Decoder<'a, 's> {
+pub(crate) struct Decoder<'a, 's> {
     reader: Reader<'a>,
     settings: &'s JsonSettings,
     /// The members, items and entries of the structures, lists and maps being read,

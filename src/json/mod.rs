@@ -36,8 +36,8 @@ mod plain;
 mod reader;
 mod writer;
 
-pub(crate) use self::decode::expected;
 pub use self::decode::{decode, decode_document, decode_typed};
+pub(crate) use self::decode::{expected, whole_document};
 pub(crate) use self::encode::encode_object_with;
 pub use self::encode::{encode, encode_document, encode_to, encode_typed};
 use crate::limits::Limits;

@@ -472,8 +472,13 @@ pub fn typed_error_with<E: OperationError>(
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             let settings = JsonSettings::aws_json().with_limits(limits);
             let header = aws_json::error_header(response, &settings, false)?;
-            E::from_code(&header.code, header.message.as_deref(), |shape| {
-                if error_code::is_generic_body(body) { Ok(empty()) } else { json::decode(body, shape, &settings) }
+            E::from_code_with(&header.code, header.message.as_deref(), |index, shape| {
+                if error_code::is_generic_body(body) {
+                    return E::from_modeled(index, empty());
+                }
+                json::whole_document(body, shape, &settings, |decoder, shape, _| {
+                    E::decode_modeled(index, decoder, shape)
+                })
             })
         }
         Protocol::RpcV2Cbor => {
@@ -487,9 +492,13 @@ pub fn typed_error_with<E: OperationError>(
         Protocol::AwsQuery | Protocol::Ec2Query => {
             let settings = XmlSettings::new().with_limits(limits);
             let (header, path) = aws_query::error_header(response, &settings)?;
-            E::from_code(&header.code, header.message.as_deref(), |shape| match path {
-                Some(path) => Ok(xml::decode_at(body, path, shape, &settings)?.unwrap_or_else(empty)),
-                None => Ok(empty()),
+            E::from_code_with(&header.code, header.message.as_deref(), |index, shape| {
+                let read =
+                    |path| xml::read_typed_at(body, path, shape, &settings, |d, s, _| E::decode_modeled(index, d, s));
+                match path.map(read).transpose()? {
+                    Some(Some(error)) => Ok(error),
+                    _ => E::from_modeled(index, empty()),
+                }
             })
         }
         Protocol::RestJson1 => rest::typed_error(rest::Reading { body: rest::Body::Json, limits }, response),

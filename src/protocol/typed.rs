@@ -15,11 +15,11 @@
 use super::events::stream_member;
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, encode_response, finish};
-use super::{Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, s3};
+use super::{Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, rest, s3};
 use crate::convert::{Decode, Encode, Shape};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
-use crate::schema::{OperationRef, ShapeRef};
+use crate::schema::OperationRef;
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -210,18 +210,8 @@ fn reads_straight(protocol: Protocol, operation: OperationRef<'_>, options: &Rea
         Protocol::RestJson1 => !bound,
         Protocol::RestXml => {
             let s3 = options.customizations && s3::applies(operation);
-            !bound && !s3 && !output.is_some_and(may_come_unwrapped)
+            !bound && !s3 && !output.is_some_and(rest::may_come_unwrapped)
         }
         Protocol::RpcV2Cbor => false,
-    }
-}
-
-/// Whether restXml may send `shape`'s one member as the root itself (see
-/// `rest::read::unwrapped_member`).
-fn may_come_unwrapped(shape: ShapeRef<'_>) -> bool {
-    let mut members = shape.members();
-    match (members.next(), members.next()) {
-        (Some(only), None) => !only.target().shape_type().is_aggregate(),
-        _ => false,
     }
 }

@@ -47,11 +47,20 @@ use crate::value::{List, Map, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode_typed<T: Decode + Shape + 'static>(bytes: &[u8], settings: &XmlSettings) -> Result<T> {
-    let shape = T::schema();
+    read_typed(bytes, T::schema(), settings, T::decode)
+}
+
+/// Reads the document's root element as `shape` with `read`, handed the typed decoder.
+pub(crate) fn read_typed<'a, 's, T>(
+    bytes: &'a [u8],
+    shape: ShapeRef<'_>,
+    settings: &'s XmlSettings,
+    read: impl FnOnce(&mut Typed<'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
+) -> Result<T> {
     let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
     let mut typed = Typed::new(decoder, root);
-    let value = typed.read(shape, T::decode)?;
+    let value = typed.read(shape, read)?;
     typed.decoder.reader.finish()?;
     Ok(value)
 }
@@ -81,14 +90,24 @@ pub fn decode_typed_at<T: Decode + Shape + 'static>(
     path: &[&str],
     settings: &XmlSettings,
 ) -> Result<Option<T>> {
-    let shape = T::schema();
+    read_typed_at(bytes, path, T::schema(), settings, T::decode)
+}
+
+/// [`read_typed`] of the element at `path` below the root; `None` when it is not there.
+pub(crate) fn read_typed_at<'a, 's, T>(
+    bytes: &'a [u8],
+    path: &[&str],
+    shape: ShapeRef<'_>,
+    settings: &'s XmlSettings,
+    read: impl FnOnce(&mut Typed<'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
+) -> Result<Option<T>> {
     let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
     let (found, open) = decoder.descend(root, path)?;
     let (value, mut decoder) = match found {
         Some(element) => {
             let mut typed = Typed::new(decoder, element);
-            (Some(typed.read(shape, T::decode)?), typed.decoder)
+            (Some(typed.read(shape, read)?), typed.decoder)
         }
         None => (None, decoder),
     };
@@ -100,7 +119,7 @@ pub fn decode_typed_at<T: Decode + Shape + 'static>(
 }
 
 /// The typed side of the XML decoder: where the next value lies, beside the reader.
-struct Typed<'a, 's> {
+pub(crate) struct Typed<'a, 's> {
     decoder: Decoder<'a, 's>,
     /// The element the next value is read from (opened, its content unread unless `unread`
     /// is false).

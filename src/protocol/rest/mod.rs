@@ -16,7 +16,7 @@ use crate::schema::{MemberRef, ShapeRef};
 use crate::value::{Structure, Value};
 use crate::xml::XmlSettings;
 
-pub(super) use self::read::{request_input, response, typed_error};
+pub(super) use self::read::{may_come_unwrapped, request_input, response, typed_error};
 pub(super) use self::write::{error_reply, reply, request};
 
 /// Which body format.

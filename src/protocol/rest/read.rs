@@ -338,8 +338,42 @@ fn error<'m>(reading: Reading, operation: OperationRef<'m>, response: &HttpRespo
     Ok(ServiceError { code, message, shape, value, status: response.status })
 }
 
-/// An error response into an operation's error enum.
+/// An error response into an operation's error enum: the body straight into the variant when
+/// it holds every member, through `Value` when members are bound to headers (or one may come
+/// unwrapped).
 pub(crate) fn typed_error<E: crate::convert::OperationError>(reading: Reading, response: &HttpResponse) -> Result<E> {
     let (ErrorHeader { code, message }, body) = error_header(reading, response)?;
-    E::from_code(&code, message.as_deref(), |shape| decode_bound(reading, shape, &Parts::of_response(response), body))
+    let parts = Parts::of_response(response);
+    E::from_code_with(&code, message.as_deref(), |index, shape| {
+        let bound = shape.members().any(|m| m.http().is_some());
+        let blank = parts.body.iter().all(u8::is_ascii_whitespace);
+        if bound || blank || may_come_unwrapped(shape) {
+            return E::from_modeled(index, decode_bound(reading, shape, &parts, body)?);
+        }
+        let (bytes, json, xml) = (parts.body, reading.json(), reading.xml());
+        let found = match body {
+            BodyValue::Json => {
+                Some(json::whole_document(bytes, shape, &json, |d, s, _| E::decode_modeled(index, d, s))?)
+            }
+            BodyValue::XmlRoot => Some(xml::read_typed(bytes, shape, &xml, |d, s, _| E::decode_modeled(index, d, s))?),
+            BodyValue::XmlAt(path) => {
+                xml::read_typed_at(bytes, path, shape, &xml, |d, s, _| E::decode_modeled(index, d, s))?
+            }
+            BodyValue::None => None,
+        };
+        match found {
+            Some(error) => Ok(error),
+            None => E::from_modeled(index, Value::Structure(Structure::new())),
+        }
+    })
+}
+
+/// Whether restXml may send `shape`'s one member as the root itself (see
+/// [`unwrapped_member`]).
+pub(crate) fn may_come_unwrapped(shape: ShapeRef<'_>) -> bool {
+    let mut members = shape.members();
+    match (members.next(), members.next()) {
+        (Some(only), None) => !only.target().shape_type().is_aggregate(),
+        _ => false,
+    }
 }
