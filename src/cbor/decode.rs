@@ -59,7 +59,11 @@ pub fn decode_any(bytes: &[u8], settings: &CborSettings) -> Result<Value> {
     whole(bytes, settings, |reader| Ok(reader.optional(None)?.unwrap_or(Value::Null)))
 }
 
-fn whole<T>(bytes: &[u8], settings: &CborSettings, read: impl FnOnce(&mut Reader<'_>) -> Result<T>) -> Result<T> {
+pub(super) fn whole<T>(
+    bytes: &[u8],
+    settings: &CborSettings,
+    read: impl FnOnce(&mut Reader<'_>) -> Result<T>,
+) -> Result<T> {
     settings.limits.check_input_len(bytes.len())?;
     let mut reader = Reader { cbor: minicbor::Decoder::new(bytes), depth: 0, settings };
     let value = read(&mut reader)?;
@@ -70,7 +74,7 @@ fn whole<T>(bytes: &[u8], settings: &CborSettings, read: impl FnOnce(&mut Reader
     Ok(value)
 }
 
-struct Reader<'b> {
+pub(crate) struct Reader<'b> {
     cbor: minicbor::Decoder<'b>,
     depth: usize,
     settings: &'b CborSettings,
@@ -91,6 +95,43 @@ fn cbor_error(error: &minicbor::decode::Error, at: usize) -> Error {
 impl<'b> Reader<'b> {
     fn at(&self) -> usize {
         self.cbor.position()
+    }
+
+    /// Where the next item begins.
+    pub(super) fn position(&self) -> usize {
+        self.at()
+    }
+
+    /// The first byte of the next item, if any.
+    pub(super) fn next_byte(&self) -> Option<u8> {
+        self.cbor.input().get(self.at()).copied()
+    }
+
+    /// Passes over one byte: an item that is one byte long.
+    pub(super) fn skip_byte(&mut self) {
+        self.cbor.set_position(self.at() + 1);
+    }
+
+    /// Passes over the next item, whatever it holds.
+    pub(super) fn skip_item(&mut self) -> Result<()> {
+        self.read(|cbor| cbor.skip())
+    }
+
+    /// The member a structure's key names, looked up as [`Reader::key`] does; `None` for a
+    /// name the schema does not have.
+    pub(super) fn member_key<'m>(&mut self, keys: MemberKeys<'m>, expected: usize) -> Result<Option<MemberRef<'m>>> {
+        Ok(match self.key(keys, expected)? {
+            Key::Member(member) => Some(member),
+            Key::Other(_) => None,
+        })
+    }
+
+    /// The member a union's key names, or the name the schema does not have.
+    pub(super) fn union_key<'m>(&mut self, keys: MemberKeys<'m>) -> Result<std::result::Result<MemberRef<'m>, String>> {
+        Ok(match self.key(keys, 0)? {
+            Key::Member(member) => Ok(member),
+            Key::Other(name) => Err(name.into_owned()),
+        })
     }
 
     /// Runs a minicbor read, its errors at the offset where it started.
@@ -116,7 +157,7 @@ impl<'b> Reader<'b> {
     }
 
     /// A value of `shape` (any value when `None`), or `None` for a null or undefined.
-    fn optional(&mut self, shape: Option<ShapeRef<'_>>) -> Result<Option<Value>> {
+    pub(super) fn optional(&mut self, shape: Option<ShapeRef<'_>>) -> Result<Option<Value>> {
         if let Some(&(NULL | UNDEFINED)) = self.cbor.input().get(self.at()) {
             self.cbor.set_position(self.at() + 1);
             return Ok(None);
@@ -124,7 +165,7 @@ impl<'b> Reader<'b> {
         self.nested(|reader| reader.value(shape)).map(Some)
     }
 
-    fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+    pub(super) fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth).map_err(|error| error.at_offset(self.at()))?;
         let value = read(self);
@@ -158,7 +199,7 @@ impl<'b> Reader<'b> {
     }
 
     /// The length of an array or map: `None` for an indefinite one.
-    fn items(&mut self, map: bool) -> Result<Option<u64>> {
+    pub(super) fn items(&mut self, map: bool) -> Result<Option<u64>> {
         if let Some(len) = self.definite(if map { MAP } else { ARRAY }) {
             return Ok(Some(len));
         }
@@ -179,7 +220,7 @@ impl<'b> Reader<'b> {
 
     /// Whether another item follows (`index` items read of `len`), consuming the break that
     /// ends an indefinite array or map; counts items against the collection limit.
-    fn more(&mut self, len: Option<u64>, index: u64) -> Result<bool> {
+    pub(super) fn more(&mut self, len: Option<u64>, index: u64) -> Result<bool> {
         let limit = self.settings.limits.max_collection_len;
         let more = match len {
             Some(len) => index < len,
@@ -498,7 +539,7 @@ impl<'b> Reader<'b> {
     }
 
     /// A definite text string (`None` for anything else), within the string limit.
-    fn definite_text(&mut self) -> Result<Option<&'b str>> {
+    pub(super) fn definite_text(&mut self) -> Result<Option<&'b str>> {
         let at = self.at();
         let Some(bytes) = self.definite_bytes(TEXT)? else { return Ok(None) };
         utf8(bytes, at).map(Some)
@@ -532,7 +573,7 @@ impl<'b> Reader<'b> {
     }
 
     /// A text string, definite or in chunks, within the string limit.
-    fn text(&mut self) -> Result<String> {
+    pub(super) fn text(&mut self) -> Result<String> {
         if let Some(text) = self.definite_text()? {
             return Ok(text.to_owned());
         }

@@ -14,7 +14,7 @@ use crate::value::{Value, decimal};
 
 /// Writes `value` of `shape` as CBOR (see [`decode`](super::decode) for an example).
 pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &CborSettings) -> Result<Vec<u8>> {
-    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
+    let mut writer = Writer::new(settings);
     writer.value(value, shape)?;
     Ok(writer.out)
 }
@@ -27,7 +27,7 @@ pub(crate) fn encode_object_with(
     settings: &CborSettings,
     leading: &[(&str, &str)],
 ) -> Result<Vec<u8>> {
-    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
+    let mut writer = Writer::new(settings);
     match shape {
         Some(shape) => writer.structure(value, shape, leading)?,
         None => {
@@ -40,23 +40,31 @@ pub(crate) fn encode_object_with(
 
 /// Writes any value as CBOR without a schema: what [`decode_any`](super::decode_any) reads.
 pub fn encode_any(value: &Value, settings: &CborSettings) -> Result<Vec<u8>> {
-    let mut writer = Writer { out: Vec::with_capacity(128), depth: 0, settings };
+    let mut writer = Writer::new(settings);
     writer.any(value)?;
     Ok(writer.out)
 }
 
-struct Writer<'s> {
-    out: Vec<u8>,
+pub(super) struct Writer<'s> {
+    pub(super) out: Vec<u8>,
     depth: usize,
     settings: &'s CborSettings,
+    /// The members written so far of the structure being written by typed code.
+    pub(super) present: usize,
+}
+
+impl<'s> Writer<'s> {
+    pub(super) fn new(settings: &'s CborSettings) -> Self {
+        Self { out: Vec::with_capacity(128), depth: 0, settings, present: 0 }
+    }
 }
 
 impl Writer<'_> {
-    fn head(&mut self, major: u8, len: usize) {
+    pub(super) fn head(&mut self, major: u8, len: usize) {
         head::write(&mut self.out, major, len as u64);
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         self.head(TEXT, text.len());
         self.out.extend_from_slice(text.as_bytes());
     }
@@ -74,7 +82,7 @@ impl Writer<'_> {
         head::write(&mut self.out, TAG, tag);
     }
 
-    fn nest(&mut self, write: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+    pub(super) fn nest(&mut self, write: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth)?;
         let result = write(self);
@@ -82,7 +90,7 @@ impl Writer<'_> {
         result
     }
 
-    fn value(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
+    pub(super) fn value(&mut self, value: &Value, shape: ShapeRef<'_>) -> Result<()> {
         match (shape.shape_type(), value) {
             (ShapeType::Structure, Value::Structure(_)) => self.nest(|w| w.structure(value, shape, &[]))?,
             (ShapeType::Union, Value::Union(union)) => self.nest(|w| {
@@ -156,7 +164,7 @@ impl Writer<'_> {
     }
 
     /// An item of a list or a map's value: a null only where the collection is sparse.
-    fn item(&mut self, value: &Value, shape: ShapeRef<'_>, sparse: bool) -> Result<()> {
+    pub(super) fn item(&mut self, value: &Value, shape: ShapeRef<'_>, sparse: bool) -> Result<()> {
         match value {
             Value::Null if sparse => self.out.push(NULL),
             Value::Null => return Err(Error::data("null in a dense collection")),

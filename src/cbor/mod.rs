@@ -12,12 +12,15 @@ mod bignum;
 mod decode;
 mod encode;
 mod head;
+mod typed;
 
 use crate::limits::Limits;
 
 pub use self::decode::{decode, decode_any};
 pub(crate) use self::encode::encode_object_with;
 pub use self::encode::{encode, encode_any};
+pub(crate) use self::typed::read_typed;
+pub use self::typed::{decode_typed, encode_typed};
 
 /// How CBOR is read and written: within [`Limits`].
 ///

@@ -484,9 +484,11 @@ pub fn typed_error_with<E: OperationError>(
         Protocol::RpcV2Cbor => {
             let settings = crate::cbor::CborSettings::new().with_limits(limits);
             let header = rpc_v2_cbor::error_header(response, &settings)?;
-            E::from_code(&header.code, header.message.as_deref(), |shape| match rpc_v2_cbor::has_document(response) {
-                true => crate::cbor::decode(body, shape, &settings),
-                false => Ok(empty()),
+            E::from_code_with(&header.code, header.message.as_deref(), |index, shape| {
+                match rpc_v2_cbor::has_document(response) {
+                    true => crate::cbor::read_typed(body, shape, &settings, |d, s, _| E::decode_modeled(index, d, s)),
+                    false => E::from_modeled(index, empty()),
+                }
             })
         }
         Protocol::AwsQuery | Protocol::Ec2Query => {

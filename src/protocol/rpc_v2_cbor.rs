@@ -10,7 +10,7 @@ use super::{RequestOptions, RpcPost, ServiceError};
 use crate::cbor::{self, CborSettings};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::schema::{OperationRef, Service};
+use crate::schema::{OperationRef, Service, ShapeRef};
 use crate::value::{Structure, Value};
 
 pub(super) const MEDIA_TYPE: &str = "application/cbor";
@@ -32,6 +32,18 @@ pub(super) fn request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
+    post(operation, |shape, settings| cbor::encode(input, shape, settings), input, endpoint, options)
+}
+
+/// The request whose body `body` writes, given the input's shape; `input` is what its host
+/// labels are read from.
+pub(super) fn post(
+    operation: OperationRef<'_>,
+    body: impl FnOnce(ShapeRef<'_>, &CborSettings) -> Result<Vec<u8>>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
     let service = operation.model().service();
     // A streaming operation's answer is an event stream.
     let accept = match super::events::stream_member(operation.output()) {
@@ -43,7 +55,7 @@ pub(super) fn request(
     let body = match operation.input() {
         Some(shape) => {
             headers.push(("Content-Type".to_owned(), MEDIA_TYPE.to_owned()));
-            cbor::encode(input, shape, &CborSettings::new().with_limits(options.limits))?
+            body(shape, &CborSettings::new().with_limits(options.limits))?
         }
         None => Vec::new(),
     };
@@ -106,10 +118,19 @@ fn error<'m>(
 /// The response to `operation` with `output`: 200 and the output as CBOR (no body when the
 /// operation has no output).
 pub(super) fn reply(operation: OperationRef<'_>, output: &Value, options: &ResponseOptions) -> Result<HttpResponse> {
+    reply_with(operation, |shape, settings| cbor::encode(output, shape, settings), options)
+}
+
+/// [`reply`] with the body that `body` writes, given the output's shape.
+pub(super) fn reply_with(
+    operation: OperationRef<'_>,
+    body: impl FnOnce(ShapeRef<'_>, &CborSettings) -> Result<Vec<u8>>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
     let reply = HttpResponse::new(200, Vec::new()).with_header(PROTOCOL_HEADER.0, PROTOCOL_HEADER.1);
     match operation.output() {
         Some(shape) => {
-            let body = cbor::encode(output, shape, &CborSettings::new().with_limits(options.limits))?;
+            let body = body(shape, &CborSettings::new().with_limits(options.limits))?;
             Ok(HttpResponse { body, ..reply.with_header("Content-Type", MEDIA_TYPE) })
         }
         None => Ok(reply),

@@ -1,12 +1,13 @@
 //! Messages of derived types: an operation's input written and its output read (on a client)
 //! or written (on a server) straight through the codecs' typed paths, with no `Value` tree.
 //!
-//! The typed path is taken where the body is the whole message: awsJson requests and
-//! responses, the query protocols' responses, and restJson1 and restXml responses that bind
-//! no member to HTTP. Everything else goes through the `Value` path and converts, for it needs
-//! the members one by one (HTTP bindings, idempotency tokens, host labels, S3's rules, event
-//! streams) or has no typed writer yet (the query protocols' requests, CBOR). Either way the
-//! bytes and values are those of [`request`], [`response_with`] and [`encode_response`].
+//! The typed path is taken where the body is the whole message: awsJson and rpcv2Cbor requests
+//! and responses, the query protocols' responses, and restJson1 and restXml responses that
+//! bind no member to HTTP. Everything else goes through the `Value` path and converts, for it
+//! needs the members one by one (HTTP bindings, idempotency tokens, host labels, S3's rules,
+//! event streams) or has no typed writer yet (the query forms of requests, the query
+//! protocols' response envelopes). Either way the bytes and values are those of [`request`],
+//! [`response_with`] and [`encode_response`].
 //!
 //! `T` is the operation's own type: its schema is the operation's input or output shape, as
 //! when the model is built from the derived types. A derived type holds every member that has
@@ -15,11 +16,14 @@
 use super::events::stream_member;
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, encode_response, finish};
-use super::{Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, rest, s3};
+use super::{
+    Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, rest, rpc_v2_cbor, s3,
+};
+use crate::cbor::{self, CborSettings};
 use crate::convert::{Decode, Encode, Shape};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
-use crate::schema::OperationRef;
+use crate::schema::{OperationRef, ShapeRef};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -57,15 +61,24 @@ pub fn request_typed<T: Encode + Shape + 'static>(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
-    let Some(version) = json_version(protocol).filter(|_| writes_straight(operation)) else {
+    if !writes_straight(protocol, operation) {
         return request(protocol, operation, &input.to_value(), endpoint, options);
-    };
-    let body = match operation.input() {
-        Some(_) => json::encode_typed(input, &JsonSettings::aws_json().with_limits(options.limits))?,
-        None => b"{}".to_vec(),
-    };
+    }
     // No host labels (see `writes_straight`): the prefix reads nothing of the input.
-    aws_json::post(version, operation, body, &Value::Null, endpoint, options)
+    let no_labels = &Value::Null;
+    match json_version(protocol) {
+        Some(version) => {
+            let body = match operation.input() {
+                Some(_) => json::encode_typed(input, &JsonSettings::aws_json().with_limits(options.limits))?,
+                None => b"{}".to_vec(),
+            };
+            aws_json::post(version, operation, body, no_labels, endpoint, options)
+        }
+        None => {
+            let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(input, settings);
+            rpc_v2_cbor::post(operation, body, no_labels, endpoint, options)
+        }
+    }
 }
 
 /// [`response_with`] into the operation's output type `T`: the service's error stays a
@@ -115,7 +128,12 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
         });
     }
     let body = &response.body;
-    if operation.output().is_none() || body.iter().all(u8::is_ascii_whitespace) {
+    // A CBOR body is empty or a document; the others may be blank.
+    let blank = match protocol {
+        Protocol::RpcV2Cbor => body.is_empty(),
+        _ => body.iter().all(u8::is_ascii_whitespace),
+    };
+    if operation.output().is_none() || blank {
         return Ok(Ok(T::from_value(Value::Structure(Structure::new()))?));
     }
     let json = |settings: JsonSettings| json::decode_typed(body, &settings.with_limits(options.limits));
@@ -130,7 +148,8 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
         }
         Protocol::Ec2Query | Protocol::RestXml => xml::decode_typed(body, &xml_settings)?,
         Protocol::RestJson1 => json(JsonSettings::rest_json())?,
-        _ => json(JsonSettings::aws_json())?,
+        Protocol::RpcV2Cbor => cbor::decode_typed(body, &CborSettings::new().with_limits(options.limits))?,
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => json(JsonSettings::aws_json())?,
     };
     Ok(Ok(output))
 }
@@ -167,19 +186,28 @@ pub fn encode_response_typed<T: Encode + Shape + 'static>(
     output: &T,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    let Some(version) = json_version(protocol).filter(|_| stream_member(operation.output()).is_none()) else {
+    let body_only = matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor);
+    if !body_only || stream_member(operation.output()).is_some() {
         return encode_response(protocol, operation, &output.to_value(), options);
+    }
+    let mut reply = match json_version(protocol) {
+        Some(version) => {
+            let body = match operation.output() {
+                Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
+                None => Vec::new(),
+            };
+            aws_json::reply_with(version, body)
+        }
+        None => {
+            let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(output, settings);
+            rpc_v2_cbor::reply_with(operation, body, options)?
+        }
     };
-    let body = match operation.output() {
-        Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
-        None => Vec::new(),
-    };
-    let mut reply = aws_json::reply_with(version, body);
     finish(operation.model().service(), options, &mut reply);
     Ok(reply)
 }
 
-/// The awsJson version of `protocol`: the one family whose request bodies have a typed writer.
+/// The awsJson version of `protocol`, if it is awsJson.
 fn json_version(protocol: Protocol) -> Option<&'static str> {
     match protocol {
         Protocol::AwsJson1_0 => Some("1.0"),
@@ -188,9 +216,12 @@ fn json_version(protocol: Protocol) -> Option<&'static str> {
     }
 }
 
-/// Whether an awsJson request for `operation` is its body alone: no event stream, no
-/// idempotency token to fill, no host label to read.
-fn writes_straight(operation: OperationRef<'_>) -> bool {
+/// Whether a request for `operation` is its body alone: awsJson or rpcv2Cbor (the bodies with a
+/// typed writer), no event stream, no idempotency token to fill, no host label to read.
+fn writes_straight(protocol: Protocol, operation: OperationRef<'_>) -> bool {
+    if !matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor) {
+        return false;
+    }
     let tokens = operation.input().is_some_and(|shape| shape.members().any(|m| m.traits().idempotency_token));
     let labels = operation.data().host_prefix.as_deref().is_some_and(|prefix| prefix.contains('{'));
     stream_member(operation.input()).is_none() && !tokens && !labels
@@ -212,6 +243,6 @@ fn reads_straight(protocol: Protocol, operation: OperationRef<'_>, options: &Rea
             let s3 = options.customizations && s3::applies(operation);
             !bound && !s3 && !output.is_some_and(rest::may_come_unwrapped)
         }
-        Protocol::RpcV2Cbor => false,
+        Protocol::RpcV2Cbor => true,
     }
 }
