@@ -158,7 +158,14 @@ fn json_rows<T>(
 /// says so beside the figure).
 fn cbor_rows<T>(bench: &mut impl Bench, name: &str, typed: &T)
 where
-    T: Shape + ToValue + Serialize + DeserializeOwned + PartialEq + 'static,
+    T: Shape
+        + ToValue
+        + awsval::convert::Encode
+        + awsval::convert::Decode
+        + Serialize
+        + DeserializeOwned
+        + PartialEq
+        + 'static,
 {
     let shape: ShapeRef<'static> = T::schema();
     let settings = awsval::cbor::CborSettings::new();
@@ -180,6 +187,21 @@ where
         row("Value → CBOR", "cbor4ii typed → CBOR", Some(1.0)),
         || drop(black_box(cbor4ii::serde::to_vec(Vec::new(), black_box(&decoded)).expect("writes"))),
         || drop(black_box(awsval::cbor::encode(black_box(&back), shape, &settings).expect("writes"))),
+    );
+    let straight: T = awsval::cbor::decode_typed(&bytes, &settings).expect("decodes");
+    assert!(straight == *typed, "{name}: awsval's typed decoding reads a different value");
+    assert!(awsval::cbor::encode_typed(typed, &settings).expect("encodes") == bytes, "{name}: typed bytes differ");
+    bench.compare(
+        &payload,
+        row("CBOR → typed", "cbor4ii → typed", None),
+        || drop(black_box(cbor4ii::serde::from_slice::<T>(black_box(&bytes)).expect("reads"))),
+        || drop(black_box(awsval::cbor::decode_typed::<T>(black_box(&bytes), &settings).expect("reads"))),
+    );
+    bench.compare(
+        &payload,
+        row("typed → CBOR", "cbor4ii typed → CBOR", None),
+        || drop(black_box(cbor4ii::serde::to_vec(Vec::new(), black_box(&decoded)).expect("writes"))),
+        || drop(black_box(awsval::cbor::encode_typed(black_box(&straight), &settings).expect("writes"))),
     );
 }
 

@@ -65,7 +65,7 @@ pub(super) fn whole<T>(
     read: impl FnOnce(&mut Reader<'_>) -> Result<T>,
 ) -> Result<T> {
     settings.limits.check_input_len(bytes.len())?;
-    let mut reader = Reader { cbor: minicbor::Decoder::new(bytes), depth: 0, settings };
+    let mut reader = Reader { cbor: minicbor::Decoder::new(bytes), depth: 0, settings, hint: 0 };
     let value = read(&mut reader)?;
     let end = reader.cbor.position();
     if end < bytes.len() {
@@ -78,6 +78,8 @@ pub(crate) struct Reader<'b> {
     cbor: minicbor::Decoder<'b>,
     depth: usize,
     settings: &'b CborSettings,
+    /// The room the list or map being read by typed code claims (see `Decoder::size_hint`).
+    pub(super) hint: usize,
 }
 
 /// A decoding error of minicbor's, at its offset.
@@ -212,10 +214,12 @@ impl<'b> Reader<'b> {
     }
 
     /// Room for `len` items (none for an indefinite length), never more than the bytes left
-    /// could hold: a length off the wire is a claim, not a promise.
-    fn capacity(&self, len: Option<u64>, pairs: bool) -> usize {
+    /// could hold nor the collection limit allows: a length off the wire is a claim, not a
+    /// promise.
+    pub(super) fn capacity(&self, len: Option<u64>, pairs: bool) -> usize {
         let left = (self.cbor.input().len() - self.at()) / if pairs { 2 } else { 1 };
-        len.map_or(0, |len| usize::try_from(len).unwrap_or(usize::MAX).min(left))
+        let room = left.min(self.settings.limits.max_collection_len);
+        len.map_or(0, |len| usize::try_from(len).unwrap_or(usize::MAX).min(room))
     }
 
     /// Whether another item follows (`index` items read of `len`), consuming the break that

@@ -152,6 +152,10 @@ impl Decoder for Reader<'_> {
         }
         self.nested(|reader| reader.typed_map(shape, &mut visit))
     }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.hint)
+    }
 }
 
 impl Reader<'_> {
@@ -237,6 +241,7 @@ impl Reader<'_> {
         let item = shape.item()?;
         let sparse = shape.is_sparse();
         let len = self.items(false)?;
+        self.hint = self.capacity(len, false);
         let mut index = 0;
         while self.more(len, index)? {
             // A null item of a sparse list is the item's to read (as `None`); a dense list drops it.
@@ -256,6 +261,7 @@ impl Reader<'_> {
         let value = shape.entry()?.1;
         let sparse = shape.is_sparse();
         let len = self.items(true)?;
+        self.hint = self.capacity(len, true);
         let mut index = 0;
         while self.more(len, index)? {
             index += 1;

@@ -68,6 +68,14 @@ pub trait Decoder {
     fn map<'s, F>(&mut self, shape: ShapeRef<'s>, entry: F) -> Result<()>
     where
         F: FnMut(&mut Self, String, Option<MemberRef<'s>>) -> Result<()>;
+
+    /// Asked in the first call of a list's or map's callback, before it reads anything: how
+    /// many items or entries the collection holds, when the format says so up front (CBOR's
+    /// definite lengths), for the type to make room at once. A hint, bounded by what the
+    /// input left could hold; `None` by default.
+    fn size_hint(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// A type that decodes straight from a codec (see [`Decoder`]).
@@ -196,7 +204,11 @@ impl<T: Decode> Decode for Vec<T> {
 }
 
 fn add_items<T: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, items: &mut Vec<T>) -> Result<()> {
+    let mut first = true;
     decoder.list(shape, |decoder, item| {
+        if std::mem::take(&mut first) {
+            items.reserve(decoder.size_hint().unwrap_or(0));
+        }
         items.push(member(decoder, item)?);
         Ok(())
     })
@@ -213,11 +225,14 @@ trait Entries<V>: Default {
     fn add(&mut self, key: String, value: V) -> std::result::Result<(), String>;
 
     fn has(&self, key: &str) -> bool;
+
+    /// Makes room for `more` entries, where the type can.
+    fn reserve(&mut self, more: usize);
 }
 
 /// `Entries` through a map type's own `entry` API (`$entry`: its entry enum).
 macro_rules! entries {
-    ($(impl<$($param:ident $(: $bound:path)?),*> $map:ty => $entry:path;)*) => {$(
+    ($(impl<$($param:ident $(: $bound:path)?),*> $map:ty => $entry:path $(, $reserve:ident)?;)*) => {$(
         impl<$($param $(: $bound)?),*> Entries<V> for $map {
             fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
                 use $entry as Entry;
@@ -233,6 +248,12 @@ macro_rules! entries {
             fn has(&self, key: &str) -> bool {
                 self.contains_key(key)
             }
+
+            fn reserve(&mut self, more: usize) {
+                // An inherent method, where the type has one.
+                $(self.$reserve(more);)?
+                let _ = more;
+            }
         }
     )*};
 }
@@ -242,8 +263,8 @@ trait NewHasher: BuildHasher + Default {}
 impl<S: BuildHasher + Default> NewHasher for S {}
 
 entries! {
-    impl<V, S: NewHasher> HashMap<String, V, S> => hash_map::Entry;
-    impl<V, S: NewHasher> IndexMap<String, V, S> => indexmap::map::Entry;
+    impl<V, S: NewHasher> HashMap<String, V, S> => hash_map::Entry, reserve;
+    impl<V, S: NewHasher> IndexMap<String, V, S> => indexmap::map::Entry, reserve;
     impl<V> BTreeMap<String, V> => btree_map::Entry;
 }
 
@@ -257,7 +278,11 @@ fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Sha
     // The keys of dropped null entries, which may not repeat either; hashed with the standard
     // library's keyed hasher, since the wire chooses them.
     let mut dropped: HashSet<String> = HashSet::new();
+    let mut first = true;
     decoder.map(shape, |decoder, key, value| {
+        if std::mem::take(&mut first) {
+            map.reserve(decoder.size_hint().unwrap_or(0));
+        }
         if dropped.contains(&key) {
             return Err(repeated_key(&key));
         }
