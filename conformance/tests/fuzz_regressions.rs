@@ -9,7 +9,7 @@ use awsval_conformance::fuzz_checks;
 fn saved_fuzz_crashes_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 13] = [
+    let checks: [(&str, Check); 14] = [
         ("json", fuzz_checks::json),
         ("xml", fuzz_checks::xml),
         ("query", fuzz_checks::query),
@@ -23,6 +23,7 @@ fn saved_fuzz_crashes_stay_fixed() {
         ("model", fuzz_checks::model_file),
         ("smithy_model", fuzz_checks::smithy_model_file),
         ("round_trip", fuzz_checks::round_trip),
+        ("typed", fuzz_checks::typed),
     ];
     let mut replayed = 0;
     for (target, check) in checks {
@@ -45,11 +46,12 @@ fn the_seeds_pass_every_check() {
         fuzz_checks::xml(&std::fs::read(entry.unwrap().path()).unwrap());
     }
     type Check = fn(&[u8]);
-    let checks: [(&str, Check); 4] = [
+    let checks: [(&str, Check); 5] = [
         ("http1", fuzz_checks::http1),
         ("exchange", fuzz_checks::exchange),
         ("cbor", fuzz_checks::cbor),
         ("event_stream", fuzz_checks::event_stream),
+        ("typed", fuzz_checks::typed),
     ];
     for (target, check) in checks {
         for entry in std::fs::read_dir(root.join(target)).unwrap() {
