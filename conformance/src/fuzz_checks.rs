@@ -415,7 +415,8 @@ mod typed_fixture {
 /// Typed decoding agrees with decoding to a `Value` then converting, in JSON, XML and CBOR
 /// (the first byte picks the codec): the same value, or the same error, but for the documented
 /// differences (a value that does not fit its Rust type is reported where it is met, with the
-/// offset of an enum value; an XML map entry reports a repeated key before a malformed rest);
+/// offset of an enum value; in XML a repeated map key is reported once its value is read,
+/// before anything wrong later in the same entry);
 /// and what decodes typed encodes typed to the bytes its `Value` encodes to.
 pub fn typed(data: &[u8]) {
     use awsval::{FromValue, Shape, ToValue};
@@ -446,8 +447,10 @@ pub fn typed(data: &[u8]) {
         }
         (Err(typed), Err(two_step)) => {
             let fits = ["missing required member", "unknown enum value"].contains(&typed.message());
-            let xml_entry =
-                typed.message() == "repeated map key" && two_step.message().starts_with("a map entry with a second");
+            // XML: a key the map has is reported once its value is read, before anything
+            // wrong later in the same entry.
+            let later = two_step.offset().zip(typed.offset()).is_some_and(|(two_step, typed)| two_step >= typed);
+            let xml_entry = codec % 3 == 1 && typed.message() == "repeated map key" && later;
             if !fits && !xml_entry {
                 assert_eq!(typed.to_string(), two_step.to_string(), "typed and two-step errors differ");
             }
