@@ -49,18 +49,8 @@ pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &XmlSettings) -> Resu
 /// as a value of `shape`; `None` when the path is not there. What protocols use to read
 /// `<OpResponse><OpResult>` or `<ErrorResponse><Error>`.
 pub fn decode_at(bytes: &[u8], path: &[&str], shape: ShapeRef<'_>, settings: &XmlSettings) -> Result<Option<Value>> {
-    let mut decoder = Decoder::new(bytes, settings)?;
-    let root = decoder.reader.root()?;
-    let (found, open) = decoder.descend(root, path)?;
-    let value = match found {
-        Some(element) => Some(decoder.content(&element, shape, shape.traits().timestamp_format)?),
-        None => None,
-    };
-    for _ in 0..open {
-        decoder.reader.skip()?;
-    }
-    decoder.reader.finish()?;
-    Ok(value)
+    let decoder = Decoder::new(bytes, settings)?;
+    decoder.read_at(path, |decoder, element| decoder.content(&element, shape, shape.traits().timestamp_format))
 }
 
 /// The text of the element at `path` below the root, if there is one.
@@ -115,10 +105,31 @@ impl<'a, 's> Decoder<'a, 's> {
 }
 
 impl<'a> Decoder<'a, '_> {
+    /// Reads the document with `read` handed the element at `path` below the root (by local
+    /// names, the first match at each level), opened, to read through its end; `None` when
+    /// the path is not there.
+    pub(super) fn read_at<T>(
+        mut self,
+        path: &[&str],
+        read: impl FnOnce(&mut Self, Element<'a>) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let root = self.reader.root()?;
+        let (found, open) = self.descend(root, path)?;
+        let value = match found {
+            Some(element) => Some(read(&mut self, element)?),
+            None => None,
+        };
+        for _ in 0..open {
+            self.reader.skip()?;
+        }
+        self.reader.finish()?;
+        Ok(value)
+    }
+
     /// Walks down `path` from the opened `element`. Returns the element found (opened, its
     /// content unread) and how many of its ancestors are still open; or, when the path is not
     /// there, `None` and how many elements remain open.
-    pub(super) fn descend(&mut self, element: Element<'a>, path: &[&str]) -> Result<(Option<Element<'a>>, usize)> {
+    fn descend(&mut self, element: Element<'a>, path: &[&str]) -> Result<(Option<Element<'a>>, usize)> {
         let mut current = element;
         let mut ancestors = 0;
         for name in path {

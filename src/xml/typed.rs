@@ -47,7 +47,7 @@ use crate::value::{List, Map, Value};
 /// # Ok::<(), awsval::Error>(())
 /// ```
 pub fn decode_typed<T: Decode + Shape + 'static>(bytes: &[u8], settings: &XmlSettings) -> Result<T> {
-    read_typed(bytes, T::schema(), settings, T::decode)
+    read_typed(bytes, T::schema(), settings, |typed, shape, format| T::decode(typed, shape, format))
 }
 
 /// Reads the document's root element as `shape` with `read`, handed the typed decoder.
@@ -55,13 +55,12 @@ pub(crate) fn read_typed<'a, 's, T>(
     bytes: &'a [u8],
     shape: ShapeRef<'_>,
     settings: &'s XmlSettings,
-    read: impl FnOnce(&mut Typed<'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
+    read: impl for<'d> FnOnce(&mut Typed<'d, 'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
 ) -> Result<T> {
     let mut decoder = Decoder::new(bytes, settings)?;
     let root = decoder.reader.root()?;
-    let mut typed = Typed::new(decoder, root);
-    let value = typed.read(shape, read)?;
-    typed.decoder.reader.finish()?;
+    let value = Typed::new(&mut decoder, root).read(shape, read)?;
+    decoder.reader.finish()?;
     Ok(value)
 }
 
@@ -90,7 +89,7 @@ pub fn decode_typed_at<T: Decode + Shape + 'static>(
     path: &[&str],
     settings: &XmlSettings,
 ) -> Result<Option<T>> {
-    read_typed_at(bytes, path, T::schema(), settings, T::decode)
+    read_typed_at(bytes, path, T::schema(), settings, |typed, shape, format| T::decode(typed, shape, format))
 }
 
 /// [`read_typed`] of the element at `path` below the root; `None` when it is not there.
@@ -99,28 +98,14 @@ pub(crate) fn read_typed_at<'a, 's, T>(
     path: &[&str],
     shape: ShapeRef<'_>,
     settings: &'s XmlSettings,
-    read: impl FnOnce(&mut Typed<'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
+    read: impl for<'d> FnOnce(&mut Typed<'d, 'a, 's>, ShapeRef<'_>, Option<TimestampFormat>) -> Result<T>,
 ) -> Result<Option<T>> {
-    let mut decoder = Decoder::new(bytes, settings)?;
-    let root = decoder.reader.root()?;
-    let (found, open) = decoder.descend(root, path)?;
-    let (value, mut decoder) = match found {
-        Some(element) => {
-            let mut typed = Typed::new(decoder, element);
-            (Some(typed.read(shape, read)?), typed.decoder)
-        }
-        None => (None, decoder),
-    };
-    for _ in 0..open {
-        decoder.reader.skip()?;
-    }
-    decoder.reader.finish()?;
-    Ok(value)
+    Decoder::new(bytes, settings)?.read_at(path, |decoder, element| Typed::new(decoder, element).read(shape, read))
 }
 
 /// The typed side of the XML decoder: where the next value lies, beside the reader.
-pub(crate) struct Typed<'a, 's> {
-    decoder: Decoder<'a, 's>,
+pub(crate) struct Typed<'d, 'a, 's> {
+    decoder: &'d mut Decoder<'a, 's>,
     /// The element the next value is read from (opened, its content unread unless `unread`
     /// is false).
     element: Element<'a>,
@@ -143,8 +128,8 @@ enum Place {
     Absent,
 }
 
-impl<'a, 's> Typed<'a, 's> {
-    fn new(decoder: Decoder<'a, 's>, element: Element<'a>) -> Self {
+impl<'d, 'a, 's> Typed<'d, 'a, 's> {
+    fn new(decoder: &'d mut Decoder<'a, 's>, element: Element<'a>) -> Self {
         Self { decoder, element, place: Place::Content, unread: true }
     }
 
@@ -396,7 +381,7 @@ fn next_piece(pieces: &mut Vec<(usize, usize)>, index: usize) -> usize {
     }
 }
 
-impl TypedDecoder for Typed<'_, '_> {
+impl TypedDecoder for Typed<'_, '_, '_> {
     fn value(&mut self, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Value> {
         let place = self.take_place();
         let element = &self.element;
