@@ -133,8 +133,10 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
         Protocol::RpcV2Cbor => body.is_empty(),
         _ => body.iter().all(u8::is_ascii_whitespace),
     };
+    // What an empty body or a missing result element reads as, as on the `Value` path.
+    let empty = || T::from_value(Value::Structure(Structure::new()));
     if operation.output().is_none() || blank {
-        return Ok(Ok(T::from_value(Value::Structure(Structure::new()))?));
+        return Ok(Ok(empty()?));
     }
     let json = |settings: JsonSettings| json::decode_typed(body, &settings.with_limits(options.limits));
     let xml_settings = XmlSettings::new().with_limits(options.limits);
@@ -143,7 +145,7 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
             let wrapper = super::aws_query::result_wrapper(operation);
             match xml::decode_typed_at(body, &[&wrapper], &xml_settings)? {
                 Some(output) => output,
-                None => T::from_value(Value::Structure(Structure::new()))?,
+                None => empty()?,
             }
         }
         Protocol::Ec2Query | Protocol::RestXml => xml::decode_typed(body, &xml_settings)?,
