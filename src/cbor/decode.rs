@@ -37,8 +37,13 @@ use crate::value::{Document, List, Map, Structure, Union, Value};
 pub fn decode(bytes: &[u8], shape: ShapeRef<'_>, settings: &CborSettings) -> Result<Value> {
     whole(bytes, settings, |reader| match reader.optional(Some(shape))? {
         Some(value) => Ok(value),
-        None => Err(Error::data(format!("expected a {}, found null", shape.shape_type())).at_offset(0)),
+        None => Err(null_root(shape)),
     })
+}
+
+/// The error for a document that is a null where a value of `shape` should be.
+pub(super) fn null_root(shape: ShapeRef<'_>) -> Error {
+    Error::data(format!("expected a {}, found null", shape.shape_type())).at_offset(0)
 }
 
 /// Reads `bytes` as one CBOR data item of any kind: maps (text keys) as [`Value::Map`],

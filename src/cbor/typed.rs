@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::CborSettings;
-use super::decode::{Reader, whole};
+use super::decode::{Reader, null_root, whole};
 use super::encode::Writer;
 use super::head::{ARRAY, MAP, NULL, UNDEFINED};
 use crate::convert::decode::enum_text_of;
@@ -51,7 +51,7 @@ pub(crate) fn read_typed<T>(
 ) -> Result<T> {
     whole(bytes, settings, |reader| {
         if reader.at_null() {
-            return Err(Error::data(format!("expected a {}, found null", shape.shape_type())).at_offset(0));
+            return Err(null_root(shape));
         }
         read(reader, shape, shape.traits().timestamp_format)
     })
