@@ -230,8 +230,9 @@ trait Entries<V>: Default {
     fn reserve(&mut self, more: usize);
 }
 
-/// `Entries` through a map type's own `entry` API (`$entry`: its entry enum).
-macro_rules! entries {
+/// `Entries` through a map type's own `entry` API (`$entry`: its entry enum; `$reserve`: its
+/// method making room, if it has one), and `Decode` through `Entries`.
+macro_rules! maps {
     ($(impl<$($param:ident $(: $bound:path)?),*> $map:ty => $entry:path $(, $reserve:ident)?;)*) => {$(
         impl<$($param $(: $bound)?),*> Entries<V> for $map {
             fn add(&mut self, key: String, value: V) -> std::result::Result<(), String> {
@@ -255,6 +256,26 @@ macro_rules! entries {
                 let _ = more;
             }
         }
+
+        impl<$($param $(: $bound)?),*> Decode for $map
+        where
+            V: Decode,
+        {
+            fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
+                let mut map = Self::default();
+                add_entries(decoder, shape, &mut map)?;
+                Ok(map)
+            }
+
+            fn decode_into<D: Decoder>(
+                decoder: &mut D,
+                shape: ShapeRef<'_>,
+                _: Option<TimestampFormat>,
+                slot: &mut Option<Self>,
+            ) -> Result<()> {
+                add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
+            }
+        }
     )*};
 }
 
@@ -262,16 +283,10 @@ macro_rules! entries {
 trait NewHasher: BuildHasher + Default {}
 impl<S: BuildHasher + Default> NewHasher for S {}
 
-entries! {
+maps! {
     impl<V, S: NewHasher> HashMap<String, V, S> => hash_map::Entry, reserve;
     impl<V, S: NewHasher> IndexMap<String, V, S> => indexmap::map::Entry, reserve;
     impl<V> BTreeMap<String, V> => btree_map::Entry;
-}
-
-fn decode_map<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>) -> Result<M> {
-    let mut map = M::default();
-    add_entries(decoder, shape, &mut map)?;
-    Ok(map)
 }
 
 fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, map: &mut M) -> Result<()> {
@@ -299,49 +314,4 @@ fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Sha
         };
         map.add(key, value).map_err(|key| repeated_key(&key))
     })
-}
-
-impl<V: Decode, S: BuildHasher + Default> Decode for HashMap<String, V, S> {
-    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
-        decode_map(decoder, shape)
-    }
-
-    fn decode_into<D: Decoder>(
-        decoder: &mut D,
-        shape: ShapeRef<'_>,
-        _: Option<TimestampFormat>,
-        slot: &mut Option<Self>,
-    ) -> Result<()> {
-        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
-    }
-}
-
-impl<V: Decode> Decode for BTreeMap<String, V> {
-    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
-        decode_map(decoder, shape)
-    }
-
-    fn decode_into<D: Decoder>(
-        decoder: &mut D,
-        shape: ShapeRef<'_>,
-        _: Option<TimestampFormat>,
-        slot: &mut Option<Self>,
-    ) -> Result<()> {
-        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
-    }
-}
-
-impl<V: Decode, S: BuildHasher + Default> Decode for IndexMap<String, V, S> {
-    fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {
-        decode_map(decoder, shape)
-    }
-
-    fn decode_into<D: Decoder>(
-        decoder: &mut D,
-        shape: ShapeRef<'_>,
-        _: Option<TimestampFormat>,
-        slot: &mut Option<Self>,
-    ) -> Result<()> {
-        add_entries(decoder, shape, slot.get_or_insert_with(Self::default))
-    }
 }
