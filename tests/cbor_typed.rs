@@ -169,6 +169,17 @@ fn errors_name_the_same_path_and_offset() {
             .expect("writes"),
     );
     assert_eq!(typed.err().map(|e| e.to_string()).as_deref(), Some("data error: unknown enum value at Z (byte 13)"));
+    // A key repeating one whose null was dropped, its value malformed: the value is read first.
+    let after_dropped = [
+        0xa2, 0x68, b'R', b'e', b'q', b'u', b'i', b'r', b'e', b'd', 0xf5, 0x61, b'M', 0xa2, 0x61, b'k', 0xf7, 0x61,
+        b'k', 0x3c,
+    ];
+    let (typed, _) = both(&after_dropped);
+    assert_eq!(
+        typed.err().map(|e| e.message().to_owned()).as_deref(),
+        Some("malformed CBOR: byte 0x3c begins no data item")
+    );
+    agree(&after_dropped);
     let repeated = [0xa2, 0x61, b'M', 0xa2, 0x61, b'a', 0xf6, 0x61, b'a', 0x01, 0x68];
     let (typed, two_step) = both(&repeated);
     assert!(typed.is_err() && two_step.is_err(), "a key may not repeat, even after a dropped null");

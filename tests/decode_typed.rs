@@ -115,6 +115,7 @@ fn errors_name_the_same_path_and_offset() {
         br#"{"Required":true,"M":{"a":1,"a":2}}"#,
         br#"{"Required":true,"M":{"a":null,"a":2}}"#,
         br#"{"Required":true,"M":{"a":1,"a":null}}"#,
+        br#"{"Required":true,"M":{"a":null,"a":x}}"#,
         br#"{"Required":true,"U":{"A":"x","B":[1]}}"#,
         br#"{"Required":true,"U":{}}"#,
         br#"{"Required":true,"Sparse":[1,"x"]}"#,

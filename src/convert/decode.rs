@@ -298,20 +298,21 @@ fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Sha
         if std::mem::take(&mut first) {
             map.reserve(decoder.size_hint().unwrap_or(0));
         }
-        if dropped.contains(&key) {
-            return Err(repeated_key(&key));
-        }
         let Some(value) = value else {
-            if map.has(&key) {
+            if map.has(&key) || dropped.contains(&key) {
                 return Err(repeated_key(&key));
             }
             dropped.insert(key);
             return Ok(());
         };
+        // The value is read before its key is checked, as the codecs' `Value` paths read it.
         let value = match member(decoder, value) {
             Ok(value) => value,
             Err(error) => return Err(error.at_key(key)),
         };
+        if dropped.contains(&key) {
+            return Err(repeated_key(&key));
+        }
         map.add(key, value).map_err(|key| repeated_key(&key))
     })
 }
