@@ -77,4 +77,47 @@
 //! # Ok::<(), awsval::Error>(())
 //! ```
 //!
+//! [`xml::decode_typed`](crate::xml::decode_typed) and
+//! [`cbor::decode_typed`](crate::cbor::decode_typed) do the same for the other body formats,
+//! and `encode_typed` in each codec writes a derived value with no `Value` either, to the byte
+//! what the `Value` path writes.
+//!
+//! The protocol functions have typed twins, which take these straight paths wherever the body
+//! is the whole message (awsJson and rpcv2Cbor both ways, the query protocols' responses, REST
+//! responses binding nothing to HTTP) and go through `Value` otherwise, with the same result:
+//!
+//! ```
+//! use awsval::protocol::{self, Endpoint, HttpResponse, Protocol, ReadOptions, RequestOptions};
+//! use awsval::schema::{ModelBuilder, Operation};
+//! use awsval::Shape;
+//!
+//! #[derive(Shape)]
+//! struct ScanInput {
+//!     table_name: String,
+//! }
+//!
+//! #[derive(Shape, PartialEq)]
+//! struct ScanOutput {
+//!     count: Option<i32>,
+//! }
+//!
+//! let mut builder = ModelBuilder::new();
+//! let mut scan = Operation::new("Scan");
+//! scan.input = Some(ScanInput::describe(&mut builder));
+//! scan.output = Some(ScanOutput::describe(&mut builder));
+//! builder.operation(scan);
+//! let model = builder.finish()?;
+//! let scan = model.operation("Scan").expect("declared");
+//!
+//! let input = ScanInput { table_name: "users".into() };
+//! let request = protocol::request_typed(Protocol::AwsJson1_0, scan, &input, &Endpoint::default(), &RequestOptions::default())?;
+//! assert_eq!(request.body, br#"{"TableName":"users"}"#);
+//!
+//! let reply = HttpResponse::new(200, r#"{"Count": 2}"#);
+//! let output: ScanOutput = protocol::response_typed(Protocol::AwsJson1_0, scan, &reply, &ReadOptions::default())?
+//!     .expect("a success");
+//! assert_eq!(output, ScanOutput { count: Some(2) });
+//! # Ok::<(), awsval::Error>(())
+//! ```
+//!
 //! The attributes the derive takes are listed on the [crate's front page](crate).
