@@ -196,9 +196,7 @@ impl Encoder<'_, '_> {
             if !std::mem::take(&mut first) {
                 self.out.push(b',');
             }
-            let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
-            writer::string(self.out, key);
-            self.out.push(b':');
+            writer::member_key(self.out, member, self.settings.json_name);
             self.value(member_value, member.target(), member.timestamp_format())
                 .map_err(|error| member.annotate(error))?;
         }
@@ -211,10 +209,8 @@ impl Encoder<'_, '_> {
             return Err(mismatch(shape, value));
         };
         let (member, member_value) = shape.union_member(union)?;
-        let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
         self.out.push(b'{');
-        writer::string(self.out, key);
-        self.out.push(b':');
+        writer::member_key(self.out, member, self.settings.json_name);
         self.value(member_value, member.target(), member.timestamp_format()).map_err(|error| member.annotate(error))?;
         self.out.push(b'}');
         Ok(())
@@ -414,9 +410,7 @@ impl convert::Encoder for Encoder<'_, '_> {
 impl Encoder<'_, '_> {
     /// `"key":` of a structure or union member.
     fn key(&mut self, member: MemberRef<'_>) {
-        let key = if self.settings.json_name { member.json_name() } else { member.name().as_str() };
-        writer::string(self.out, key);
-        self.out.push(b':');
+        writer::member_key(self.out, member, self.settings.json_name);
     }
 
     /// A list item or map value: an absent one is a null, which only a sparse collection holds.

@@ -1,6 +1,7 @@
 //! The lowest layer of JSON output: strings, numbers, punctuation.
 
 use super::plain::plain_run_end;
+use crate::schema::MemberRef;
 
 /// The bytes a JSON string cannot hold as they are: quotes, backslashes, control characters.
 static ESCAPED: [bool; 256] = {
@@ -38,6 +39,22 @@ pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
         run = end + 1;
     }
     out.push(b'"');
+}
+
+/// Appends `"name":`, a structure or union member's key: its name is escaped once per process
+/// (names are interned), a `jsonName` each time (`json_name`: whether the dialect uses them).
+pub(crate) fn member_key(out: &mut Vec<u8>, member: MemberRef<'_>, json_name: bool) {
+    if json_name && member.traits().json_name.is_some() {
+        string(out, member.json_name());
+        out.push(b':');
+        return;
+    }
+    out.extend_from_slice(member.name().json_key(|text| {
+        let mut key = Vec::with_capacity(text.len() + 3);
+        string(&mut key, text);
+        key.push(b':');
+        key
+    }));
 }
 
 /// Appends the escape of a quote, a backslash or a control character.

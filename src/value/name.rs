@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHashMap;
 
@@ -36,6 +36,8 @@ pub struct Name(&'static Entry);
 struct Entry {
     text: &'static str,
     sensitive: bool,
+    /// The name as the JSON codec writes it as an object key, made the first time it does.
+    json_key: OnceLock<Box<[u8]>>,
 }
 
 /// One table per sensitivity, so that a lookup borrows the text without building a key.
@@ -62,7 +64,7 @@ impl Name {
             return *name;
         }
         let text: &'static str = Box::leak(text.into());
-        let name = Self(Box::leak(Box::new(Entry { text, sensitive })));
+        let name = Self(Box::leak(Box::new(Entry { text, sensitive, json_key: OnceLock::new() })));
         table.insert(text, name);
         name
     }
@@ -102,6 +104,12 @@ impl Name {
     /// Whether both are the very same interned name (text and sensitivity): one comparison.
     pub(crate) fn same(self, other: Self) -> bool {
         std::ptr::eq(self.0, other.0)
+    }
+
+    /// The name as a JSON object key, as `make` spells it from the text: made once for the
+    /// life of the process, as the name itself is, since names are few and written often.
+    pub(crate) fn json_key(self, make: impl FnOnce(&str) -> Vec<u8>) -> &'static [u8] {
+        self.0.json_key.get_or_init(|| make(self.0.text).into_boxed_slice())
     }
 }
 
