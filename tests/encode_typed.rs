@@ -1,10 +1,11 @@
-//! Typed encoding (`json::encode_typed`, `xml::encode_typed`) against the path it replaces
-//! (`ToValue`, then `json::encode` or `xml::encode`): the same bytes, or the same error, in
-//! every JSON dialect and in XML.
+//! Typed encoding (`json::encode_typed`, `xml::encode_typed`, `query::encode_typed`) against
+//! the path it replaces (`ToValue`, then `json::encode`, `xml::encode` or `query::encode`): the
+//! same bytes, or the same error, in every JSON dialect, in XML and in both query flavors.
 
 use std::collections::{BTreeMap, HashMap};
 
 use awsval::json::{self, JsonSettings};
+use awsval::query::{self, QueryFlavor, QuerySettings};
 use awsval::xml::{self, XmlSettings};
 use awsval::{Blob, Document, Shape, Timestamp, ToValue, Value};
 use proptest::collection::{btree_map, vec};
@@ -37,6 +38,8 @@ struct Node {
     sparse: Option<Vec<Option<i32>>>,
     m: Option<BTreeMap<String, i32>>,
     sparse_map: Option<HashMap<String, Option<String>>>,
+    /// Lists in a list: what flattening (ec2Query's, XML's) treats apart.
+    grid: Option<Vec<Vec<String>>>,
     u: Option<Choice>,
     doc: Option<Document>,
     kids: Option<Vec<Node>>,
@@ -107,6 +110,7 @@ fn leaf() -> impl Strategy<Value = Node> {
             sparse,
             m,
             sparse_map,
+            grid: None,
             u,
             doc,
             kids: None,
@@ -117,18 +121,16 @@ fn leaf() -> impl Strategy<Value = Node> {
 
 fn node() -> impl Strategy<Value = Node> {
     let xml_only = (of(vec(text(), 0..3)), of(btree_map(text(), text(), 0..3)));
-    (leaf(), xml_only).prop_map(|(node, (flat, flat_map))| Node { flat, flat_map, ..node }).prop_recursive(
-        3,
-        12,
-        3,
-        |inner| {
+    let grid = of(vec(vec(text(), 0..3), 0..3));
+    (leaf(), xml_only, grid)
+        .prop_map(|(node, (flat, flat_map), grid)| Node { flat, flat_map, grid, ..node })
+        .prop_recursive(3, 12, 3, |inner| {
             (leaf(), vec(inner.clone(), 0..3), of(inner)).prop_map(|(mut node, kids, kid)| {
                 node.kids = Some(kids);
                 node.kid = kid.map(Box::new);
                 node
             })
-        },
-    )
+        })
 }
 
 /// The two paths' results, as text or error text.
@@ -146,6 +148,14 @@ fn both_xml(node: &Node) -> (Result<String, String>, Result<String, String>) {
     (text(xml::encode_typed(node, &settings)), text(xml::encode(&node.to_value(), Node::schema(), &settings)))
 }
 
+/// The two paths' query pairs, as form text or error text.
+fn both_query(node: &Node, flavor: QueryFlavor) -> (Result<String, String>, Result<String, String>) {
+    let text =
+        |r: awsval::Result<Vec<(String, String)>>| r.map(|p| query::form_urlencode(&p)).map_err(|e| e.to_string());
+    let settings = QuerySettings::new(flavor);
+    (text(query::encode_typed(node, &settings)), text(query::encode(&node.to_value(), Node::schema(), &settings)))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -157,6 +167,22 @@ proptest! {
         }
         let (straight, through_value) = both_xml(&node);
         prop_assert_eq!(straight, through_value);
+        for flavor in [QueryFlavor::AwsQuery, QueryFlavor::Ec2Query] {
+            let (straight, through_value) = both_query(&node, flavor);
+            prop_assert_eq!(straight, through_value);
+        }
+    }
+
+    /// Without the members a query string cannot carry (documents, nulls), the pairs are
+    /// written, not refused.
+    #[test]
+    fn typed_query_pairs_are_the_value_paths(node in node()) {
+        let node = Node { doc: None, sparse: None, sparse_map: None, ..node };
+        for flavor in [QueryFlavor::AwsQuery, QueryFlavor::Ec2Query] {
+            let (straight, through_value) = both_query(&node, flavor);
+            prop_assert!(straight.is_ok() || through_value.is_err());
+            prop_assert_eq!(straight, through_value);
+        }
     }
 
     /// Without the members XML cannot carry (documents, nulls), the XML is written, not refused.
@@ -208,6 +234,7 @@ fn a_rich_node_is_written_alike_in_xml() {
         sparse: None,
         m: Some([("m".to_owned(), 3)].into()),
         sparse_map: None,
+        grid: None,
         u: Some(Choice::B(vec![1, 2])),
         doc: None,
         kids: Some(vec![]),
@@ -241,6 +268,7 @@ fn base_of() -> Node {
         sparse: None,
         m: None,
         sparse_map: None,
+        grid: None,
         u: None,
         doc: None,
         kids: None,

@@ -83,8 +83,9 @@
 //! what the `Value` path writes.
 //!
 //! The protocol functions have typed twins, which take these straight paths wherever the body
-//! is the whole message (awsJson and rpcv2Cbor both ways, the query protocols' responses, REST
-//! responses binding nothing to HTTP) and go through `Value` otherwise, with the same result:
+//! is the whole message (awsJson and rpcv2Cbor both ways, the query protocols' requests and
+//! responses, REST responses binding nothing to HTTP) and go through `Value` otherwise, with
+//! the same result:
 //!
 //! ```
 //! use awsval::protocol::{self, Endpoint, HttpResponse, Protocol, ReadOptions, RequestOptions};

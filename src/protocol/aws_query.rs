@@ -22,15 +22,29 @@ pub(super) fn request(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<HttpRequest> {
+    let pairs = match operation.input() {
+        Some(shape) => query::encode(input, shape, &QuerySettings::new(flavor).with_limits(options.limits))?,
+        None => Vec::new(),
+    };
+    post(operation, pairs, input, endpoint, options)
+}
+
+/// The request that carries the input's key–value `pairs` after `Action` and `Version`;
+/// `input` is what its host labels are read from.
+pub(super) fn post(
+    operation: OperationRef<'_>,
+    pairs: Vec<(String, String)>,
+    input: &Value,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<HttpRequest> {
     let service = operation.model().service();
-    let mut pairs = vec![
+    let mut all = vec![
         ("Action".to_owned(), operation.name().to_owned()),
         ("Version".to_owned(), service.api_version.as_deref().unwrap_or_default().to_owned()),
     ];
-    if let Some(shape) = operation.input() {
-        pairs.extend(query::encode(input, shape, &QuerySettings::new(flavor).with_limits(options.limits))?);
-    }
-    let body = query::form_urlencode(&pairs).into_bytes();
+    all.extend(pairs);
+    let body = query::form_urlencode(&all).into_bytes();
     let headers = vec![("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned())];
     RpcPost { path: "/", headers, body }.send(operation, input, endpoint, options)
 }

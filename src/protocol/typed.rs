@@ -2,11 +2,11 @@
 //! or written (on a server) straight through the codecs' typed paths, with no `Value` tree.
 //!
 //! The typed path is taken where the body is the whole message: awsJson and rpcv2Cbor requests
-//! and responses, the query protocols' responses, and restJson1 and restXml responses that
-//! bind no member to HTTP. Everything else goes through the `Value` path and converts, for it
-//! needs the members one by one (HTTP bindings, idempotency tokens, host labels, S3's rules,
-//! event streams) or has no typed writer yet (the query forms of requests, the query
-//! protocols' response envelopes). Either way the bytes and values are those of [`request`],
+//! and responses, the query protocols' requests and responses, and restJson1 and restXml
+//! responses that bind no member to HTTP. Everything else goes through the `Value` path and
+//! converts, for it needs the members one by one (HTTP bindings, idempotency tokens, host
+//! labels, S3's rules, event streams) or has no typed writer yet (the query protocols'
+//! response envelopes, on a server). Either way the bytes and values are those of [`request`],
 //! [`response_with`] and [`encode_response`].
 //!
 //! `T` is the operation's own type: its schema is the operation's input or output shape, as
@@ -17,12 +17,14 @@ use super::events::stream_member;
 use super::http::{Endpoint, HttpRequest, HttpResponse};
 use super::reply::{ResponseOptions, encode_response, finish};
 use super::{
-    Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, request, response_with, rest, rpc_v2_cbor, s3,
+    Protocol, ReadOptions, RequestOptions, ServiceError, aws_json, aws_query, request, response_with, rest,
+    rpc_v2_cbor, s3,
 };
 use crate::cbor::{self, CborSettings};
 use crate::convert::{Decode, Encode, Shape};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
+use crate::query::{self, QueryFlavor, QuerySettings};
 use crate::schema::{OperationRef, ShapeRef};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
@@ -66,6 +68,13 @@ pub fn request_typed<T: Encode + Shape + 'static>(
     }
     // No host labels (see `writes_straight`): the prefix reads nothing of the input.
     let no_labels = &Value::Null;
+    if let Some(flavor) = query_flavor(protocol) {
+        let pairs = match operation.input() {
+            Some(_) => query::encode_typed(input, &QuerySettings::new(flavor).with_limits(options.limits))?,
+            None => Vec::new(),
+        };
+        return aws_query::post(operation, pairs, no_labels, endpoint, options);
+    }
     match json_version(protocol) {
         Some(version) => {
             let body = match operation.input() {
@@ -78,6 +87,15 @@ pub fn request_typed<T: Encode + Shape + 'static>(
             let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(input, settings);
             rpc_v2_cbor::post(operation, body, no_labels, endpoint, options)
         }
+    }
+}
+
+/// The query flavor of `protocol`, if it is awsQuery or ec2Query.
+fn query_flavor(protocol: Protocol) -> Option<QueryFlavor> {
+    match protocol {
+        Protocol::AwsQuery => Some(QueryFlavor::AwsQuery),
+        Protocol::Ec2Query => Some(QueryFlavor::Ec2Query),
+        _ => None,
     }
 }
 
@@ -218,10 +236,11 @@ fn json_version(protocol: Protocol) -> Option<&'static str> {
     }
 }
 
-/// Whether a request for `operation` is its body alone: awsJson or rpcv2Cbor (the bodies with a
-/// typed writer), no event stream, no idempotency token to fill, no host label to read.
+/// Whether a request for `operation` is its body alone: any protocol but the REST ones (whose
+/// members bind to the URI and headers), no event stream, no idempotency token to fill, no
+/// host label to read.
 fn writes_straight(protocol: Protocol, operation: OperationRef<'_>) -> bool {
-    if !matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor) {
+    if matches!(protocol, Protocol::RestJson1 | Protocol::RestXml) {
         return false;
     }
     let tokens = operation.input().is_some_and(|shape| shape.members().any(|m| m.traits().idempotency_token));

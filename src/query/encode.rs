@@ -12,23 +12,33 @@ use crate::value::Value;
 /// The key–value pairs of input structure `value`, in member order. Join them with
 /// [`form_urlencode`](super::form_urlencode).
 pub fn encode(value: &Value, shape: ShapeRef<'_>, settings: &QuerySettings) -> Result<Vec<(String, String)>> {
-    let mut encoder = Encoder { settings, pairs: Vec::new(), depth: 0 };
+    let mut encoder = Encoder::new(settings);
     encoder.nest(|e| e.members("", value, shape))?;
     Ok(encoder.pairs)
 }
 
-struct Encoder<'s> {
-    settings: &'s QuerySettings,
-    pairs: Vec<(String, String)>,
+pub(super) struct Encoder<'s> {
+    pub(super) settings: &'s QuerySettings,
+    pub(super) pairs: Vec<(String, String)>,
     depth: usize,
+    /// Typed encoding's place: the key of the value being written, and whether a list or map
+    /// there is flattened (the `Value` walk passes both down as arguments).
+    pub(super) key: String,
+    pub(super) flattened: bool,
 }
 
-fn join(prefix: &str, name: &str) -> String {
+impl<'s> Encoder<'s> {
+    pub(super) fn new(settings: &'s QuerySettings) -> Self {
+        Self { settings, pairs: Vec::new(), depth: 0, key: String::new(), flattened: false }
+    }
+}
+
+pub(super) fn join(prefix: &str, name: &str) -> String {
     if prefix.is_empty() { name.to_owned() } else { format!("{prefix}.{name}") }
 }
 
 impl Encoder<'_> {
-    fn key(&self, member: MemberRef<'_>) -> String {
+    pub(super) fn key_of(&self, member: MemberRef<'_>) -> String {
         member_key(self.settings.flavor, member)
     }
 
@@ -41,13 +51,13 @@ impl Encoder<'_> {
                     if member_value.is_null() {
                         continue;
                     }
-                    let key = join(prefix, &self.key(member));
+                    let key = join(prefix, &self.key_of(member));
                     self.member(&key, member, member_value).map_err(|error| member.annotate(error))?;
                 }
             }
             Value::Union(union) => {
                 let (member, member_value) = shape.union_member(union)?;
-                let key = join(prefix, &self.key(member));
+                let key = join(prefix, &self.key_of(member));
                 self.member(&key, member, member_value).map_err(|error| member.annotate(error))?;
             }
             other => return Err(mismatch(shape, other)),
@@ -56,7 +66,7 @@ impl Encoder<'_> {
     }
 
     /// Runs `encode` one level deeper: structures, unions, lists and maps each count.
-    fn nest(&mut self, encode: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+    pub(super) fn nest(&mut self, encode: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
         self.depth += 1;
         self.settings.limits.check_depth(self.depth)?;
         let result = encode(self);
@@ -65,11 +75,15 @@ impl Encoder<'_> {
     }
 
     fn member(&mut self, key: &str, member: MemberRef<'_>, value: &Value) -> Result<()> {
-        let flattened = member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query;
-        self.value(key, member.target(), value, member.timestamp_format(), flattened)
+        self.value(key, member.target(), value, member.timestamp_format(), self.flattens(member))
     }
 
-    fn value(
+    /// Whether a list or map in `member` is written flattened.
+    pub(super) fn flattens(&self, member: MemberRef<'_>) -> bool {
+        member.traits().xml_flattened || self.settings.flavor == QueryFlavor::Ec2Query
+    }
+
+    pub(super) fn value(
         &mut self,
         key: &str,
         shape: ShapeRef<'_>,
@@ -95,17 +109,10 @@ impl Encoder<'_> {
             return Err(mismatch(shape, value));
         };
         let member = shape.item()?;
-        if items.is_empty() {
-            if self.settings.flavor == QueryFlavor::AwsQuery {
-                self.pairs.push((key.to_owned(), String::new()));
-            }
-            return Ok(());
-        }
-        let prefix =
-            if flattened { key.to_owned() } else { join(key, member.traits().xml_name.as_deref().unwrap_or("member")) };
+        let Some(prefix) = self.items_prefix(key, member, items.len(), flattened) else { return Ok(()) };
         for (index, item) in items.iter().enumerate() {
             if item.is_null() {
-                return Err(Error::data("a query string has no null list items").at_index(index));
+                return Err(null_item(index));
             }
             let item_key = format!("{prefix}.{}", index + 1);
             self.value(
@@ -120,28 +127,83 @@ impl Encoder<'_> {
         Ok(())
     }
 
+    /// The prefix of a list's item keys; `None` for an empty list, which awsQuery writes as
+    /// its key with no value and ec2Query leaves out.
+    pub(super) fn items_prefix(
+        &mut self,
+        key: &str,
+        item: MemberRef<'_>,
+        len: usize,
+        flattened: bool,
+    ) -> Option<String> {
+        if len == 0 {
+            if self.settings.flavor == QueryFlavor::AwsQuery {
+                self.pairs.push((key.to_owned(), String::new()));
+            }
+            return None;
+        }
+        Some(if flattened { key.to_owned() } else { join(key, item.traits().xml_name.as_deref().unwrap_or("member")) })
+    }
+
     fn map(&mut self, key: &str, shape: ShapeRef<'_>, value: &Value, flattened: bool) -> Result<()> {
         let Value::Map(entries) = value else {
             return Err(mismatch(shape, value));
         };
-        let (key_member, value_member) = shape.entry()?;
-        let prefix = if flattened { key.to_owned() } else { join(key, "entry") };
-        let key_name = key_member.traits().xml_name.as_deref().unwrap_or("key");
-        let value_name = value_member.traits().xml_name.as_deref().unwrap_or("value");
+        let (_, value_member) = shape.entry()?;
+        let entry_keys = EntryKeys::of(shape, key, flattened)?;
         for (index, (entry_key, entry_value)) in entries.iter().enumerate() {
-            let entry = format!("{prefix}.{}", index + 1);
-            self.pairs.push((format!("{entry}.{key_name}"), entry_key.clone()));
-            // A query string has no null: a sparse map's null entry is its key alone.
-            if entry_value.is_null() {
-                if !shape.is_sparse() {
-                    return Err(Error::data("null in a dense map").at_key(entry_key.as_str()));
-                }
+            let Some(value_key) = entry_keys.entry(self, shape, index, entry_key, entry_value.is_null())? else {
                 continue;
-            }
-            let value_key = format!("{entry}.{value_name}");
+            };
             self.value(&value_key, value_member.target(), entry_value, value_member.timestamp_format(), false)
                 .map_err(|error| error.at_key(entry_key.as_str()))?;
         }
         Ok(())
+    }
+}
+
+/// The error for a null list item, which a query string cannot hold.
+pub(super) fn null_item(index: usize) -> Error {
+    Error::data("a query string has no null list items").at_index(index)
+}
+
+/// How a map's entries are keyed: `prefix.N.key` and `prefix.N.value` (renamed by the map's
+/// members' `xmlName`s).
+pub(super) struct EntryKeys<'m> {
+    prefix: String,
+    key_name: &'m str,
+    value_name: &'m str,
+}
+
+impl<'m> EntryKeys<'m> {
+    pub(super) fn of(shape: ShapeRef<'m>, key: &str, flattened: bool) -> Result<Self> {
+        let (key_member, value_member) = shape.entry()?;
+        Ok(Self {
+            prefix: if flattened { key.to_owned() } else { join(key, "entry") },
+            key_name: key_member.traits().xml_name.as_deref().unwrap_or("key"),
+            value_name: value_member.traits().xml_name.as_deref().unwrap_or("value"),
+        })
+    }
+
+    /// Writes entry `index`'s key and gives the key its value is written under; `None` when
+    /// the value is null (a query string has no null: a sparse map's null entry is its key
+    /// alone, a dense map's is refused).
+    pub(super) fn entry(
+        &self,
+        encoder: &mut Encoder<'_>,
+        shape: ShapeRef<'_>,
+        index: usize,
+        key: &str,
+        null: bool,
+    ) -> Result<Option<String>> {
+        let entry = format!("{}.{}", self.prefix, index + 1);
+        encoder.pairs.push((format!("{entry}.{}", self.key_name), key.to_owned()));
+        if null {
+            return match shape.is_sparse() {
+                true => Ok(None),
+                false => Err(Error::data("null in a dense map").at_key(key)),
+            };
+        }
+        Ok(Some(format!("{entry}.{}", self.value_name)))
     }
 }

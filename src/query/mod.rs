@@ -22,9 +22,11 @@
 
 mod decode;
 mod encode;
+mod typed;
 
 pub use self::decode::decode;
 pub use self::encode::encode;
+pub use self::typed::encode_typed;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::schema::MemberRef;
