@@ -7,7 +7,7 @@ use super::reader::{Element, XmlReader};
 use crate::codec::repeats::{KeySet, Seen};
 use crate::codec::text;
 use crate::error::{Error, Result};
-use crate::schema::{MemberRef, ShapeRef, ShapeType};
+use crate::schema::{MemberKeys, MemberRef, ShapeRef, ShapeType};
 use crate::timestamp::TimestampFormat;
 use crate::value::{List, Map, MemberStack, Structure, Union, Value};
 
@@ -219,11 +219,7 @@ impl<'a> Decoder<'a, '_> {
         // The member after the last one found is tried first: members mostly come in order.
         let (keys, mut expected) = (shape.xml_keys(), 0);
         while let Some(child) = self.reader.child()? {
-            let member = keys
-                .find(child.name(), expected)
-                .or_else(|| keys.find(child.local_name(), expected))
-                .filter(|m| !m.traits().xml_attribute);
-            let Some(member) = member else {
+            let Some(member) = element_member(keys, &child, expected) else {
                 self.reader.skip()?;
                 continue;
             };
@@ -430,6 +426,14 @@ pub(super) fn attribute_members<'m>(
             Some((member, text))
         })
         .collect())
+}
+
+/// The member a structure's child element stands for, by its qualified name, else its local
+/// name (member `expected` tried first); never an attribute member.
+pub(super) fn element_member<'m>(keys: MemberKeys<'m>, child: &Element<'_>, expected: usize) -> Option<MemberRef<'m>> {
+    keys.find(child.name(), expected)
+        .or_else(|| keys.find(child.local_name(), expected))
+        .filter(|m| !m.traits().xml_attribute)
 }
 
 /// Whether `member` is a flattened list or map, whose items or entries stand among the other

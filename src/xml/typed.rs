@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::XmlSettings;
-use super::decode::{Decoder, attribute_members, is_flattened};
+use super::decode::{Decoder, attribute_members, element_member, is_flattened};
 use super::reader::Element;
 use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder as TypedDecoder, FromValue, Shape, mismatch};
@@ -200,11 +200,7 @@ impl<'d, 'a, 's> Typed<'d, 'a, 's> {
         let mut seen = crate::codec::repeats::Seen::new(shape.members().len());
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         while let Some(child) = self.decoder.reader.child()? {
-            let member = keys
-                .find(child.name(), expected)
-                .or_else(|| keys.find(child.local_name(), expected))
-                .filter(|m| !m.traits().xml_attribute);
-            let Some(member) = member else {
+            let Some(member) = element_member(keys, &child, expected) else {
                 self.decoder.reader.skip()?;
                 continue;
             };
