@@ -165,11 +165,24 @@ impl<'b> Reader<'b> {
 
     /// A value of `shape` (any value when `None`), or `None` for a null or undefined.
     pub(super) fn optional(&mut self, shape: Option<ShapeRef<'_>>) -> Result<Option<Value>> {
-        if let Some(&(NULL | UNDEFINED)) = self.cbor.input().get(self.at()) {
-            self.cbor.set_position(self.at() + 1);
+        if self.take_null() {
             return Ok(None);
         }
         self.nested(|reader| reader.value(shape)).map(Some)
+    }
+
+    /// Whether a null or undefined comes next.
+    pub(super) fn at_null(&self) -> bool {
+        matches!(self.next_byte(), Some(NULL | UNDEFINED))
+    }
+
+    /// Consumes a null or undefined when one comes next.
+    pub(super) fn take_null(&mut self) -> bool {
+        let null = self.at_null();
+        if null {
+            self.skip_byte();
+        }
+        null
     }
 
     pub(super) fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::CborSettings;
 use super::decode::{Reader, null_root, whole};
 use super::encode::Writer;
-use super::head::{ARRAY, MAP, NULL, UNDEFINED};
+use super::head::{ARRAY, MAP};
 use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder, Encode, Encoder, FromValue, Shape, mismatch};
 use crate::error::{Error, Result};
@@ -64,22 +64,6 @@ pub fn encode_typed<T: Encode + Shape + 'static>(value: &T, settings: &CborSetti
     let mut writer = Writer::new(settings);
     value.encode(&mut writer, shape, shape.traits().timestamp_format)?;
     Ok(writer.out)
-}
-
-impl Reader<'_> {
-    /// Whether a null or undefined comes next.
-    fn at_null(&self) -> bool {
-        matches!(self.next_byte(), Some(NULL | UNDEFINED))
-    }
-
-    /// Consumes a null or undefined when one comes next.
-    fn take_null(&mut self) -> bool {
-        let null = self.at_null();
-        if null {
-            self.skip_byte();
-        }
-        null
-    }
 }
 
 impl Decoder for Reader<'_> {
