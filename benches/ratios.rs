@@ -5,7 +5,9 @@
 //! A ratio above 1 means awsval is faster than the reference. `AWSVAL_BENCH_ROUNDS` sets the
 //! number of rounds (default 21). With `AWSVAL_BENCH_PROFILE=1` the selected rows run only
 //! their awsval side (`AWSVAL_BENCH_PROFILE=reference`: only the reference), for five seconds
-//! each, for a profiler (`perf record`, `valgrind --tool=callgrind`) to watch. With
+//! each, for a profiler (`perf record`, `valgrind --tool=callgrind`) to watch;
+//! `AWSVAL_BENCH_RUNS=N` runs them N times instead, so that two counts of instructions (one
+//! run and eleven, say) differ by the cost of the runs alone, setup excluded. With
 //! `AWSVAL_BENCH_CHECK=1` only the payloads are built and checked (serde_json, quick-xml and
 //! awsval read back the same typed values), which CI does.
 
@@ -29,6 +31,8 @@ struct Table {
     rounds: usize,
     /// Which side alone runs, for a profiler.
     profile: Option<Side>,
+    /// How many times it runs (instead of for five seconds).
+    profile_runs: Option<u32>,
     check_only: bool,
     filter: Vec<String>,
     rows: Vec<(String, Row, f64)>,
@@ -43,7 +47,7 @@ impl Bench for Table {
         }
         if let Some(side) = self.profile {
             let (start, mut runs) = (Instant::now(), 0u32);
-            while start.elapsed() < Duration::from_secs(5) {
+            while self.profile_runs.map_or(start.elapsed() < Duration::from_secs(5), |n| runs < n) {
                 match side {
                     Side::Awsval => candidate(),
                     Side::Reference => reference(),
@@ -128,6 +132,7 @@ fn main() {
         rounds: std::env::var("AWSVAL_BENCH_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(21),
         profile: std::env::var_os("AWSVAL_BENCH_PROFILE")
             .map(|side| if side == "reference" { Side::Reference } else { Side::Awsval }),
+        profile_runs: std::env::var("AWSVAL_BENCH_RUNS").ok().and_then(|n| n.parse().ok()),
         check_only: std::env::var_os("AWSVAL_BENCH_CHECK").is_some(),
         filter: std::env::args().skip(1).filter(|arg| !arg.starts_with("--")).collect(),
         rows: Vec::new(),

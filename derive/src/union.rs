@@ -169,14 +169,15 @@ fn decode(ident: &syn::Ident, cases: &[Case], unknown: Option<&syn::Ident>) -> T
     // A member may come in pieces (an XML flattened list): each adds to what the last gave.
     let arms = cases.iter().enumerate().map(|(index, Case { ident, .. })| {
         quote! {
-            #index => {
-                let mut slot = match found.take() {
-                    ::core::option::Option::Some(Self::#ident(value)) => ::core::option::Option::Some(value),
-                    _ => ::core::option::Option::None,
-                };
-                ::awsval::convert::decode::member_into(decoder, member, &mut slot)?;
-                found = slot.map(Self::#ident);
-            }
+            #index => match found.take() {
+                ::core::option::Option::Some(Self::#ident(value)) => {
+                    let mut slot = ::core::option::Option::Some(value);
+                    ::awsval::convert::decode::member_into(decoder, member, &mut slot)?;
+                    found = slot.map(Self::#ident);
+                }
+                // The first piece (all there is but in XML) is read whole, moved once.
+                _ => found = ::core::option::Option::Some(Self::#ident(::awsval::convert::decode::member(decoder, member)?)),
+            },
         }
     });
     let unknown_arm = match unknown {

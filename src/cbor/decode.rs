@@ -219,10 +219,17 @@ impl<'b> Reader<'b> {
     }
 
     /// The length of an array or map: `None` for an indefinite one.
+    #[inline]
     pub(super) fn items(&mut self, map: bool) -> Result<Option<u64>> {
-        if let Some(len) = self.definite(if map { MAP } else { ARRAY }) {
-            return Ok(Some(len));
+        match self.definite(if map { MAP } else { ARRAY }) {
+            Some(len) => Ok(Some(len)),
+            None => self.other_items(map),
         }
+    }
+
+    /// [`Reader::items`] of anything but a definite head: an indefinite length, or an error.
+    #[cold]
+    fn other_items(&mut self, map: bool) -> Result<Option<u64>> {
         let found = self.datatype()?;
         match (map, found) {
             (false, Type::Array | Type::ArrayIndef) => self.read(|cbor| cbor.array()),
@@ -242,20 +249,34 @@ impl<'b> Reader<'b> {
 
     /// Whether another item follows (`index` items read of `len`), consuming the break that
     /// ends an indefinite array or map; counts items against the collection limit.
+    // Inlined: it runs once per item of every collection, and a definite length (what AWS
+    // sends) needs two comparisons.
+    #[inline]
     pub(super) fn more(&mut self, len: Option<u64>, index: u64) -> Result<bool> {
-        let limit = self.settings.limits.max_collection_len;
         let more = match len {
             Some(len) => index < len,
-            None if self.datatype()? == Type::Break => {
-                self.cbor.set_position(self.at() + 1);
-                false
-            }
-            None => true,
+            None => self.before_break()?,
         };
-        if more && index >= limit as u64 {
-            return Err(Error::limit(format!("more than {limit} items")).at_offset(self.at()));
+        if more && index >= self.settings.limits.max_collection_len as u64 {
+            return Err(self.too_many());
         }
         Ok(more)
+    }
+
+    /// Whether an item comes before the break that ends an indefinite array or map, consuming
+    /// the break.
+    fn before_break(&mut self) -> Result<bool> {
+        if self.datatype()? == Type::Break {
+            self.cbor.set_position(self.at() + 1);
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    #[cold]
+    fn too_many(&self) -> Error {
+        let limit = self.settings.limits.max_collection_len;
+        Error::limit(format!("more than {limit} items")).at_offset(self.at())
     }
 
     fn structure(&mut self, shape: ShapeRef<'_>) -> Result<Structure> {
@@ -569,21 +590,28 @@ impl<'b> Reader<'b> {
 
     /// The content of a definite byte or text string (major type `major`; `None` for anything
     /// else), within the string limit.
+    #[inline]
     fn definite_bytes(&mut self, major: u8) -> Result<Option<&'b [u8]>> {
         let at = self.at();
         let Some(len) = self.definite(major) else { return Ok(None) };
         let start = self.at();
         let input: &'b [u8] = self.cbor.input();
-        let limit = self.settings.limits.max_string_len;
         let Some(bytes) = usize::try_from(len).ok().and_then(|len| input.get(start..start.checked_add(len)?)) else {
             return Err(Error::eof("the CBOR value ends early", at));
         };
-        if bytes.len() > limit {
-            let what = if major == TEXT { "a string" } else { "a blob" };
-            return Err(Error::limit(format!("{what} longer than {limit} bytes")).at_offset(at));
+        if bytes.len() > self.settings.limits.max_string_len {
+            return Err(self.too_long(major, at));
         }
         self.cbor.set_position(start + bytes.len());
         Ok(Some(bytes))
+    }
+
+    /// The error for a string or blob (by its major type), at `at`, longer than the limit.
+    #[cold]
+    fn too_long(&self, major: u8, at: usize) -> Error {
+        let limit = self.settings.limits.max_string_len;
+        let what = if major == TEXT { "a string" } else { "a blob" };
+        Error::limit(format!("{what} longer than {limit} bytes")).at_offset(at)
     }
 
     /// The argument of a definite head of major type `major` that comes next, the head read;
@@ -595,10 +623,17 @@ impl<'b> Reader<'b> {
     }
 
     /// A text string, definite or in chunks, within the string limit.
+    #[inline]
     pub(super) fn text(&mut self) -> Result<String> {
-        if let Some(text) = self.definite_text()? {
-            return Ok(text.to_owned());
+        match self.definite_text()? {
+            Some(text) => Ok(text.to_owned()),
+            None => self.other_text(),
         }
+    }
+
+    /// [`Reader::text`] of anything but a definite text string: chunks, or an error.
+    #[cold]
+    fn other_text(&mut self) -> Result<String> {
         let found = self.datatype()?;
         if !matches!(found, Type::String | Type::StringIndef) {
             return Err(self.mismatch("a text string", found));
@@ -608,7 +643,7 @@ impl<'b> Reader<'b> {
         if found == Type::String {
             let text = self.read(|cbor| cbor.str())?;
             if text.len() > limit {
-                return Err(Error::limit(format!("a string longer than {limit} bytes")).at_offset(at));
+                return Err(self.too_long(TEXT, at));
             }
             return Ok(text.to_owned());
         }
@@ -617,7 +652,7 @@ impl<'b> Reader<'b> {
         for chunk in chunks.by_ref() {
             out.push_str(chunk.map_err(|error| cbor_error(&error, at))?);
             if out.len() > limit {
-                return Err(Error::limit(format!("a string longer than {limit} bytes")).at_offset(at));
+                return Err(self.too_long(TEXT, at));
             }
         }
         Ok(out)
@@ -636,7 +671,7 @@ impl<'b> Reader<'b> {
         if found == Type::Bytes {
             let bytes = self.read(|cbor| cbor.bytes())?;
             if bytes.len() > limit {
-                return Err(Error::limit(format!("a blob longer than {limit} bytes")).at_offset(at));
+                return Err(self.too_long(BYTES, at));
             }
             return Ok(Blob::new(bytes));
         }
@@ -645,7 +680,7 @@ impl<'b> Reader<'b> {
         for chunk in chunks.by_ref() {
             out.extend_from_slice(chunk.map_err(|error| cbor_error(&error, at))?);
             if out.len() > limit {
-                return Err(Error::limit(format!("a blob longer than {limit} bytes")).at_offset(at));
+                return Err(self.too_long(BYTES, at));
             }
         }
         Ok(Blob::new(out))
