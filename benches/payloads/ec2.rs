@@ -40,7 +40,16 @@ impl<T: FromValue> FromValue for Items<T> {
     }
 }
 
-impl<T: FromValue> awsval::convert::Decode for Items<T> {}
+// Through `Vec`'s own impls, as a derive would go: the defaults would take a `Value` on the way.
+impl<T: awsval::convert::Decode> awsval::convert::Decode for Items<T> {
+    fn decode<D: awsval::convert::Decoder>(
+        decoder: &mut D,
+        shape: awsval::schema::ShapeRef<'_>,
+        format: Option<awsval::TimestampFormat>,
+    ) -> awsval::Result<Self> {
+        Vec::decode(decoder, shape, format).map(|item| Self { item })
+    }
+}
 impl<T: awsval::convert::Encode> awsval::convert::Encode for Items<T> {
     fn encode<E: awsval::convert::Encoder>(
         &self,

@@ -38,8 +38,28 @@ macro_rules! transparent {
             }
         }
 
-        impl awsval::convert::Decode for $newtype {}
-        impl awsval::convert::Encode for $newtype {}
+        // Through the inner type's own impls, as a derive would go: the defaults would take
+        // a `Value` on the way.
+        impl awsval::convert::Decode for $newtype {
+            fn decode<D: awsval::convert::Decoder>(
+                decoder: &mut D,
+                shape: awsval::schema::ShapeRef<'_>,
+                format: Option<TimestampFormat>,
+            ) -> awsval::Result<Self> {
+                <$inner as awsval::convert::Decode>::decode(decoder, shape, format).map(Self)
+            }
+        }
+
+        impl awsval::convert::Encode for $newtype {
+            fn encode<E: awsval::convert::Encoder>(
+                &self,
+                encoder: &mut E,
+                shape: awsval::schema::ShapeRef<'_>,
+                format: Option<TimestampFormat>,
+            ) -> awsval::Result<()> {
+                self.0.encode(encoder, shape, format)
+            }
+        }
     };
 }
 
