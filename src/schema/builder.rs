@@ -144,10 +144,12 @@ impl ModelBuilder {
             check_shape(shape, &self.shapes)?;
         }
         let sensitive = holds_sensitive(&self.shapes);
+        let formats: Vec<Option<TimestampFormat>> = self.shapes.iter().map(|s| s.traits.timestamp_format).collect();
         for shape in &mut self.shapes {
             for member in &mut shape.members {
                 let is_sensitive = member.traits.sensitive || sensitive[member.target.index()];
                 member.name = Name::intern(&member.name, is_sensitive);
+                member.timestamp_format = member.traits.timestamp_format.or(formats[member.target.index()]);
             }
         }
         for index in 0..self.shapes.len() {
@@ -244,7 +246,12 @@ impl<'b> ShapeBuilder<'b> {
     /// Adds a member targeting `target` and edits it.
     pub fn member(mut self, name: &str, target: ShapeId) -> MemberBuilder<'b> {
         let data = self.data();
-        data.members.push(MemberData { name: Name::new(name), target, traits: MemberTraits::default() });
+        data.members.push(MemberData {
+            name: Name::new(name),
+            target,
+            traits: MemberTraits::default(),
+            timestamp_format: None,
+        });
         let index = data.members.len() - 1;
         MemberBuilder { shape: self, index }
     }

@@ -41,6 +41,9 @@ pub(super) struct MemberData {
     pub(super) name: Name,
     pub(super) target: ShapeId,
     pub(super) traits: MemberTraits,
+    /// The member's `@timestampFormat`, else its target's: resolved when the model is
+    /// finished, since every typed read and write of a member asks for it.
+    pub(super) timestamp_format: Option<TimestampFormat>,
 }
 
 /// A member's name in one body format.
@@ -591,7 +594,7 @@ impl<'m> MemberRef<'m> {
 
     /// The member's `@timestampFormat`, else its target's.
     pub fn timestamp_format(self) -> Option<TimestampFormat> {
-        self.data.traits.timestamp_format.or(self.target().traits().timestamp_format)
+        self.data.timestamp_format
     }
 
     /// The HTTP binding, if any.
