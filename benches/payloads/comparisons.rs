@@ -38,10 +38,10 @@ const fn row(path: &'static str, reference: &'static str, yardstick: Option<f64>
 pub fn all(bench: &mut impl Bench) {
     let value = dynamodb::response(dynamodb::LARGE);
     let typed = dynamodb::typed(&value);
-    json_rows(bench, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.0)));
+    json_rows(bench, "DynamoDB Query", &typed, &dynamodb::settings(), (Some(0.85), Some(1.05)));
     cbor_rows(bench, "DynamoDB Query", &typed);
     let typed = quicksight::sample_response();
-    json_rows(bench, "QuickSight", &typed, &quicksight::settings(), (Some(0.65), Some(1.0)));
+    json_rows(bench, "QuickSight", &typed, &quicksight::settings(), (Some(0.65), Some(1.05)));
     let typed = s3::response(s3::OBJECTS);
     xml_rows(bench, "S3 ListObjectsV2", &typed, &s3::settings());
     let typed = ec2::response(ec2::RESERVATIONS);

@@ -83,8 +83,34 @@ pub trait Decoder {
 /// `shape` is the type's own shape: the one its [`Shape`](super::Shape) impl describes, as
 /// [`Shape::schema`](super::Shape::schema) or a member of it gives it. The codecs' entry
 /// points (such as [`json::decode_typed`](crate::json::decode_typed)) take care of that.
+///
+/// `#[derive(Shape)]` implements it. By hand, an empty impl reads a [`Value`] and converts it
+/// with [`FromValue`]: right, but it builds the tree the typed path exists to skip. A wrapper
+/// reads through what it wraps instead, as the derive does:
+///
+/// ```
+/// use awsval::convert::{Decode, Decoder};
+/// use awsval::schema::ShapeRef;
+/// use awsval::{FromValue, TimestampFormat, Value};
+///
+/// /// An EC2 `<item>` list, kept apart from other `Vec`s.
+/// struct Items(Vec<String>);
+///
+/// impl FromValue for Items {
+///     fn from_value(value: Value) -> awsval::Result<Self> {
+///         Vec::from_value(value).map(Items)
+///     }
+/// }
+///
+/// impl Decode for Items {
+///     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> awsval::Result<Self> {
+///         Vec::decode(decoder, shape, format).map(Items)
+///     }
+/// }
+/// ```
 pub trait Decode: FromValue {
     /// Reads a value of `shape` (`format`: the member's `@timestampFormat`, if any).
+    /// By default through a [`Value`] (see above).
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<Self> {
         Self::from_value(decoder.value(shape, format)?)
     }

@@ -62,8 +62,13 @@ pub trait Encoder {
 /// `shape` is the type's own shape, as [`Shape::schema`](super::Shape::schema) or a member of
 /// it gives it; the codecs' entry points (such as
 /// [`json::encode_typed`](crate::json::encode_typed)) take care of that.
+///
+/// `#[derive(Shape)]` implements it. By hand, an empty impl converts the value with
+/// [`ToValue`] and writes that; a wrapper writes through what it wraps instead, as the derive
+/// does (see [`Decode`](super::Decode) for the reading side).
 pub trait Encode: ToValue {
     /// Writes the value as `shape` (`format`: the member's `@timestampFormat`, if any).
+    /// By default through a [`Value`] (see above).
     fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, format: Option<TimestampFormat>) -> Result<()> {
         encoder.value(&self.to_value(), shape, format)
     }
