@@ -11,7 +11,7 @@ use super::xml_error::{self, XmlErrorForm};
 use super::{RequestOptions, RpcPost, ServiceError};
 use crate::error::Result;
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::{OperationRef, Service, XmlNamespace};
+use crate::schema::{OperationRef, Service, ShapeRef, XmlNamespace};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -134,42 +134,55 @@ pub(super) fn reply(
     output: &Value,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
+    if matches!(flavor, QueryFlavor::AwsQuery) {
+        let result = |shape: ShapeRef<'_>, name: &str, settings: &XmlSettings| {
+            xml::encode_with(output, shape, name, None, settings)
+        };
+        return aws_query_reply(operation, result, options);
+    }
     let settings = XmlSettings::new().with_limits(options.limits);
     let namespace = response_namespace(operation.model().service());
     let root = format!("{}Response", operation.name());
-    let id = options.request_id.as_deref();
-    let mut body = Vec::with_capacity(256);
-    match (flavor, operation.output()) {
-        (QueryFlavor::AwsQuery, shape) => {
-            xml::start_tag(&root, namespace.as_ref(), &mut body)?;
-            if let Some(shape) = shape {
-                body.extend(xml::encode_with(output, shape, &result_wrapper(operation), None, &settings)?);
-            }
-            if let Some(id) = id {
-                body.extend_from_slice(b"<ResponseMetadata>");
-                xml::text_element("RequestId", id, &mut body)?;
-                body.extend_from_slice(b"</ResponseMetadata>");
-            }
-            body.extend_from_slice(format!("</{root}>").as_bytes());
-        }
-        (QueryFlavor::Ec2Query, shape) => {
-            let mut tail = Vec::new();
-            if let Some(id) = id {
-                xml::text_element("requestId", id, &mut tail)?;
-            }
-            match shape {
-                Some(shape) => {
-                    body = xml::encode_framed(output, shape, (&root, namespace.as_ref()), &settings, &[], &tail)?
-                }
-                None => {
-                    xml::start_tag(&root, namespace.as_ref(), &mut body)?;
-                    body.extend(tail);
-                    body.extend_from_slice(format!("</{root}>").as_bytes());
-                }
-            }
-        }
+    let mut tail = Vec::new();
+    if let Some(id) = options.request_id.as_deref() {
+        xml::text_element("requestId", id, &mut tail)?;
     }
+    let body = match operation.output() {
+        Some(shape) => xml::encode_framed(output, shape, (&root, namespace.as_ref()), &settings, &[], &tail)?,
+        None => {
+            let mut body = Vec::with_capacity(256);
+            xml::start_tag(&root, namespace.as_ref(), &mut body)?;
+            body.extend(tail);
+            body.extend_from_slice(format!("</{root}>").as_bytes());
+            body
+        }
+    };
     Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(flavor)))
+}
+
+/// awsQuery's response: `<OpResponse>` in the service's namespace, holding the
+/// `<OpResult>` element that `result` writes of the output (given its shape, the element's
+/// name and the settings; none for an operation without output) and the request id.
+pub(super) fn aws_query_reply(
+    operation: OperationRef<'_>,
+    result: impl FnOnce(ShapeRef<'_>, &str, &XmlSettings) -> Result<Vec<u8>>,
+    options: &ResponseOptions,
+) -> Result<HttpResponse> {
+    let settings = XmlSettings::new().with_limits(options.limits);
+    let namespace = response_namespace(operation.model().service());
+    let root = format!("{}Response", operation.name());
+    let mut body = Vec::with_capacity(256);
+    xml::start_tag(&root, namespace.as_ref(), &mut body)?;
+    if let Some(shape) = operation.output() {
+        body.extend(result(shape, &result_wrapper(operation), &settings)?);
+    }
+    if let Some(id) = options.request_id.as_deref() {
+        body.extend_from_slice(b"<ResponseMetadata>");
+        xml::text_element("RequestId", id, &mut body)?;
+        body.extend_from_slice(b"</ResponseMetadata>");
+    }
+    body.extend_from_slice(format!("</{root}>").as_bytes());
+    Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(QueryFlavor::AwsQuery)))
 }
 
 /// The response for an error: awsQuery's `<ErrorResponse><Error>` or ec2Query's

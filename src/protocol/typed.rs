@@ -2,11 +2,12 @@
 //! or written (on a server) straight through the codecs' typed paths, with no `Value` tree.
 //!
 //! The typed path is taken where the body is the whole message: awsJson and rpcv2Cbor requests
-//! and responses, the query protocols' requests and responses, and restJson1 and restXml
-//! responses that bind no member to HTTP. Everything else goes through the `Value` path and
-//! converts, for it needs the members one by one (HTTP bindings, idempotency tokens, host
-//! labels, S3's rules, event streams) or has no typed writer yet (the query protocols'
-//! response envelopes, on a server). Either way the bytes and values are those of [`request`],
+//! and responses, the query protocols' requests and responses (and awsQuery's responses on a
+//! server), and restJson1 and restXml responses that bind no member to HTTP. Everything else
+//! goes through the `Value` path and converts, for it needs the members one by one (HTTP
+//! bindings, idempotency tokens, host labels, S3's rules, event streams) or has no typed
+//! writer yet (ec2Query's response envelope, on a server, which writes the request id inside
+//! the output's own element). Either way the bytes and values are those of [`request`],
 //! [`response_with`] and [`encode_response`].
 //!
 //! `T` is the operation's own type: its schema is the operation's input or output shape, as
@@ -174,7 +175,9 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
     Ok(Ok(output))
 }
 
-/// [`encode_response`] of a typed output: `output` is the operation's output type.
+/// [`encode_response`] of a typed output: `output` is the operation's output type. awsJson,
+/// rpcv2Cbor and awsQuery write it straight (no event stream); the other protocols through a
+/// `Value`.
 ///
 /// ```
 /// use awsval::protocol::{self, Protocol, ResponseOptions};
@@ -206,19 +209,26 @@ pub fn encode_response_typed<T: Encode + Shape + 'static>(
     output: &T,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    let body_only = matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor);
-    if !body_only || stream_member(operation.output()).is_some() {
+    let straight =
+        matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor | Protocol::AwsQuery);
+    if !straight || stream_member(operation.output()).is_some() {
         return encode_response(protocol, operation, &output.to_value(), options);
     }
-    let mut reply = match json_version(protocol) {
-        Some(version) => {
+    let mut reply = match (protocol, json_version(protocol)) {
+        (_, Some(version)) => {
             let body = match operation.output() {
                 Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
                 None => Vec::new(),
             };
             aws_json::reply_with(version, body)
         }
-        None => {
+        (Protocol::AwsQuery, None) => {
+            let result = |_: ShapeRef<'_>, name: &str, settings: &XmlSettings| {
+                xml::encode_typed_with(output, name, None, settings)
+            };
+            aws_query::aws_query_reply(operation, result, options)?
+        }
+        _ => {
             let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(output, settings);
             rpc_v2_cbor::reply_with(operation, body, options)?
         }

@@ -56,14 +56,37 @@ pub fn encode_with(
 pub fn encode_typed<T: Encode + Shape + 'static>(value: &T, settings: &XmlSettings) -> Result<Vec<u8>> {
     let shape = T::schema();
     let name = shape.traits().xml_name.as_deref().unwrap_or_else(|| shape.short_name());
+    encode_typed_with(value, name, shape.traits().xml_namespace.as_ref(), settings)
+}
+
+/// [`encode_typed`] with the root element named `name` and carrying `namespace`: what
+/// [`encode_with`] writes of its `Value` (awsQuery's `<OpResult>` is written so).
+///
+/// ```
+/// use awsval::xml::{self, XmlSettings};
+/// use awsval::{Shape, ToValue};
+///
+/// #[derive(Shape)]
+/// struct GetUserOutput {
+///     user_name: String,
+/// }
+///
+/// let output = GetUserOutput { user_name: "ana".into() };
+/// let bytes = xml::encode_typed_with(&output, "GetUserResult", None, &XmlSettings::new())?;
+/// assert_eq!(bytes, b"<GetUserResult><UserName>ana</UserName></GetUserResult>");
+/// let by_value = xml::encode_with(&output.to_value(), GetUserOutput::schema(), "GetUserResult", None, &XmlSettings::new())?;
+/// assert_eq!(bytes, by_value);
+/// # Ok::<(), awsval::Error>(())
+/// ```
+pub fn encode_typed_with<T: Encode + Shape + 'static>(
+    value: &T,
+    name: &str,
+    namespace: Option<&XmlNamespace>,
+    settings: &XmlSettings,
+) -> Result<Vec<u8>> {
+    let shape = T::schema();
     let mut encoder = Encoder::new(settings, 0);
-    encoder.typed_element(
-        name,
-        shape.traits().xml_namespace.as_ref(),
-        value,
-        shape,
-        shape.traits().timestamp_format,
-    )?;
+    encoder.typed_element(name, namespace, value, shape, shape.traits().timestamp_format)?;
     Ok(encoder.out)
 }
 
