@@ -131,58 +131,76 @@ fn content_type(flavor: QueryFlavor) -> &'static str {
 pub(super) fn reply(
     flavor: QueryFlavor,
     operation: OperationRef<'_>,
-    output: &Value,
+    output: &impl OutputXml,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    if matches!(flavor, QueryFlavor::AwsQuery) {
-        let result = |shape: ShapeRef<'_>, name: &str, settings: &XmlSettings| {
-            xml::encode_with(output, shape, name, None, settings)
-        };
-        return aws_query_reply(operation, result, options);
-    }
     let settings = XmlSettings::new().with_limits(options.limits);
     let namespace = response_namespace(operation.model().service());
     let root = format!("{}Response", operation.name());
-    let mut tail = Vec::new();
-    if let Some(id) = options.request_id.as_deref() {
-        xml::text_element("requestId", id, &mut tail)?;
-    }
-    let body = match operation.output() {
-        Some(shape) => xml::encode_framed(output, shape, (&root, namespace.as_ref()), &settings, &[], &tail)?,
-        None => {
-            let mut body = Vec::with_capacity(256);
+    let id = options.request_id.as_deref();
+    let mut body = Vec::with_capacity(256);
+    match (flavor, operation.output()) {
+        (QueryFlavor::AwsQuery, shape) => {
             xml::start_tag(&root, namespace.as_ref(), &mut body)?;
-            body.extend(tail);
+            if let Some(shape) = shape {
+                body.extend(output.element(shape, &result_wrapper(operation), &settings)?);
+            }
+            if let Some(id) = id {
+                body.extend_from_slice(b"<ResponseMetadata>");
+                xml::text_element("RequestId", id, &mut body)?;
+                body.extend_from_slice(b"</ResponseMetadata>");
+            }
             body.extend_from_slice(format!("</{root}>").as_bytes());
-            body
         }
-    };
+        (QueryFlavor::Ec2Query, shape) => {
+            let mut tail = Vec::new();
+            if let Some(id) = id {
+                xml::text_element("requestId", id, &mut tail)?;
+            }
+            match shape {
+                Some(shape) => body = output.framed(shape, (&root, namespace.as_ref()), &settings, &tail)?,
+                None => {
+                    xml::start_tag(&root, namespace.as_ref(), &mut body)?;
+                    body.extend(tail);
+                    body.extend_from_slice(format!("</{root}>").as_bytes());
+                }
+            }
+        }
+    }
     Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(flavor)))
 }
 
-/// awsQuery's response: `<OpResponse>` in the service's namespace, holding the
-/// `<OpResult>` element that `result` writes of the output (given its shape, the element's
-/// name and the settings; none for an operation without output) and the request id.
-pub(super) fn aws_query_reply(
-    operation: OperationRef<'_>,
-    result: impl FnOnce(ShapeRef<'_>, &str, &XmlSettings) -> Result<Vec<u8>>,
-    options: &ResponseOptions,
-) -> Result<HttpResponse> {
-    let settings = XmlSettings::new().with_limits(options.limits);
-    let namespace = response_namespace(operation.model().service());
-    let root = format!("{}Response", operation.name());
-    let mut body = Vec::with_capacity(256);
-    xml::start_tag(&root, namespace.as_ref(), &mut body)?;
-    if let Some(shape) = operation.output() {
-        body.extend(result(shape, &result_wrapper(operation), &settings)?);
+/// An operation's output as a query response writes it, from a `Value` or (see
+/// `protocol::typed`) straight from a typed value: the same bytes either way.
+pub(super) trait OutputXml {
+    /// The output as the element `name`: awsQuery's `<OpResult>`.
+    fn element(&self, shape: ShapeRef<'_>, name: &str, settings: &XmlSettings) -> Result<Vec<u8>>;
+
+    /// The output's members inside the element `root`, `tail` after them: ec2Query's
+    /// `<OpResponse>`.
+    fn framed(
+        &self,
+        shape: ShapeRef<'_>,
+        root: (&str, Option<&XmlNamespace>),
+        settings: &XmlSettings,
+        tail: &[u8],
+    ) -> Result<Vec<u8>>;
+}
+
+impl OutputXml for Value {
+    fn element(&self, shape: ShapeRef<'_>, name: &str, settings: &XmlSettings) -> Result<Vec<u8>> {
+        xml::encode_with(self, shape, name, None, settings)
     }
-    if let Some(id) = options.request_id.as_deref() {
-        body.extend_from_slice(b"<ResponseMetadata>");
-        xml::text_element("RequestId", id, &mut body)?;
-        body.extend_from_slice(b"</ResponseMetadata>");
+
+    fn framed(
+        &self,
+        shape: ShapeRef<'_>,
+        root: (&str, Option<&XmlNamespace>),
+        settings: &XmlSettings,
+        tail: &[u8],
+    ) -> Result<Vec<u8>> {
+        xml::encode_framed(self, shape, root, settings, &[], tail)
     }
-    body.extend_from_slice(format!("</{root}>").as_bytes());
-    Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(QueryFlavor::AwsQuery)))
 }
 
 /// The response for an error: awsQuery's `<ErrorResponse><Error>` or ec2Query's

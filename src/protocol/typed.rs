@@ -2,12 +2,10 @@
 //! or written (on a server) straight through the codecs' typed paths, with no `Value` tree.
 //!
 //! The typed path is taken where the body is the whole message: awsJson and rpcv2Cbor requests
-//! and responses, the query protocols' requests and responses (and awsQuery's responses on a
-//! server), and restJson1 and restXml responses that bind no member to HTTP. Everything else
-//! goes through the `Value` path and converts, for it needs the members one by one (HTTP
-//! bindings, idempotency tokens, host labels, S3's rules, event streams) or has no typed
-//! writer yet (ec2Query's response envelope, on a server, which writes the request id inside
-//! the output's own element). Either way the bytes and values are those of [`request`],
+//! and responses, the query protocols' requests and responses (on both sides), and restJson1
+//! and restXml responses that bind no member to HTTP. Everything else goes through the
+//! `Value` path and converts, for it needs the members one by one (HTTP bindings, idempotency
+//! tokens, host labels, S3's rules, event streams). Either way the bytes and values are those of [`request`],
 //! [`response_with`] and [`encode_response`].
 //!
 //! `T` is the operation's own type: its schema is the operation's input or output shape, as
@@ -26,7 +24,7 @@ use crate::convert::{Decode, Encode, Shape};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::{OperationRef, ShapeRef};
+use crate::schema::{OperationRef, ShapeRef, XmlNamespace};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -176,8 +174,8 @@ pub fn response_typed<'m, T: Decode + Shape + 'static>(
 }
 
 /// [`encode_response`] of a typed output: `output` is the operation's output type. awsJson,
-/// rpcv2Cbor and awsQuery write it straight (no event stream); the other protocols through a
-/// `Value`.
+/// rpcv2Cbor and the query protocols write it straight (without an event stream); the REST
+/// protocols through a `Value`.
 ///
 /// ```
 /// use awsval::protocol::{self, Protocol, ResponseOptions};
@@ -209,32 +207,43 @@ pub fn encode_response_typed<T: Encode + Shape + 'static>(
     output: &T,
     options: &ResponseOptions,
 ) -> Result<HttpResponse> {
-    let straight =
-        matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RpcV2Cbor | Protocol::AwsQuery);
-    if !straight || stream_member(operation.output()).is_some() {
+    let rest = matches!(protocol, Protocol::RestJson1 | Protocol::RestXml);
+    if rest || stream_member(operation.output()).is_some() {
         return encode_response(protocol, operation, &output.to_value(), options);
     }
-    let mut reply = match (protocol, json_version(protocol)) {
-        (_, Some(version)) => {
-            let body = match operation.output() {
-                Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
-                None => Vec::new(),
-            };
-            aws_json::reply_with(version, body)
-        }
-        (Protocol::AwsQuery, None) => {
-            let result = |_: ShapeRef<'_>, name: &str, settings: &XmlSettings| {
-                xml::encode_typed_with(output, name, None, settings)
-            };
-            aws_query::aws_query_reply(operation, result, options)?
-        }
-        _ => {
-            let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(output, settings);
-            rpc_v2_cbor::reply_with(operation, body, options)?
-        }
+    let mut reply = if let Some(flavor) = query_flavor(protocol) {
+        aws_query::reply(flavor, operation, &TypedOutput(output), options)?
+    } else if let Some(version) = json_version(protocol) {
+        let body = match operation.output() {
+            Some(_) => json::encode_typed(output, &JsonSettings::aws_json().with_limits(options.limits))?,
+            None => Vec::new(),
+        };
+        aws_json::reply_with(version, body)
+    } else {
+        let body = |_: ShapeRef<'_>, settings: &CborSettings| cbor::encode_typed(output, settings);
+        rpc_v2_cbor::reply_with(operation, body, options)?
     };
     finish(operation.model().service(), options, &mut reply);
     Ok(reply)
+}
+
+/// A typed output as a query response writes it.
+struct TypedOutput<'t, T>(&'t T);
+
+impl<T: Encode + Shape + 'static> aws_query::OutputXml for TypedOutput<'_, T> {
+    fn element(&self, _: ShapeRef<'_>, name: &str, settings: &XmlSettings) -> Result<Vec<u8>> {
+        xml::encode_typed_with(self.0, name, None, settings)
+    }
+
+    fn framed(
+        &self,
+        shape: ShapeRef<'_>,
+        root: (&str, Option<&XmlNamespace>),
+        settings: &XmlSettings,
+        tail: &[u8],
+    ) -> Result<Vec<u8>> {
+        xml::encode_typed_framed(self.0, shape, root, settings, tail)
+    }
 }
 
 /// The awsJson version of `protocol`, if it is awsJson.

@@ -111,6 +111,28 @@ pub(crate) fn encode_framed(
     Ok(encoder.out)
 }
 
+/// [`encode_framed`] of a typed structure with nothing before its members: the bytes it
+/// writes of the value's `Value`.
+pub(crate) fn encode_typed_framed<T: Encode + ?Sized>(
+    value: &T,
+    shape: ShapeRef<'_>,
+    root: (&str, Option<&XmlNamespace>),
+    settings: &XmlSettings,
+    tail: &[u8],
+) -> Result<Vec<u8>> {
+    if shape.shape_type() != ShapeType::Structure {
+        return encode_framed(&value.to_value(), shape, root, settings, &[], tail);
+    }
+    let (name, namespace) = root;
+    let mut encoder = Encoder::new(settings, 1);
+    // Left open: the structure closes the start tag, after its attributes.
+    open_tag(name, namespace, &mut encoder.out)?;
+    value.encode(&mut encoder, shape, shape.traits().timestamp_format)?;
+    encoder.out.extend_from_slice(tail);
+    encoder.close(name);
+    Ok(encoder.out)
+}
+
 /// Appends the start tag `<name>`, declaring `namespace`.
 pub(crate) fn start_tag(name: &str, namespace: Option<&XmlNamespace>, out: &mut Vec<u8>) -> Result<()> {
     open_tag(name, namespace, out)?;

@@ -31,7 +31,7 @@ mod wellformed;
 
 pub use self::decode::{decode, decode_at, root_name, text_at, texts_at};
 pub use self::encode::{encode, encode_members, encode_typed, encode_typed_with, encode_with};
-pub(crate) use self::encode::{encode_framed, start_tag, text_element, text_element_in};
+pub(crate) use self::encode::{encode_framed, encode_typed_framed, start_tag, text_element, text_element_in};
 pub use self::typed::{decode_typed, decode_typed_at};
 pub(crate) use self::typed::{read_typed, read_typed_at};
 use crate::codec::BlobText;
