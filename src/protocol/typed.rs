@@ -5,8 +5,8 @@
 //! and responses, the query protocols' requests and responses (on both sides), and restJson1
 //! and restXml responses that bind no member to HTTP. Everything else goes through the
 //! `Value` path and converts, for it needs the members one by one (HTTP bindings, idempotency
-//! tokens, host labels, S3's rules, event streams). Either way the bytes and values are those of [`request`],
-//! [`response_with`] and [`encode_response`].
+//! tokens, host labels, S3's rules, event streams). Either way the bytes and values are those
+//! of [`request`], [`response_with`] and [`encode_response`].
 //!
 //! `T` is the operation's own type: its schema is the operation's input or output shape, as
 //! when the model is built from the derived types. A derived type holds every member that has
