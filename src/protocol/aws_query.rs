@@ -170,6 +170,9 @@ pub(super) fn reply(
     Ok(HttpResponse::new(200, body).with_header("Content-Type", content_type(flavor)))
 }
 
+/// A response's root element: its name and namespace.
+pub(super) type Root<'r> = (&'r str, Option<&'r XmlNamespace>);
+
 /// An operation's output as a query response writes it, from a `Value` or (see
 /// `protocol::typed`) straight from a typed value: the same bytes either way.
 pub(super) trait OutputXml {
@@ -178,13 +181,7 @@ pub(super) trait OutputXml {
 
     /// The output's members inside the element `root`, `tail` after them: ec2Query's
     /// `<OpResponse>`.
-    fn framed(
-        &self,
-        shape: ShapeRef<'_>,
-        root: (&str, Option<&XmlNamespace>),
-        settings: &XmlSettings,
-        tail: &[u8],
-    ) -> Result<Vec<u8>>;
+    fn framed(&self, shape: ShapeRef<'_>, root: Root<'_>, settings: &XmlSettings, tail: &[u8]) -> Result<Vec<u8>>;
 }
 
 impl OutputXml for Value {
@@ -192,13 +189,7 @@ impl OutputXml for Value {
         xml::encode_with(self, shape, name, None, settings)
     }
 
-    fn framed(
-        &self,
-        shape: ShapeRef<'_>,
-        root: (&str, Option<&XmlNamespace>),
-        settings: &XmlSettings,
-        tail: &[u8],
-    ) -> Result<Vec<u8>> {
+    fn framed(&self, shape: ShapeRef<'_>, root: Root<'_>, settings: &XmlSettings, tail: &[u8]) -> Result<Vec<u8>> {
         xml::encode_framed(self, shape, root, settings, &[], tail)
     }
 }

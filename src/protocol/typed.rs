@@ -24,7 +24,7 @@ use crate::convert::{Decode, Encode, Shape};
 use crate::error::Result;
 use crate::json::{self, JsonSettings};
 use crate::query::{self, QueryFlavor, QuerySettings};
-use crate::schema::{OperationRef, ShapeRef, XmlNamespace};
+use crate::schema::{OperationRef, ShapeRef};
 use crate::value::{Structure, Value};
 use crate::xml::{self, XmlSettings};
 
@@ -238,7 +238,7 @@ impl<T: Encode + Shape + 'static> aws_query::OutputXml for TypedOutput<'_, T> {
     fn framed(
         &self,
         shape: ShapeRef<'_>,
-        root: (&str, Option<&XmlNamespace>),
+        root: aws_query::Root<'_>,
         settings: &XmlSettings,
         tail: &[u8],
     ) -> Result<Vec<u8>> {
