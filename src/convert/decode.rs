@@ -317,21 +317,18 @@ maps! {
 
 fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, map: &mut M) -> Result<()> {
     // The keys of dropped null entries, which may not repeat either; hashed with the standard
-    // library's keyed hasher, since the wire chooses them. Made at the first null: most maps
-    // have none.
-    let mut dropped: Option<HashSet<String>> = None;
+    // library's keyed hasher, since the wire chooses them.
+    let mut dropped: HashSet<String> = HashSet::new();
     let mut first = true;
     decoder.map(shape, |decoder, key, value| {
         if std::mem::take(&mut first) {
             map.reserve(decoder.size_hint().unwrap_or(0));
         }
-        let was_dropped =
-            |dropped: &Option<HashSet<String>>, key: &str| dropped.as_ref().is_some_and(|d| d.contains(key));
         let Some(value) = value else {
-            if map.has(&key) || was_dropped(&dropped, &key) {
+            if map.has(&key) || dropped.contains(&key) {
                 return Err(repeated_key(&key));
             }
-            dropped.get_or_insert_default().insert(key);
+            dropped.insert(key);
             return Ok(());
         };
         // The value is read before its key is checked, as the codecs' `Value` paths read it.
@@ -339,7 +336,7 @@ fn add_entries<M: Entries<V>, V: Decode, D: Decoder>(decoder: &mut D, shape: Sha
             Ok(value) => value,
             Err(error) => return Err(error.at_key(key)),
         };
-        if was_dropped(&dropped, &key) {
+        if dropped.contains(&key) {
             return Err(repeated_key(&key));
         }
         map.add(key, value).map_err(|key| repeated_key(&key))
