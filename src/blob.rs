@@ -63,6 +63,15 @@ impl Blob {
         STANDARD.encode_string(&self.0, out);
     }
 
+    /// Appends the standard, padded base64 to bytes being written, with no text in between.
+    pub(crate) fn append_base64(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        out.resize(start + base64::encoded_len(self.0.len(), true).unwrap_or(0), 0);
+        // The room is exactly the encoded length, so the slice always fits.
+        let written = STANDARD.encode_slice(&self.0, &mut out[start..]).unwrap_or(0);
+        out.truncate(start + written);
+    }
+
     /// The bytes.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0

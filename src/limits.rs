@@ -105,10 +105,18 @@ impl Limits {
     #[inline]
     pub(crate) fn check_depth(&self, depth: usize) -> Result<()> {
         if depth > self.max_depth {
-            return Err(Error::limit(format!("nesting deeper than {}", self.max_depth)));
+            return Err(too_deep(self.max_depth));
         }
         Ok(())
     }
+}
+
+/// Out of line: every nesting checks its depth, and the error's making would otherwise be
+/// inlined into each.
+#[cold]
+#[inline(never)]
+fn too_deep(max_depth: usize) -> Error {
+    Error::limit(format!("nesting deeper than {max_depth}"))
 }
 
 impl Default for Limits {

@@ -415,3 +415,19 @@ fn documents_alone() {
     let list = List::from(vec![Value::Float(f32::NAN)]);
     assert_eq!(json::encode_document(&Value::List(list), &settings).unwrap(), br#"["NaN"]"#);
 }
+
+#[test]
+fn strings_escape_as_serde_json_does() {
+    // Every length around the writer's short-string cut-offs, each special byte at each place.
+    let specials = ['"', '\\', '\n', '\t', '\u{0}', '\u{8}', '\u{c}', '\u{1f}', '\u{7f}', ' ', '!', '#', '[', 'é'];
+    for len in 0..=24 {
+        for at in 0..len.max(1) {
+            for special in specials {
+                let text: String = (0..len).map(|i| if i == at { special } else { 'a' }).collect();
+                let written = json::encode_document(&Value::String(text.clone()), &JsonSettings::aws_json()).unwrap();
+                let expected = serde_json::to_string(&text).unwrap();
+                assert_eq!(String::from_utf8(written).unwrap(), expected, "{text:?}");
+            }
+        }
+    }
+}

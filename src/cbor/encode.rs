@@ -69,7 +69,7 @@ impl Writer<'_> {
         self.out.extend_from_slice(text.as_bytes());
     }
 
-    fn bytes(&mut self, bytes: &[u8]) {
+    pub(super) fn bytes(&mut self, bytes: &[u8]) {
         self.head(BYTES, bytes.len());
         self.out.extend_from_slice(bytes);
     }

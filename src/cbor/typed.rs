@@ -9,6 +9,7 @@ use super::CborSettings;
 use super::decode::{Reader, null_root, whole};
 use super::encode::Writer;
 use super::head::{ARRAY, MAP};
+use crate::blob::Blob;
 use crate::convert::decode::enum_text_of;
 use crate::convert::{Decode, Decoder, Encode, Encoder, FromValue, Shape, mismatch};
 use crate::error::{Error, Result};
@@ -272,6 +273,16 @@ impl Encoder for Writer<'_> {
                 Ok(())
             }
             _ => Writer::value(self, &Value::String(text.to_owned()), shape),
+        }
+    }
+
+    fn blob(&mut self, bytes: &Blob, shape: ShapeRef<'_>) -> Result<()> {
+        match shape.shape_type() {
+            ShapeType::Blob => {
+                self.bytes(bytes);
+                Ok(())
+            }
+            _ => Writer::value(self, &Value::Blob(bytes.clone()), shape),
         }
     }
 

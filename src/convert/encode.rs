@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use indexmap::IndexMap;
 
 use super::ToValue;
+use crate::blob::Blob;
 use crate::error::Result;
 use crate::schema::{MemberRef, ShapeRef};
 use crate::timestamp::TimestampFormat;
@@ -27,6 +28,11 @@ pub trait Encoder {
     /// The text of a string or enum shape: the common leaf, written without a `Value`.
     fn string(&mut self, text: &str, shape: ShapeRef<'_>) -> Result<()> {
         self.value(&Value::String(text.to_owned()), shape, None)
+    }
+
+    /// The bytes of a blob shape: the other common leaf that a `Value` would copy.
+    fn blob(&mut self, bytes: &Blob, shape: ShapeRef<'_>) -> Result<()> {
+        self.value(&Value::Blob(bytes.clone()), shape, None)
     }
 
     /// A structure: `members` writes each member with [`Encoder::member`], in schema order.
@@ -90,7 +96,20 @@ macro_rules! through_value {
     };
 }
 
-value_leaves!(through_value);
+// The leaves whose `Value` costs nothing to make; strings and blobs have their own methods.
+through_value!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    crate::timestamp::Timestamp,
+    time::OffsetDateTime,
+    crate::value::Document,
+    Value,
+);
 
 impl Encode for String {
     fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<()> {
@@ -101,6 +120,12 @@ impl Encode for String {
 impl Encode for str {
     fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<()> {
         encoder.string(self, shape)
+    }
+}
+
+impl Encode for Blob {
+    fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<()> {
+        encoder.blob(self, shape)
     }
 }
 

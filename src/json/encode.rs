@@ -1,6 +1,7 @@
 //! [`Value`](crate::Value) to JSON bytes, guided by a schema.
 
 use super::{BlobText, JsonSettings, writer};
+use crate::blob::Blob;
 use crate::codec::mismatch;
 use crate::codec::text;
 use crate::convert::{self, Encode, Shape};
@@ -153,17 +154,7 @@ impl Encoder<'_, '_> {
             (ShapeType::String, Value::String(text)) => writer::string(out, text),
             (ShapeType::Enum, Value::Enum(text)) => writer::string(out, text),
             (ShapeType::Enum, Value::String(text)) => writer::string(out, text),
-            (ShapeType::Blob, Value::Blob(blob)) => match self.settings.blob_text {
-                BlobText::Base64 => {
-                    let mut text = String::with_capacity(blob.len() * 4 / 3 + 4);
-                    blob.write_base64(&mut text);
-                    writer::string(out, &text);
-                }
-                BlobText::Utf8 => {
-                    let text = std::str::from_utf8(blob).map_err(|_| Error::data("blob is not UTF-8 text"))?;
-                    writer::string(out, text);
-                }
-            },
+            (ShapeType::Blob, Value::Blob(blob)) => self.blob(blob)?,
             (ShapeType::Timestamp, Value::Timestamp(t)) => {
                 let mut text = String::with_capacity(32);
                 let format = self.settings.timestamp_format_for(format);
@@ -314,6 +305,7 @@ impl convert::Encoder for Encoder<'_, '_> {
         Encoder::value(self, value, shape, format)
     }
 
+    #[inline]
     fn string(&mut self, text: &str, shape: ShapeRef<'_>) -> Result<()> {
         match shape.shape_type() {
             ShapeType::String | ShapeType::Enum => {
@@ -321,6 +313,13 @@ impl convert::Encoder for Encoder<'_, '_> {
                 Ok(())
             }
             _ => Encoder::value(self, &Value::String(text.to_owned()), shape, None),
+        }
+    }
+
+    fn blob(&mut self, bytes: &Blob, shape: ShapeRef<'_>) -> Result<()> {
+        match shape.shape_type() {
+            ShapeType::Blob => Encoder::blob(self, bytes),
+            _ => Encoder::value(self, &Value::Blob(bytes.clone()), shape, None),
         }
     }
 
@@ -345,6 +344,7 @@ impl convert::Encoder for Encoder<'_, '_> {
         })
     }
 
+    #[inline]
     fn member<T: Encode + ?Sized>(&mut self, member: MemberRef<'_>, value: &T) -> Result<()> {
         if value.is_absent() {
             return Ok(());
@@ -356,6 +356,7 @@ impl convert::Encoder for Encoder<'_, '_> {
         convert::encode::member(self, member, value).map_err(|error| member.annotate(error))
     }
 
+    #[inline]
     fn union<T: Encode + ?Sized>(&mut self, _: ShapeRef<'_>, member: MemberRef<'_>, value: &T) -> Result<()> {
         self.nest(|e| {
             e.out.push(b'{');
@@ -408,12 +409,31 @@ impl convert::Encoder for Encoder<'_, '_> {
 }
 
 impl Encoder<'_, '_> {
+    /// A blob as a string, in the dialect's blob text.
+    fn blob(&mut self, blob: &Blob) -> Result<()> {
+        match self.settings.blob_text {
+            // Base64 needs no escaping.
+            BlobText::Base64 => {
+                self.out.push(b'"');
+                blob.append_base64(self.out);
+                self.out.push(b'"');
+            }
+            BlobText::Utf8 => {
+                let text = std::str::from_utf8(blob).map_err(|_| Error::data("blob is not UTF-8 text"))?;
+                writer::string(self.out, text);
+            }
+        }
+        Ok(())
+    }
+
     /// `"key":` of a structure or union member.
+    #[inline]
     fn key(&mut self, member: MemberRef<'_>) {
         writer::member_key(self.out, member, self.settings.json_name);
     }
 
     /// A list item or map value: an absent one is a null, which only a sparse collection holds.
+    #[inline]
     fn item<T: Encode + ?Sized>(&mut self, shape: &ItemShape<'_>, item: &T, dense_null: &'static str) -> Result<()> {
         match (item.is_absent(), shape.sparse) {
             (true, true) => {

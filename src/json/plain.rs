@@ -20,6 +20,16 @@ pub(super) fn plain_run_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// Whether `bytes`, eight to sixteen of them, are all plain string content: two words that
+/// may overlap cover them, at the cost of one. (A chunk that is not eight bytes, which cannot
+/// happen, reads as not plain.)
+#[inline]
+pub(super) fn short_is_plain(bytes: &[u8]) -> bool {
+    let word = |chunk: &[u8]| <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+    let last = bytes.len().saturating_sub(8);
+    special_bytes(word(bytes.get(..8).unwrap_or_default())) | special_bytes(word(&bytes[last..])) == 0
+}
+
 /// The high bit of each byte of `word` that may be a quote, a backslash or below 0x20 (the
 /// classic zero-byte tests): the lowest one set is always a true find, since a false one
 /// only follows a true one, carried up by the subtraction.
