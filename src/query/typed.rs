@@ -4,6 +4,7 @@
 
 use super::encode::{Encoder, EntryKeys, join, null_item};
 use super::{QueryFlavor, QuerySettings};
+use crate::blob::Blob;
 use crate::convert::{self, Encode, Shape};
 use crate::error::Result;
 use crate::schema::{MemberRef, ShapeRef, ShapeType};
@@ -62,6 +63,16 @@ impl convert::Encoder for Encoder<'_> {
                 Ok(())
             }
             _ => convert::Encoder::value(self, &Value::String(text.to_owned()), shape, None),
+        }
+    }
+
+    fn blob(&mut self, bytes: &Blob, shape: ShapeRef<'_>) -> Result<()> {
+        match shape.shape_type() {
+            ShapeType::Blob => {
+                self.pairs.push((self.key.clone(), bytes.to_base64()));
+                Ok(())
+            }
+            _ => convert::Encoder::value(self, &Value::Blob(bytes.clone()), shape, None),
         }
     }
 

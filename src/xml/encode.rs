@@ -1,8 +1,9 @@
 //! [`Value`](crate::Value) to XML bytes, guided by a schema.
 
 use super::XmlSettings;
-use crate::codec::mismatch;
+use crate::blob::Blob;
 use crate::codec::text;
+use crate::codec::{BlobText, mismatch};
 use crate::convert::{self, Encode, Shape};
 use crate::error::{Error, Result};
 use crate::schema::{MemberRef, ShapeRef, ShapeType, XmlNamespace};
@@ -401,6 +402,17 @@ impl convert::Encoder for Encoder<'_> {
         match shape.shape_type() {
             ShapeType::String | ShapeType::Enum if self.flattened.is_none() => escape(text, false, &mut self.out),
             _ => convert::Encoder::value(self, &Value::String(text.to_owned()), shape, None),
+        }
+    }
+
+    fn blob(&mut self, bytes: &Blob, shape: ShapeRef<'_>) -> Result<()> {
+        match (shape.shape_type(), self.settings.blob_text) {
+            // Base64 needs no escaping.
+            (ShapeType::Blob, BlobText::Base64) if self.flattened.is_none() => {
+                bytes.append_base64(&mut self.out);
+                Ok(())
+            }
+            _ => convert::Encoder::value(self, &Value::Blob(bytes.clone()), shape, None),
         }
     }
 
