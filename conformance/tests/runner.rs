@@ -58,8 +58,10 @@ const SUITE: &str = r#"[
   }
 ]"#;
 
-fn suite_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("awsval-runner-{}", std::process::id())).join("input");
+/// The suite in a directory of its own for `test`: tests run in parallel threads of one
+/// process, and one writing the file while another reads it would read it half written.
+fn suite_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("awsval-runner-{}-{test}", std::process::id())).join("input");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("demo.json"), SUITE).unwrap();
     dir
@@ -70,7 +72,7 @@ fn runs_compares_skips_and_reports() {
     let skips =
         SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#)
             .unwrap();
-    let report = Report::run(&[suite_dir()], &skips).unwrap();
+    let report = Report::run(&[suite_dir("runs")], &skips).unwrap();
     assert_eq!(report.files.len(), 1);
     let outcomes: Vec<(&str, &Outcome)> = report.files[0].cases.iter().map(|c| (c.id.as_str(), &c.outcome)).collect();
     assert_eq!(outcomes[0], ("PutPasses", &Outcome::Passed));
@@ -150,7 +152,7 @@ fn the_server_side_reads_requests_and_writes_responses() {
     let skips =
         SkipList::parse(r#"{"skips": [{"file": "input/demo.json", "case": "Skipped", "reason": "shows skipping"}]}"#)
             .unwrap();
-    let report = Report::run_sides(&[suite_dir()], &skips, &[Side::Server]).unwrap();
+    let report = Report::run_sides(&[suite_dir("server")], &skips, &[Side::Server]).unwrap();
     assert_eq!(report.files[0].name, "input/demo.json (server)");
     let outcomes: Vec<(&str, &Outcome)> = report.files[0].cases.iter().map(|c| (c.id.as_str(), &c.outcome)).collect();
     assert_eq!(outcomes[0], ("PutPasses", &Outcome::Passed));

@@ -143,7 +143,7 @@ macro_rules! through_value {
     };
 }
 
-value_leaves!(through_value);
+value_leaves!(through_value, crate::blob::Blob);
 
 impl Decode for String {
     fn decode<D: Decoder>(decoder: &mut D, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<Self> {

@@ -4,7 +4,8 @@
 //! [`Encode`] is what a type implements (`#[derive(Shape)]` does it); [`Encoder`] is what a
 //! codec implements. A type that only knows [`ToValue`] still encodes: the default
 //! [`Encode::encode`] hands the codec its `Value`, which is also how most scalars travel (a
-//! number's `Value` costs nothing to make). Both paths write the same bytes: the codec's own
+//! number's `Value` costs nothing to make); strings and blobs, whose `Value` would be a copy,
+//! have their own methods. Both paths write the same bytes: the codec's own
 //! member walk, names, escaping and formatting serve both.
 
 use std::collections::{BTreeMap, HashMap};
@@ -96,20 +97,7 @@ macro_rules! through_value {
     };
 }
 
-// The leaves whose `Value` costs nothing to make; strings and blobs have their own methods.
-through_value!(
-    bool,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    crate::timestamp::Timestamp,
-    time::OffsetDateTime,
-    crate::value::Document,
-    Value,
-);
+value_leaves!(through_value);
 
 impl Encode for String {
     fn encode<E: Encoder>(&self, encoder: &mut E, shape: ShapeRef<'_>, _: Option<TimestampFormat>) -> Result<()> {

@@ -25,10 +25,11 @@
 //! a modeled error shape.
 
 mod collections;
-/// Calls `$then!` with the types that travel as their [`Value`]: the leaves every typed path
-/// reads and writes through the same conversions.
+/// Calls `$then!` with the types that travel as their [`Value`] (and `$extra`): the leaves
+/// every typed path reads and writes through the same conversions. A blob is read so too,
+/// but written by [`Encoder::blob`], since its `Value` would be a copy.
 macro_rules! value_leaves {
-    ($then:ident) => {
+    ($then:ident $(, $extra:ty)*) => {
         $then!(
             bool,
             i8,
@@ -37,11 +38,11 @@ macro_rules! value_leaves {
             i64,
             f32,
             f64,
-            crate::blob::Blob,
             crate::timestamp::Timestamp,
             time::OffsetDateTime,
             crate::value::Document,
             crate::value::Value,
+            $($extra,)*
         );
     };
 }
