@@ -56,13 +56,12 @@ pub(crate) fn member_key(out: &mut Vec<u8>, member: MemberRef<'_>, json_name: bo
         out.push(b':');
         return;
     }
-    let key = member.name().json_key(|text| {
+    out.extend_from_slice(member.name().json_key(|text| {
         let mut key = Vec::with_capacity(text.len() + 3);
         string(&mut key, text);
         key.push(b':');
         key
-    });
-    out.extend_from_slice(key);
+    }));
 }
 
 /// Appends the escape of a quote, a backslash or a control character.
